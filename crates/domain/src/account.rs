@@ -1,0 +1,201 @@
+//! What a person types about themselves, parsed once at the edge.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a value a person typed was not accepted. Each variant is a stable code
+/// that the web layer turns into a sentence in the person's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    #[error("enter a value")]
+    Missing,
+    #[error("the value is too long")]
+    TooLong,
+    #[error("enter an email address in the right form, like name@example.com")]
+    EmailFormat,
+    #[error("the password must be at least {} characters", Password::MIN_CHARS)]
+    PasswordTooShort,
+    #[error("the password must be at most {} characters", Password::MAX_CHARS)]
+    PasswordTooLong,
+    #[error("choose one of the options")]
+    UnknownChoice,
+}
+
+impl FieldError {
+    /// The message key the pages translate.
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldError::Missing => "error-missing",
+            FieldError::TooLong => "error-too-long",
+            FieldError::EmailFormat => "error-email-format",
+            FieldError::PasswordTooShort => "error-password-short",
+            FieldError::PasswordTooLong => "error-password-long",
+            FieldError::UnknownChoice => "error-unknown-choice",
+        }
+    }
+}
+
+/// An email address, trimmed and lower-cased so that one person has one
+/// account however they type it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    /// RFC 5321 limits a forward path to 256 octets including the brackets.
+    const MAX_LEN: usize = 254;
+
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let value = raw.trim().to_lowercase();
+        if value.is_empty() {
+            return Err(FieldError::Missing);
+        }
+        if value.len() > Self::MAX_LEN {
+            return Err(FieldError::TooLong);
+        }
+        let (local, domain) = value.split_once('@').ok_or(FieldError::EmailFormat)?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        let local_ok = !local.is_empty()
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c == '@' || c.is_control());
+        if domain_ok && local_ok {
+            Ok(EmailAddress(value))
+        } else {
+            Err(FieldError::EmailFormat)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A new password as typed. Length is the only rule: the NCSC advises against
+/// composition rules, which push people towards predictable passwords.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    pub const MIN_CHARS: usize = 10;
+    pub const MAX_CHARS: usize = 256;
+
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let chars = raw.chars().count();
+        if chars == 0 {
+            Err(FieldError::Missing)
+        } else if chars < Self::MIN_CHARS {
+            Err(FieldError::PasswordTooShort)
+        } else if chars > Self::MAX_CHARS {
+            Err(FieldError::PasswordTooLong)
+        } else {
+            Ok(Password(raw.to_owned()))
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
+
+/// The name a person is known by in their co-operative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonName(String);
+
+impl PersonName {
+    const MAX_CHARS: usize = 120;
+
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let value = raw.trim();
+        if value.is_empty() {
+            Err(FieldError::Missing)
+        } else if value.chars().count() > Self::MAX_CHARS {
+            Err(FieldError::TooLong)
+        } else {
+            Ok(PersonName(value.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_normalised() {
+        let email = EmailAddress::parse("  Megan.Jones@Example.CYMRU ").unwrap();
+        assert_eq!(email.as_str(), "megan.jones@example.cymru");
+    }
+
+    #[test]
+    fn email_needs_a_domain_with_a_dot() {
+        for bad in [
+            "megan",
+            "megan@",
+            "@example.com",
+            "megan@example",
+            "a b@example.com",
+            "m@.example.com",
+            "m@example..com",
+        ] {
+            assert_eq!(
+                EmailAddress::parse(bad),
+                Err(FieldError::EmailFormat),
+                "{bad}"
+            );
+        }
+        assert_eq!(EmailAddress::parse("   "), Err(FieldError::Missing));
+    }
+
+    #[test]
+    fn password_length_counts_characters_not_bytes() {
+        assert_eq!(
+            Password::parse("ŵŷŵŷŵŷŵŷŵ").err(),
+            Some(FieldError::PasswordTooShort)
+        );
+        assert!(Password::parse("ŵŷŵŷŵŷŵŷŵŷ").is_ok());
+        assert_eq!(Password::parse("").err(), Some(FieldError::Missing));
+        assert_eq!(
+            Password::parse(&"x".repeat(257)).err(),
+            Some(FieldError::PasswordTooLong)
+        );
+    }
+
+    #[test]
+    fn password_is_redacted_in_debug() {
+        let password = Password::parse("correct horse battery").unwrap();
+        assert!(!format!("{password:?}").contains("horse"));
+    }
+
+    #[test]
+    fn name_is_trimmed_and_bounded() {
+        assert_eq!(PersonName::parse("  Siân ").unwrap().as_str(), "Siân");
+        assert_eq!(PersonName::parse(""), Err(FieldError::Missing));
+        assert_eq!(
+            PersonName::parse(&"a".repeat(121)),
+            Err(FieldError::TooLong)
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! Who may do what. Every permission decision in Cylch is made here, so the
+//! whole policy can be read in one place.
+//!
+//! Care, health and money records are special category data: the instance
+//! administrator runs the service but sees none of them unless they also
+//! hold a role in the co-operative concerned.
+
+use crate::role::CoopRoles;
+
+/// What someone is trying to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// See one's own home page, account and co-operatives.
+    ManageOwnAccount,
+    /// Create a co-operative on this instance.
+    CreateCoop,
+    /// Invite the first officer of a co-operative, so that it can run itself.
+    InviteFirstOfficer,
+    /// List the co-operatives this instance hosts (names and kinds only).
+    ListAllCoops,
+    /// See a co-operative's overview: its name, kind and one's own roles.
+    ViewCoop,
+    /// Read the co-operative's audit trail.
+    ViewAuditTrail,
+}
+
+/// The person asking, as far as the instance is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Actor {
+    pub signed_in: bool,
+    pub instance_admin: bool,
+}
+
+impl Actor {
+    pub const ANONYMOUS: Actor = Actor {
+        signed_in: false,
+        instance_admin: false,
+    };
+
+    pub fn person(instance_admin: bool) -> Actor {
+        Actor {
+            signed_in: true,
+            instance_admin,
+        }
+    }
+}
+
+/// Why something was refused; each has a page that explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NotSignedIn,
+    /// Not a member or officer of the co-operative. Pages answer this with
+    /// "not found", so that nobody learns which co-operatives exist.
+    NotInCoop,
+    NeedsOffice,
+    NeedsInstanceAdmin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Refuse(Refusal),
+}
+
+impl Decision {
+    pub fn is_allowed(self) -> bool {
+        matches!(self, Decision::Allow)
+    }
+}
+
+/// Decides whether `actor`, holding `roles` in the co-operative concerned
+/// (`None` when they hold none, or the action concerns no co-operative), may
+/// do `action`.
+pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decision {
+    use Decision::{Allow, Refuse};
+    if !actor.signed_in {
+        return Refuse(Refusal::NotSignedIn);
+    }
+    match action {
+        Action::ManageOwnAccount => Allow,
+        Action::CreateCoop | Action::InviteFirstOfficer | Action::ListAllCoops => {
+            if actor.instance_admin {
+                Allow
+            } else {
+                Refuse(Refusal::NeedsInstanceAdmin)
+            }
+        }
+        Action::ViewCoop => match roles {
+            Some(_) => Allow,
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ViewAuditTrail => match roles {
+            Some(roles) if roles.is_officer() => Allow,
+            Some(_) => Refuse(Refusal::NeedsOffice),
+            None => Refuse(Refusal::NotInCoop),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::role::{MemberClass, Office};
+
+    #[test]
+    fn nobody_anonymous_gets_anything() {
+        for action in [
+            Action::ManageOwnAccount,
+            Action::CreateCoop,
+            Action::ViewCoop,
+        ] {
+            assert_eq!(
+                decide(
+                    Actor::ANONYMOUS,
+                    Some(&CoopRoles::officer(Office::Chair)),
+                    action
+                ),
+                Decision::Refuse(Refusal::NotSignedIn)
+            );
+        }
+    }
+
+    #[test]
+    fn the_instance_admin_sees_no_coop_records_without_a_role() {
+        let admin = Actor::person(true);
+        assert!(decide(admin, None, Action::CreateCoop).is_allowed());
+        assert_eq!(
+            decide(admin, None, Action::ViewCoop),
+            Decision::Refuse(Refusal::NotInCoop)
+        );
+        assert_eq!(
+            decide(admin, None, Action::ViewAuditTrail),
+            Decision::Refuse(Refusal::NotInCoop)
+        );
+    }
+
+    #[test]
+    fn only_officers_read_the_audit_trail() {
+        let person = Actor::person(false);
+        let member = CoopRoles::member(MemberClass::Pa);
+        assert_eq!(
+            decide(person, Some(&member), Action::ViewAuditTrail),
+            Decision::Refuse(Refusal::NeedsOffice)
+        );
+        for office in Office::ALL {
+            let roles = CoopRoles::member(MemberClass::FamilyOrCarer).with_office(office);
+            assert!(decide(person, Some(&roles), Action::ViewAuditTrail).is_allowed());
+        }
+    }
+
+    #[test]
+    fn members_cannot_run_the_instance() {
+        let chair = CoopRoles::officer(Office::Chair);
+        assert_eq!(
+            decide(Actor::person(false), Some(&chair), Action::CreateCoop),
+            Decision::Refuse(Refusal::NeedsInstanceAdmin)
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Cylch's storage: one set of queries over SQLite and PostgreSQL.
+//!
+//! The database is chosen from its URL at run time. Columns are portable
+//! (integers for money and instants, text for ids, dates and enums), so one
+//! migration tree and one set of `$1`-placeholder queries serve both; the few
+//! statements that must differ go through [`Dialect`].
+//!
+//! Every write and its audit entry share one transaction. Queries on a
+//! co-operative's records take a [`CoopScope`], which only
+//! [`Store::scope`] can make, from a real membership.
+
+pub mod accounts;
+pub mod audit;
+pub mod backup;
+pub mod coops;
+mod error;
+pub mod ids;
+pub mod invitations;
+mod migrate;
+pub mod resets;
+pub mod sessions;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod throttle;
+pub mod tokens;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use coops::CoopScope;
+pub use error::StoreError;
+pub use ids::{AccountId, CoopId};
+
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// The SQL dialect behind the pool, for the few statements that differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    pub fn from_url(url: &str) -> Result<Dialect, StoreError> {
+        if url.starts_with("sqlite:") {
+            Ok(Dialect::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Dialect::Postgres)
+        } else {
+            Err(StoreError::UnsupportedUrl)
+        }
+    }
+
+    /// How a transaction that will write begins. SQLite takes the write lock
+    /// at once, so two writers queue on the busy timeout rather than one
+    /// failing when it upgrades a read lock.
+    fn begin_write(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "BEGIN IMMEDIATE",
+            Dialect::Postgres => "BEGIN",
+        }
+    }
+}
+
+/// A handle on the database, cheap to clone; the app servers keep no other
+/// state, so several can share one PostgreSQL database.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    dialect: Dialect,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dialect", &self.dialect)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Connects to the database at `url` (`sqlite://…` or `postgres://…`)
+    /// and brings its schema up to date.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let dialect = Dialect::from_url(url)?;
+        let options = AnyConnectOptions::from_str(url).map_err(StoreError::Connect)?;
+        let pool_options = AnyPoolOptions::new()
+            .max_connections(match dialect {
+                Dialect::Sqlite => 4,
+                Dialect::Postgres => 10,
+            })
+            .acquire_timeout(Duration::from_secs(10));
+        let pool_options = match dialect {
+            Dialect::Sqlite => pool_options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    Ok(())
+                })
+            }),
+            Dialect::Postgres => pool_options,
+        };
+        let pool = pool_options
+            .connect_with(options)
+            .await
+            .map_err(StoreError::Connect)?;
+        let store = Store { pool, dialect };
+        migrate::run(&store).await?;
+        Ok(store)
+    }
+
+    /// The URL of a SQLite database file in `dir`, created if missing.
+    pub fn sqlite_url(dir: &Path) -> String {
+        format!("sqlite://{}?mode=rwc", dir.join("cylch.sqlite3").display())
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Begins a transaction for a change.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(self.pool.begin_with(self.dialect.begin_write()).await?)
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Milliseconds since the Unix epoch: how instants are stored.
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}

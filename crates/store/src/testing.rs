@@ -1,0 +1,106 @@
+//! Fresh databases for tests: every storage test runs on both SQLite and
+//! PostgreSQL.
+//!
+//! PostgreSQL is found at `CYLCH_TEST_POSTGRES_URL` (by default the local
+//! server on 127.0.0.1:5432 as `postgres`). When it cannot be reached the
+//! PostgreSQL half of a test is skipped with a message, unless
+//! `CYLCH_REQUIRE_POSTGRES=1`, as the test command sets, makes it a failure.
+
+#![allow(clippy::expect_used, clippy::panic)]
+
+use crate::Store;
+use crate::ids::random_id;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+fn admin_url() -> String {
+    std::env::var("CYLCH_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn postgres_required() -> bool {
+    std::env::var("CYLCH_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
+}
+
+/// A new, empty, migrated database on `backend`, or `None` when PostgreSQL
+/// is not available and not required.
+pub async fn fresh_store(backend: Backend) -> Option<Store> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("cylch-test-{}", random_id()));
+            std::fs::create_dir_all(&dir).expect("create a temporary folder");
+            Some(
+                Store::open(&Store::sqlite_url(&dir))
+                    .await
+                    .expect("open a fresh SQLite database"),
+            )
+        }
+        Backend::Postgres => {
+            let url = fresh_postgres_url().await?;
+            Some(
+                Store::open(&url)
+                    .await
+                    .expect("open a fresh PostgreSQL database"),
+            )
+        }
+    }
+}
+
+/// The URL of a new, empty PostgreSQL database.
+pub async fn fresh_postgres_url() -> Option<String> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let admin = admin_url();
+    let mut conn = match sqlx::AnyConnection::connect(&admin).await {
+        Ok(conn) => conn,
+        Err(err) if !postgres_required() => {
+            eprintln!("skipping the PostgreSQL half of this test: {err}");
+            return None;
+        }
+        Err(err) => panic!(
+            "PostgreSQL is required (CYLCH_REQUIRE_POSTGRES=1) but {admin} is unreachable: {err}"
+        ),
+    };
+    let name = format!("cylch_test_{}", random_id());
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .expect("create a test database");
+    let (base, _) = admin
+        .rsplit_once('/')
+        .expect("the PostgreSQL URL names a database");
+    Some(format!("{base}/{name}"))
+}
+
+/// Runs a test body once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($name:ident, |$store:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let $store = $crate::testing::fresh_store($crate::testing::Backend::Sqlite)
+                    .await
+                    .unwrap();
+                $body
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some($store) =
+                    $crate::testing::fresh_store($crate::testing::Backend::Postgres).await
+                else {
+                    return;
+                };
+                $body
+            }
+        }
+    };
+}

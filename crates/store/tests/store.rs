@@ -1,0 +1,517 @@
+//! The store's behaviour, on SQLite and on PostgreSQL alike.
+
+use cylch_domain::{
+    CoopKind, CoopName, CoopRoles, EmailAddress, Language, MemberClass, Office, PersonName,
+};
+use cylch_store::accounts::NewAccount;
+use cylch_store::invitations::{NewInvitation, NewSignIn};
+use cylch_store::sessions::SessionLookup;
+use cylch_store::testing::{Backend, fresh_store};
+use cylch_store::{CoopId, Store, StoreError, on_both_databases};
+
+fn email(s: &str) -> EmailAddress {
+    EmailAddress::parse(s).unwrap()
+}
+
+fn name(s: &str) -> PersonName {
+    PersonName::parse(s).unwrap()
+}
+
+async fn person(store: &Store, address: &str, admin: bool) -> cylch_store::accounts::Account {
+    store
+        .create_account(
+            None,
+            NewAccount {
+                email: &email(address),
+                name: &name(address.split('@').next().unwrap()),
+                language: Language::En,
+                password_hash: Some("hash"),
+                instance_admin: admin,
+            },
+        )
+        .await
+        .unwrap()
+}
+
+on_both_databases!(accounts_are_created_found_and_audited, |store| {
+    let megan = person(&store, "megan@example.cymru", false).await;
+    let found = store
+        .account_by_email(&email("MEGAN@example.cymru"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.id, megan.id);
+    assert_eq!(
+        store.account(&megan.id).await.unwrap().unwrap().name,
+        "megan"
+    );
+
+    let trail = store
+        .audit_of_record("account", megan.id.as_str())
+        .await
+        .unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].action, "created");
+    assert_eq!(
+        trail[0].after.as_ref().unwrap()["email"],
+        "megan@example.cymru"
+    );
+    assert!(
+        !trail[0]
+            .after
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("hash\""),
+        "no password hash in the audit"
+    );
+});
+
+on_both_databases!(one_email_one_account, |store| {
+    person(&store, "dai@example.cymru", false).await;
+    let again = store
+        .create_account(
+            None,
+            NewAccount {
+                email: &email("dai@example.cymru"),
+                name: &name("Dai"),
+                language: Language::Cy,
+                password_hash: None,
+                instance_admin: false,
+            },
+        )
+        .await;
+    assert!(matches!(again, Err(StoreError::EmailTaken)));
+});
+
+on_both_databases!(profile_updates_are_audited_with_before_and_after, |store| {
+    let gwen = person(&store, "gwen@example.cymru", false).await;
+    let updated = store
+        .update_profile(
+            &gwen.id,
+            &name("Gwen Hughes"),
+            &email("gwen.h@example.cymru"),
+            Language::Cy,
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.language, Language::Cy);
+    let trail = store
+        .audit_of_record("account", gwen.id.as_str())
+        .await
+        .unwrap();
+    let update = trail.iter().find(|e| e.action == "updated").unwrap();
+    assert_eq!(update.before.as_ref().unwrap()["name"], "gwen");
+    assert_eq!(update.after.as_ref().unwrap()["name"], "Gwen Hughes");
+    assert_eq!(update.after.as_ref().unwrap()["language"], "cy");
+
+    person(&store, "taken@example.cymru", false).await;
+    let clash = store
+        .update_profile(
+            &gwen.id,
+            &name("Gwen"),
+            &email("taken@example.cymru"),
+            Language::En,
+        )
+        .await;
+    assert!(matches!(clash, Err(StoreError::EmailTaken)));
+    assert_eq!(
+        store
+            .account(&gwen.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .email
+            .as_str(),
+        "gwen.h@example.cymru"
+    );
+});
+
+on_both_databases!(sessions_live_and_end, |store| {
+    let rhys = person(&store, "rhys@example.cymru", false).await;
+    let phone = store.start_session(&rhys).await.unwrap();
+    let laptop = store.start_session(&rhys).await.unwrap();
+    assert!(
+        matches!(store.session(&phone.token).await.unwrap(), SessionLookup::Active(s) if s.account.id == rhys.id)
+    );
+    assert!(matches!(
+        store.session("not-a-token").await.unwrap(),
+        SessionLookup::Unknown
+    ));
+    assert_eq!(store.session_count(&rhys.id).await.unwrap(), 2);
+
+    store.end_session(&phone).await.unwrap();
+    assert!(matches!(
+        store.session(&phone.token).await.unwrap(),
+        SessionLookup::Unknown
+    ));
+    assert!(matches!(
+        store.session(&laptop.token).await.unwrap(),
+        SessionLookup::Active(_)
+    ));
+
+    let tablet = store.start_session(&rhys).await.unwrap();
+    store.end_all_sessions(&rhys.id).await.unwrap();
+    assert!(matches!(
+        store.session(&laptop.token).await.unwrap(),
+        SessionLookup::Unknown
+    ));
+    assert!(matches!(
+        store.session(&tablet.token).await.unwrap(),
+        SessionLookup::Unknown
+    ));
+    let kinds: Vec<_> = store
+        .audit_of_record("session", rhys.id.as_str())
+        .await
+        .unwrap();
+    assert_eq!(kinds.len(), 1, "ending all sessions is one audited change");
+});
+
+on_both_databases!(
+    a_new_password_ends_other_sessions_but_keeps_this_one,
+    |store| {
+        let nia = person(&store, "nia@example.cymru", false).await;
+        let here = store.start_session(&nia).await.unwrap();
+        let elsewhere = store.start_session(&nia).await.unwrap();
+        store
+            .set_password(&nia.id, "new-hash", Some(&here.token))
+            .await
+            .unwrap();
+        assert!(matches!(
+            store.session(&here.token).await.unwrap(),
+            SessionLookup::Active(_)
+        ));
+        assert!(matches!(
+            store.session(&elsewhere.token).await.unwrap(),
+            SessionLookup::Unknown
+        ));
+        assert_eq!(
+            store
+                .account(&nia.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .password_hash
+                .as_deref(),
+            Some("new-hash")
+        );
+        let trail = store
+            .audit_of_record("account", nia.id.as_str())
+            .await
+            .unwrap();
+        assert!(trail.iter().any(|e| {
+            e.after
+                .as_ref()
+                .is_some_and(|a| a["password_changed"] == true)
+        }));
+    }
+);
+
+on_both_databases!(password_reset_links_work_once, |store| {
+    let owain = person(&store, "owain@example.cymru", false).await;
+    let session = store.start_session(&owain).await.unwrap();
+    let first = store.create_password_reset(&owain).await.unwrap();
+    let second = store.create_password_reset(&owain).await.unwrap();
+    assert!(store.password_reset_is_live(&first).await.unwrap());
+    assert_eq!(
+        store
+            .complete_password_reset(&first, "reset-hash")
+            .await
+            .unwrap(),
+        owain.id
+    );
+    assert!(!store.password_reset_is_live(&first).await.unwrap());
+    assert!(
+        !store.password_reset_is_live(&second).await.unwrap(),
+        "every other link dies too"
+    );
+    assert!(matches!(
+        store.complete_password_reset(&first, "again").await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.session(&session.token).await.unwrap(),
+        SessionLookup::Unknown
+    ));
+    assert_eq!(
+        store
+            .account(&owain.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash
+            .as_deref(),
+        Some("reset-hash")
+    );
+});
+
+on_both_databases!(api_tokens_authenticate_until_revoked, |store| {
+    let ffion = person(&store, "ffion@example.cymru", false).await;
+    let (token, secret) = store
+        .create_api_token(&ffion.id, "spreadsheet")
+        .await
+        .unwrap();
+    assert!(secret.starts_with("cylch_"));
+    assert_eq!(
+        store
+            .account_for_api_token(&secret)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        ffion.id
+    );
+    assert_eq!(store.api_tokens(&ffion.id).await.unwrap().len(), 1);
+
+    let other = person(&store, "other@example.cymru", false).await;
+    assert!(matches!(
+        store.revoke_api_token(&other.id, &token.id).await,
+        Err(StoreError::NotFound)
+    ));
+    store.revoke_api_token(&ffion.id, &token.id).await.unwrap();
+    assert!(
+        store
+            .account_for_api_token(&secret)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let trail = store.audit_of_record("api_token", &token.id).await.unwrap();
+    assert_eq!(
+        trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["created", "deleted"]
+    );
+});
+
+on_both_databases!(scopes_exist_only_for_members, |store| {
+    let admin = person(&store, "admin@example.cymru", true).await;
+    let chair = person(&store, "chair@example.cymru", false).await;
+    let outsider = person(&store, "outsider@example.cymru", false).await;
+    let coop = store
+        .create_coop(
+            &admin.id,
+            &CoopName::parse("Cylch Teulu Dyffryn").unwrap(),
+            CoopKind::Family,
+        )
+        .await
+        .unwrap();
+    let other = store
+        .create_coop(
+            &admin.id,
+            &CoopName::parse("PA Co-op Gwynedd").unwrap(),
+            CoopKind::PaCoop,
+        )
+        .await
+        .unwrap();
+    store
+        .add_member(
+            &admin.id,
+            &coop.id,
+            &chair.id,
+            &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Chair),
+            None,
+        )
+        .await
+        .unwrap();
+
+    let scope = store.scope(&chair.id, &coop.id).await.unwrap().unwrap();
+    assert!(scope.roles().holds(Office::Chair));
+    assert_eq!(scope.roles().class, Some(MemberClass::FamilyOrCarer));
+    assert!(store.scope(&chair.id, &other.id).await.unwrap().is_none());
+    assert!(store.scope(&outsider.id, &coop.id).await.unwrap().is_none());
+    assert!(
+        store.scope(&admin.id, &coop.id).await.unwrap().is_none(),
+        "the instance admin holds no role"
+    );
+    assert!(
+        store
+            .scope(&chair.id, &CoopId::new())
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let mine = store.coops_of(&chair.id).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].coop().name, "Cylch Teulu Dyffryn");
+    assert_eq!(store.all_coops().await.unwrap().len(), 2);
+
+    let members = store.members(&scope).await.unwrap();
+    assert_eq!(members.len(), 1);
+
+    let trail = store.audit_trail(&scope, 50).await.unwrap();
+    let kinds: Vec<_> = trail.iter().map(|e| e.record_kind.as_str()).collect();
+    assert!(
+        kinds.contains(&"coop") && kinds.contains(&"membership") && kinds.contains(&"office"),
+        "{kinds:?}"
+    );
+    assert!(
+        trail
+            .iter()
+            .all(|e| !e.record_id.contains(other.id.as_str())),
+        "another co-operative's entries never show"
+    );
+});
+
+on_both_databases!(an_invitation_makes_an_officer_once, |store| {
+    let admin = person(&store, "admin@example.cymru", true).await;
+    let coop = store
+        .create_coop(
+            &admin.id,
+            &CoopName::parse("Cydweithfa Cymorth").unwrap(),
+            CoopKind::CitizenLed,
+        )
+        .await
+        .unwrap();
+    let (invitation, secret) = store
+        .create_invitation(
+            &admin.id,
+            NewInvitation {
+                coop: &coop.id,
+                email: &email("Elin@Example.cymru"),
+                name: &name("Elin Roberts"),
+                office: Some(Office::Secretary),
+                class: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.invitation(&secret).await.unwrap().unwrap().id,
+        invitation.id
+    );
+    let elin = store
+        .accept_invitation(
+            &secret,
+            Some(NewSignIn {
+                password_hash: "elin-hash",
+                language: Language::Cy,
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(elin.email.as_str(), "elin@example.cymru");
+    assert_eq!(elin.language, Language::Cy);
+    let scope = store.scope(&elin.id, &coop.id).await.unwrap().unwrap();
+    assert!(scope.roles().holds(Office::Secretary));
+    assert!(store.invitation(&secret).await.unwrap().is_none());
+    assert!(matches!(
+        store.accept_invitation(&secret, None).await,
+        Err(StoreError::NotFound)
+    ));
+    let trail = store
+        .audit_of_record("invitation", &invitation.id)
+        .await
+        .unwrap();
+    assert_eq!(trail.len(), 2);
+});
+
+on_both_databases!(
+    an_invitation_without_a_password_for_a_new_person_changes_nothing,
+    |store| {
+        let admin = person(&store, "admin@example.cymru", true).await;
+        let coop = store
+            .create_coop(
+                &admin.id,
+                &CoopName::parse("Teulu").unwrap(),
+                CoopKind::Family,
+            )
+            .await
+            .unwrap();
+        let (_, secret) = store
+            .create_invitation(
+                &admin.id,
+                NewInvitation {
+                    coop: &coop.id,
+                    email: &email("new@example.cymru"),
+                    name: &name("New"),
+                    office: Some(Office::Chair),
+                    class: None,
+                },
+            )
+            .await
+            .unwrap();
+        assert!(matches!(
+            store.accept_invitation(&secret, None).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(
+            store.invitation(&secret).await.unwrap().is_some(),
+            "the failed acceptance rolled back"
+        );
+        assert!(
+            store
+                .account_by_email(&email("new@example.cymru"))
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+);
+
+on_both_databases!(sign_in_is_throttled_after_repeated_failures, |store| {
+    let address = email("target@example.cymru");
+    for _ in 0..cylch_store::throttle::MAX_FAILURES - 1 {
+        store.record_sign_in_attempt(&address, false).await.unwrap();
+    }
+    assert!(!store.sign_in_throttled(&address).await.unwrap());
+    store.record_sign_in_attempt(&address, false).await.unwrap();
+    assert!(store.sign_in_throttled(&address).await.unwrap());
+    assert!(
+        !store
+            .sign_in_throttled(&email("someone.else@example.cymru"))
+            .await
+            .unwrap()
+    );
+});
+
+on_both_databases!(writes_roll_back_whole, |store| {
+    // A co-operative that names a creator who does not exist breaks a
+    // foreign key: neither the co-operative nor its audit entry remains.
+    let ghost = cylch_store::AccountId::new();
+    let result = store
+        .create_coop(&ghost, &CoopName::parse("Ghost").unwrap(), CoopKind::Family)
+        .await;
+    assert!(result.is_err());
+    assert!(store.all_coops().await.unwrap().is_empty());
+});
+
+#[tokio::test]
+async fn migrations_apply_once_and_reopen_cleanly() {
+    let dir = std::env::temp_dir().join(format!("cylch-test-{}", cylch_store::ids::random_id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = Store::sqlite_url(&dir);
+    let store = Store::open(&url).await.unwrap();
+    person(&store, "keep@example.cymru", false).await;
+    store.close().await;
+    let reopened = Store::open(&url).await.unwrap();
+    assert!(
+        reopened
+            .account_by_email(&email("keep@example.cymru"))
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn a_live_sqlite_database_backs_up_to_a_readable_copy() {
+    let store = fresh_store(Backend::Sqlite).await.unwrap();
+    person(&store, "backup@example.cymru", false).await;
+    let dir = std::env::temp_dir().join(format!("cylch-backup-{}", cylch_store::ids::random_id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = dir.join("cylch.sqlite3");
+    store.backup_to(&copy).await.unwrap();
+    assert!(matches!(
+        store.backup_to(&copy).await,
+        Err(cylch_store::backup::BackupError::Exists(_))
+    ));
+    let restored = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+    assert!(
+        restored
+            .account_by_email(&email("backup@example.cymru"))
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
