@@ -1,4 +1,17 @@
-//! The JSON contract of `cylch payroll calc`.
+//! The JSON contract of `cylch payroll calc` (docs/payroll-contract.md):
+//! parse one object or an array, compute, and render results or errors
+//! that name the field at fault.
+
+use serde_json::{Map, Value, json};
+
+use crate::date::Date;
+use crate::money::{self, Pence, Percent};
+use crate::ni::NiCategory;
+use crate::payslip::{self, PayError, PayInput, Payslip};
+use crate::pension::{Arrangement, ContributionBasis, PensionScheme};
+use crate::period::{Frequency, Period};
+use crate::tax_code::TaxCode;
+use crate::tax_year::TaxYear;
 
 /// What the command prints and the status it exits with.
 pub struct Outcome {
@@ -6,10 +19,367 @@ pub struct Outcome {
     pub exit_status: u8,
 }
 
-pub fn calc_json(_input: &str) -> Outcome {
+/// An input problem, named by the one field at fault.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        json!({"error": {"field": self.field, "message": self.message}})
+    }
+}
+
+const KEYS: [&str; 15] = [
+    "tax_year",
+    "frequency",
+    "period",
+    "tax_code",
+    "week1_month1",
+    "ni_category",
+    "gross_pay_pence",
+    "pension",
+    "taxable_pay_to_date_pence",
+    "tax_to_date_pence",
+    "employment_allowance_left_pence",
+    "date_of_birth",
+    "hourly_rate_pence",
+    "hours_worked",
+    "pay_date",
+];
+
+const PENSION_KEYS: [&str; 5] = [
+    "arrangement",
+    "basis",
+    "employee_percent",
+    "employer_percent",
+    "enrolled",
+];
+
+/// Largest amount accepted in any pence field: £10 trillion. Far above any
+/// pay, and low enough that no intermediate product can overflow.
+const MAX_PENCE: i64 = 1_000_000_000_000_000;
+
+pub fn calc_json(input: &str) -> Outcome {
+    let value: Value = match serde_json::from_str(input) {
+        Ok(v) => v,
+        Err(err) => {
+            return failure(FieldError::new(
+                "input",
+                format!(
+                    "standard input is not valid JSON ({err}); send one object or an array of objects"
+                ),
+            ));
+        }
+    };
+    match value {
+        Value::Array(items) => {
+            let mut any_error = false;
+            let results: Vec<Value> = items
+                .iter()
+                .map(|item| match calc_value(item) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        any_error = true;
+                        e.to_json()
+                    }
+                })
+                .collect();
+            Outcome {
+                output: Value::Array(results).to_string(),
+                exit_status: if any_error { 2 } else { 0 },
+            }
+        }
+        other => match calc_value(&other) {
+            Ok(v) => Outcome {
+                output: v.to_string(),
+                exit_status: 0,
+            },
+            Err(e) => failure(e),
+        },
+    }
+}
+
+fn failure(error: FieldError) -> Outcome {
     Outcome {
-        output: r#"{"error":{"field":"tax_year","message":"the payroll engine is not built yet"}}"#
-            .into(),
+        output: error.to_json().to_string(),
         exit_status: 2,
     }
+}
+
+fn calc_value(value: &Value) -> Result<Value, FieldError> {
+    let input = parse_input(value)?;
+    let payslip = payslip::calculate(&input).map_err(|e| match e {
+        PayError::MinimumWage(e) => FieldError::new("hourly_rate_pence", e.to_string()),
+        PayError::MinimumWageNeedsBirthDate => FieldError::new(
+            "date_of_birth",
+            "the minimum wage check (hourly_rate_pence given) needs the date of birth",
+        ),
+        PayError::Overflow(e) => FieldError::new("gross_pay_pence", e.to_string()),
+        PayError::Date(e) => FieldError::new("date_of_birth", e.to_string()),
+    })?;
+    Ok(render(&payslip))
+}
+
+pub fn render(p: &Payslip) -> Value {
+    json!({
+        "taxable_pay_pence": p.taxable_pay,
+        "tax_pence": p.tax,
+        "employee_ni_pence": p.employee_ni,
+        "employer_ni_pence": p.employer_ni,
+        "employment_allowance_used_pence": p.employment_allowance_used,
+        "employee_pension_pence": p.employee_pension,
+        "employer_pension_pence": p.employer_pension,
+        "auto_enrolment": p.auto_enrolment.map(|c| c.as_str()),
+        "net_pay_pence": p.net_pay,
+        "taxable_pay_to_date_pence": p.taxable_pay_to_date,
+        "tax_to_date_pence": p.tax_to_date,
+        "notes": p.notes,
+    })
+}
+
+/// Parses one contract object into the engine's input.
+pub fn parse_input(value: &Value) -> Result<PayInput, FieldError> {
+    let obj = value
+        .as_object()
+        .ok_or_else(|| FieldError::new("input", "each pay period must be a JSON object"))?;
+    for key in obj.keys() {
+        if !KEYS.contains(&key.as_str()) {
+            return Err(FieldError::new(
+                key,
+                format!(
+                    "\"{key}\" is not a key of the payroll input; remove it or check its spelling"
+                ),
+            ));
+        }
+    }
+
+    let year_text = required_str(obj, "tax_year")?;
+    let year = TaxYear::parse(year_text).map_err(|e| FieldError::new("tax_year", e.to_string()))?;
+    let frequency = Frequency::parse(required_str(obj, "frequency")?)
+        .map_err(|e| FieldError::new("frequency", e.to_string()))?;
+    let period_number = required_int(obj, "period")?;
+    let period = Period::new(frequency, period_number)
+        .map_err(|e| FieldError::new("period", e.to_string()))?;
+    let code = TaxCode::parse(required_str(obj, "tax_code")?)
+        .map_err(|e| FieldError::new("tax_code", e.to_string()))?;
+    let week1_month1 = optional_bool(obj, "week1_month1")?.unwrap_or(false);
+    let category = NiCategory::parse(required_str(obj, "ni_category")?)
+        .map_err(|e| FieldError::new("ni_category", e.to_string()))?;
+    let gross = pence(obj, "gross_pay_pence", true, false)?.unwrap_or(0);
+    let pension = match present(obj, "pension") {
+        Some(v) => Some(parse_pension(v).map_err(|m| FieldError::new("pension", m))?),
+        None => None,
+    };
+    let taxable_pay_to_date = pence(obj, "taxable_pay_to_date_pence", false, false)?.unwrap_or(0);
+    let tax_to_date = pence(obj, "tax_to_date_pence", false, true)?.unwrap_or(0);
+    let employment_allowance_left =
+        pence(obj, "employment_allowance_left_pence", false, false)?.unwrap_or(0);
+    let date_of_birth = optional_date(obj, "date_of_birth")?;
+    let hourly_rate = pence(obj, "hourly_rate_pence", false, false)?;
+    let hours_worked = match present(obj, "hours_worked") {
+        Some(Value::String(s)) => Some(money::parse_decimal(s, 4).map_err(|_| {
+            FieldError::new(
+                "hours_worked",
+                format!("\"{s}\" is not a number of hours; write a decimal string such as \"37.5\" (at most 4 decimal places)"),
+            )
+        })?),
+        Some(_) => {
+            return Err(FieldError::new(
+                "hours_worked",
+                "hours_worked must be a decimal string such as \"37.5\"",
+            ));
+        }
+        None => None,
+    };
+    let pay_date = match optional_date(obj, "pay_date")? {
+        Some(d) => {
+            if !year.contains(d) {
+                return Err(FieldError::new(
+                    "pay_date",
+                    format!(
+                        "{d} is outside the tax year {} ({} to {})",
+                        year.data().name,
+                        year.first_day(),
+                        year.last_day()
+                    ),
+                ));
+            }
+            d
+        }
+        None => period.last_day(year),
+    };
+    if let Some(born) = date_of_birth
+        && born > pay_date
+    {
+        return Err(FieldError::new(
+            "date_of_birth",
+            format!("the date of birth {born} is after the pay date {pay_date}"),
+        ));
+    }
+
+    Ok(PayInput {
+        year,
+        period,
+        code,
+        week1_month1,
+        category,
+        gross,
+        pension,
+        taxable_pay_to_date,
+        tax_to_date,
+        employment_allowance_left,
+        date_of_birth,
+        hourly_rate,
+        hours_worked,
+        pay_date,
+    })
+}
+
+/// A key counts as given unless absent or null.
+fn present<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+fn missing(key: &str) -> FieldError {
+    FieldError::new(key, format!("\"{key}\" is required"))
+}
+
+fn required_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str, FieldError> {
+    match present(obj, key) {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(FieldError::new(key, format!("\"{key}\" must be a string"))),
+        None => Err(missing(key)),
+    }
+}
+
+fn required_int(obj: &Map<String, Value>, key: &str) -> Result<i64, FieldError> {
+    match present(obj, key) {
+        Some(v) => v
+            .as_i64()
+            .ok_or_else(|| FieldError::new(key, format!("\"{key}\" must be a whole number"))),
+        None => Err(missing(key)),
+    }
+}
+
+fn optional_bool(obj: &Map<String, Value>, key: &str) -> Result<Option<bool>, FieldError> {
+    match present(obj, key) {
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(FieldError::new(
+            key,
+            format!("\"{key}\" must be true or false"),
+        )),
+        None => Ok(None),
+    }
+}
+
+fn optional_date(obj: &Map<String, Value>, key: &str) -> Result<Option<Date>, FieldError> {
+    match present(obj, key) {
+        Some(Value::String(s)) => Date::parse(s)
+            .map(Some)
+            .map_err(|e| FieldError::new(key, format!("\"{s}\": {e}"))),
+        Some(_) => Err(FieldError::new(
+            key,
+            format!("\"{key}\" must be a date string YYYY-MM-DD"),
+        )),
+        None => Ok(None),
+    }
+}
+
+/// An amount in pence: whole, within ±£10 trillion, negative only where
+/// the contract allows it.
+fn pence(
+    obj: &Map<String, Value>,
+    key: &str,
+    required: bool,
+    may_be_negative: bool,
+) -> Result<Option<Pence>, FieldError> {
+    let Some(v) = present(obj, key) else {
+        return if required {
+            Err(missing(key))
+        } else {
+            Ok(None)
+        };
+    };
+    let n = v.as_i64().ok_or_else(|| {
+        FieldError::new(
+            key,
+            format!("\"{key}\" must be a whole number of pence (e.g. 180000 for £1,800)"),
+        )
+    })?;
+    if n < 0 && !may_be_negative {
+        return Err(FieldError::new(
+            key,
+            format!("\"{key}\" cannot be negative"),
+        ));
+    }
+    if n.abs() > MAX_PENCE {
+        return Err(FieldError::new(
+            key,
+            format!("\"{key}\" is larger than the engine accepts (£10 trillion)"),
+        ));
+    }
+    Ok(Some(n))
+}
+
+fn parse_pension(value: &Value) -> Result<PensionScheme, String> {
+    let obj = value
+        .as_object()
+        .ok_or("pension must be an object with arrangement, basis, employee_percent, employer_percent and enrolled")?;
+    for key in obj.keys() {
+        if !PENSION_KEYS.contains(&key.as_str()) {
+            return Err(format!("\"{key}\" is not a key of pension"));
+        }
+    }
+    let text = |key: &str| -> Result<&str, String> {
+        match present(obj, key) {
+            Some(Value::String(s)) => Ok(s),
+            Some(_) => Err(format!("pension.{key} must be a string")),
+            None => Err(format!("pension.{key} is required")),
+        }
+    };
+    let arrangement = match text("arrangement")? {
+        "relief_at_source" => Arrangement::ReliefAtSource,
+        "net_pay" => Arrangement::NetPay,
+        other => {
+            return Err(format!(
+                "pension.arrangement must be relief_at_source or net_pay, not \"{other}\""
+            ));
+        }
+    };
+    let basis = match text("basis")? {
+        "qualifying_earnings" => ContributionBasis::QualifyingEarnings,
+        "all_pay" => ContributionBasis::AllPay,
+        other => {
+            return Err(format!(
+                "pension.basis must be qualifying_earnings or all_pay, not \"{other}\""
+            ));
+        }
+    };
+    let employee = Percent::parse(text("employee_percent")?)
+        .map_err(|e| format!("pension.employee_percent: {e}"))?;
+    let employer = Percent::parse(text("employer_percent")?)
+        .map_err(|e| format!("pension.employer_percent: {e}"))?;
+    let enrolled = match present(obj, "enrolled") {
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err("pension.enrolled must be true or false".to_owned()),
+        None => true,
+    };
+    Ok(PensionScheme {
+        arrangement,
+        basis,
+        employee,
+        employer,
+        enrolled,
+    })
 }
