@@ -1,3 +1,142 @@
 //! The rota solver: share PAs fairly across people's support needs. Pure: no I/O.
+//!
+//! The contract is `shared/docs/roster-format.md`. [`instance`] reads and
+//! checks an instance; [`checker`] judges a roster from scratch; [`state`]
+//! keeps a working roster with fast rule checks and score changes;
+//! [`heuristic`] builds and improves rosters of any size; [`exact`] proves the
+//! optimum of small ones; [`explain`] says why a need is left open; [`cli`]
+//! is the JSON in and out of `cylch roster`.
 
+pub mod checker;
 pub mod cli;
+pub mod exact;
+pub mod explain;
+pub mod heuristic;
+pub mod instance;
+mod rng;
+pub mod state;
+pub mod time;
+
+use std::time::{Duration, Instant};
+
+use checker::Evaluation;
+use instance::Instance;
+use state::{Model, State};
+
+/// Which solver to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    /// Exact search where the instance is small enough, local search otherwise.
+    Auto,
+    /// Construction and local search only, never the exact search.
+    Heuristic,
+    /// The plain greedy baseline (for benchmarks): no local search.
+    Greedy,
+}
+
+#[derive(Debug, Clone)]
+pub struct SolveOptions {
+    pub time_limit: Duration,
+    pub seed: u64,
+    /// Stop each local search after this many moves (makes a run repeatable
+    /// whatever the machine's speed); `None` runs to the time limit.
+    pub max_iterations: Option<u64>,
+    pub threads: usize,
+    pub strategy: Strategy,
+}
+
+/// Ten seconds: enough to prove a co-operative's month optimal or to polish a
+/// large roster, short enough for a coordinator waiting at a screen.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(10);
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions {
+            time_limit: DEFAULT_TIME_LIMIT,
+            seed: 0,
+            max_iterations: None,
+            threads: 2,
+            strategy: Strategy::Auto,
+        }
+    }
+}
+
+/// A solved roster with its recomputed score.
+pub struct Solution {
+    pub assignments: Vec<(usize, usize)>,
+    pub evaluation: Evaluation,
+    /// Proved optimal by the exact search.
+    pub optimal: bool,
+    /// Per unassigned need: (need, missing, why).
+    pub open: Vec<(usize, usize, String)>,
+}
+
+/// Instances of a co-operative's size get the exact search.
+pub fn is_exact_size(inst: &Instance) -> bool {
+    (inst.people.len() <= 4 && inst.pas.len() <= 12 && inst.days <= 28) || inst.needs.len() <= 60
+}
+
+pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
+    let started = Instant::now();
+    let deadline = started + opts.time_limit;
+    let model = Model::new(inst);
+    let constructed = heuristic::construct(&model);
+    let fallback = constructed.assignments();
+
+    let (mut assignments, mut optimal) = match opts.strategy {
+        Strategy::Greedy => (heuristic::plain_greedy(&model).assignments(), false),
+        Strategy::Heuristic | Strategy::Auto => {
+            let exact = opts.strategy == Strategy::Auto && is_exact_size(inst);
+            let search_until = if exact {
+                // A good incumbent makes the proof short; most of the time goes to the proof.
+                let share = (opts.time_limit / 4)
+                    .min(Duration::from_millis(30 + 2 * inst.needs.len() as u64));
+                started + share
+            } else {
+                deadline
+            };
+            let budget = heuristic::Budget {
+                start: started,
+                deadline: search_until,
+                max_iterations: opts.max_iterations,
+            };
+            let found = heuristic::improve_parallel(&constructed, opts.seed, budget, opts.threads);
+            if exact {
+                let out = exact::solve(&model, (found.score, found.assignments), deadline);
+                (out.assignments, out.proved)
+            } else {
+                (found.assignments, false)
+            }
+        }
+    };
+
+    // Never hand back a roster the checker rejects: fall back to the
+    // constructed one, then to the pins alone (checked when reading).
+    let mut evaluation = checker::evaluate(inst, &assignments);
+    if !evaluation.violations.is_empty() {
+        optimal = false;
+        assignments = fallback;
+        evaluation = checker::evaluate(inst, &assignments);
+        if !evaluation.violations.is_empty() {
+            assignments = inst.pinned.clone();
+            evaluation = checker::evaluate(inst, &assignments);
+        }
+    }
+    assignments.sort_unstable();
+
+    let mut state = State::empty(&model);
+    for &(n, a) in &assignments {
+        state.add(n, a);
+    }
+    let open = evaluation
+        .unassigned
+        .iter()
+        .map(|&(n, missing)| (n, missing, explain::why_unassigned(&state, n)))
+        .collect();
+    Solution {
+        assignments,
+        evaluation,
+        optimal,
+        open,
+    }
+}

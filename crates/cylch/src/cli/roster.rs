@@ -13,6 +13,15 @@ pub enum RosterCommand {
         time_limit_ms: Option<u64>,
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Worker threads for the local search.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// Run only the plain greedy baseline (for benchmarks).
+        #[arg(long)]
+        greedy: bool,
+        /// Local search only, even where the exact search would run.
+        #[arg(long, conflicts_with = "greedy")]
+        heuristic_only: bool,
     },
     /// Recompute a solution's score from scratch and name every broken rule.
     Check {
@@ -36,12 +45,28 @@ pub fn run(command: RosterCommand) -> ExitCode {
             instance,
             time_limit_ms,
             seed,
+            threads,
+            greedy,
+            heuristic_only,
         } => {
             let instance = match read(&instance) {
                 Ok(text) => text,
                 Err(code) => return code,
             };
-            let outcome = cylch_roster::cli::solve_json(&instance, time_limit_ms, seed);
+            let mut opts = cylch_roster::SolveOptions {
+                seed,
+                threads: threads.max(1),
+                ..cylch_roster::SolveOptions::default()
+            };
+            if let Some(ms) = time_limit_ms {
+                opts.time_limit = std::time::Duration::from_millis(ms);
+            }
+            if greedy {
+                opts.strategy = cylch_roster::Strategy::Greedy;
+            } else if heuristic_only {
+                opts.strategy = cylch_roster::Strategy::Heuristic;
+            }
+            let outcome = cylch_roster::cli::solve_json_with(&instance, &opts);
             println!("{}", outcome.output);
             ExitCode::from(outcome.exit_status)
         }
