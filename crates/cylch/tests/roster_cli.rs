@@ -1,7 +1,9 @@
 //! `cylch roster solve` and `cylch roster check` as a coordinator's tools
 //! would run them: the real binary, files in, JSON out, exit status.
 
-use std::path::PathBuf;
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should stop the test
+
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{Value, json};
@@ -31,13 +33,13 @@ fn cylch(args: &[&str]) -> (Value, i32) {
     (value, out.status.code().unwrap_or(-1))
 }
 
-fn solve(instance: &PathBuf, extra: &[&str]) -> (Value, i32) {
+fn solve(instance: &Path, extra: &[&str]) -> (Value, i32) {
     let mut args = vec!["roster", "solve", "--instance", instance.to_str().unwrap()];
     args.extend_from_slice(extra);
     cylch(&args)
 }
 
-fn check(instance: &PathBuf, solution: &Value) -> (Value, i32) {
+fn check(instance: &Path, solution: &Value) -> (Value, i32) {
     let path = scratch(
         &format!("solution-{}.json", rand_name(solution)),
         &solution.to_string(),
