@@ -155,19 +155,11 @@ pub struct TaxYearData {
     pub pension: PerFrequency<PensionThresholds>,
 }
 
+#[rustfmt::skip]
 const REST_OF_UK_BANDS: [Band; 3] = [
-    Band {
-        upper_pence: Some(3_770_000),
-        rate_bp: 2000,
-    },
-    Band {
-        upper_pence: Some(12_514_000),
-        rate_bp: 4000,
-    },
-    Band {
-        upper_pence: None,
-        rate_bp: 4500,
-    },
+    Band { upper_pence: Some(3_770_000), rate_bp: 2000 },
+    Band { upper_pence: Some(12_514_000), rate_bp: 4000 },
+    Band { upper_pence: None, rate_bp: 4500 },
 ];
 
 /// The Welsh rate is 10p in each band on top of the UK rates reduced by
@@ -179,62 +171,29 @@ const REST_OF_UK: TaxSchedule = TaxSchedule {
     d_code_rates_bp: &[4000, 4500],
 };
 
+#[rustfmt::skip]
 const SCOTLAND_2025_26_BANDS: [Band; 6] = [
-    Band {
-        upper_pence: Some(282_700),
-        rate_bp: 1900,
-    },
-    Band {
-        upper_pence: Some(1_492_100),
-        rate_bp: 2000,
-    },
-    Band {
-        upper_pence: Some(3_109_200),
-        rate_bp: 2100,
-    },
-    Band {
-        upper_pence: Some(6_243_000),
-        rate_bp: 4200,
-    },
-    Band {
-        upper_pence: Some(12_514_000),
-        rate_bp: 4500,
-    },
-    Band {
-        upper_pence: None,
-        rate_bp: 4800,
-    },
+    Band { upper_pence: Some(282_700), rate_bp: 1900 },
+    Band { upper_pence: Some(1_492_100), rate_bp: 2000 },
+    Band { upper_pence: Some(3_109_200), rate_bp: 2100 },
+    Band { upper_pence: Some(6_243_000), rate_bp: 4200 },
+    Band { upper_pence: Some(12_514_000), rate_bp: 4500 },
+    Band { upper_pence: None, rate_bp: 4800 },
 ];
 
 /// Scottish Budget 2026-27: starter band to £3,967 and basic to £16,956 of
 /// taxable income; the higher bands frozen.
+#[rustfmt::skip]
 const SCOTLAND_2026_27_BANDS: [Band; 6] = [
-    Band {
-        upper_pence: Some(396_700),
-        rate_bp: 1900,
-    },
-    Band {
-        upper_pence: Some(1_695_600),
-        rate_bp: 2000,
-    },
-    Band {
-        upper_pence: Some(3_109_200),
-        rate_bp: 2100,
-    },
-    Band {
-        upper_pence: Some(6_243_000),
-        rate_bp: 4200,
-    },
-    Band {
-        upper_pence: Some(12_514_000),
-        rate_bp: 4500,
-    },
-    Band {
-        upper_pence: None,
-        rate_bp: 4800,
-    },
+    Band { upper_pence: Some(396_700), rate_bp: 1900 },
+    Band { upper_pence: Some(1_695_600), rate_bp: 2000 },
+    Band { upper_pence: Some(3_109_200), rate_bp: 2100 },
+    Band { upper_pence: Some(6_243_000), rate_bp: 4200 },
+    Band { upper_pence: Some(12_514_000), rate_bp: 4500 },
+    Band { upper_pence: None, rate_bp: 4800 },
 ];
 
+/// SD0 to SD3: the intermediate, higher, advanced and top rates.
 const SCOTTISH_D_RATES: [i64; 4] = [2100, 4200, 4500, 4800];
 
 const NI_RATES: NiRates = NiRates {
@@ -247,29 +206,15 @@ const NI_RATES: NiRates = NiRates {
 
 /// The Pensions Regulator's per-period figures; frozen for 2026-27
 /// (written statement HCWS1206).
+#[rustfmt::skip]
 const PENSION_THRESHOLDS: PerFrequency<PensionThresholds> = PerFrequency {
-    weekly: PensionThresholds {
-        trigger: 19_200,
-        qualifying_lower: 12_000,
-        qualifying_upper: 96_700,
-    },
-    two_weekly: PensionThresholds {
-        trigger: 38_400,
-        qualifying_lower: 24_000,
-        qualifying_upper: 193_400,
-    },
-    four_weekly: PensionThresholds {
-        trigger: 76_800,
-        qualifying_lower: 48_000,
-        qualifying_upper: 386_700,
-    },
-    monthly: PensionThresholds {
-        trigger: 83_300,
-        qualifying_lower: 52_000,
-        qualifying_upper: 418_900,
-    },
+    weekly:      PensionThresholds { trigger: 19_200, qualifying_lower: 12_000, qualifying_upper:  96_700 },
+    two_weekly:  PensionThresholds { trigger: 38_400, qualifying_lower: 24_000, qualifying_upper: 193_400 },
+    four_weekly: PensionThresholds { trigger: 76_800, qualifying_lower: 48_000, qualifying_upper: 386_700 },
+    monthly:     PensionThresholds { trigger: 83_300, qualifying_lower: 52_000, qualifying_upper: 418_900 },
 };
 
+#[rustfmt::skip]
 pub const Y2025_26: TaxYearData = TaxYearData {
     name: "2025-26",
     starts_in: 2025,
@@ -280,32 +225,16 @@ pub const Y2025_26: TaxYearData = TaxYearData {
         basic_rate_bp: 2000,
         d_code_rates_bp: &SCOTTISH_D_RATES,
     },
-    ni_annual: NiThresholds {
-        lel: 650_000,
-        pt: 1_257_000,
-        st: 500_000,
-        uel: 5_027_000,
-        ust: 5_027_000,
-    },
-    ni_weekly: NiThresholds {
-        lel: 12_500,
-        pt: 24_200,
-        st: 9_600,
-        uel: 96_700,
-        ust: 96_700,
-    },
-    ni_monthly: NiThresholds {
-        lel: 54_200,
-        pt: 104_800,
-        st: 41_700,
-        uel: 418_900,
-        ust: 418_900,
-    },
+    ni_annual:  NiThresholds { lel: 650_000, pt: 1_257_000, st: 500_000, uel: 5_027_000, ust: 5_027_000 },
+    ni_weekly:  NiThresholds { lel:  12_500, pt:    24_200, st:   9_600, uel:    96_700, ust:    96_700 },
+    ni_monthly: NiThresholds { lel:  54_200, pt:   104_800, st:  41_700, uel:   418_900, ust:   418_900 },
     ni_rates: NI_RATES,
     employment_allowance_pence: 1_050_000,
     pension: PENSION_THRESHOLDS,
 };
 
+/// 2026-27: only the LEL and the Scottish starter and basic bands move.
+#[rustfmt::skip]
 pub const Y2026_27: TaxYearData = TaxYearData {
     name: "2026-27",
     starts_in: 2026,
@@ -316,27 +245,9 @@ pub const Y2026_27: TaxYearData = TaxYearData {
         basic_rate_bp: 2000,
         d_code_rates_bp: &SCOTTISH_D_RATES,
     },
-    ni_annual: NiThresholds {
-        lel: 670_800,
-        pt: 1_257_000,
-        st: 500_000,
-        uel: 5_027_000,
-        ust: 5_027_000,
-    },
-    ni_weekly: NiThresholds {
-        lel: 12_900,
-        pt: 24_200,
-        st: 9_600,
-        uel: 96_700,
-        ust: 96_700,
-    },
-    ni_monthly: NiThresholds {
-        lel: 55_900,
-        pt: 104_800,
-        st: 41_700,
-        uel: 418_900,
-        ust: 418_900,
-    },
+    ni_annual:  NiThresholds { lel: 670_800, pt: 1_257_000, st: 500_000, uel: 5_027_000, ust: 5_027_000 },
+    ni_weekly:  NiThresholds { lel:  12_900, pt:    24_200, st:   9_600, uel:    96_700, ust:    96_700 },
+    ni_monthly: NiThresholds { lel:  55_900, pt:   104_800, st:  41_700, uel:   418_900, ust:   418_900 },
     ni_rates: NI_RATES,
     employment_allowance_pence: 1_050_000,
     pension: PENSION_THRESHOLDS,
