@@ -1,14 +1,16 @@
 //! Statutory Sick Pay, each day judged under the rules in force on it.
 //!
-//! Before 6 April 2026: three waiting days in each (linked) period of
-//! incapacity, and nothing unless average weekly earnings reach the lower
-//! earnings limit. From 6 April 2026 (Employment Rights Act 2025): payable
-//! from the first qualifying day, no earnings test, at the lower of the
-//! flat rate and 80% of average weekly earnings. Throughout: a period of
-//! incapacity for work (PIW) is four or more consecutive days, PIWs no more
+//! Before 6 April 2026: a period of incapacity for work (PIW) is four or
+//! more consecutive days of incapacity, the first three qualifying days of
+//! each (linked) PIW are waiting days, and nothing is due unless average
+//! weekly earnings reach the lower earnings limit. From 6 April 2026
+//! (Employment Rights Act 2025 s.10 and the SSP provisions of Part 1): one
+//! day of incapacity is a PIW, SSP is payable from the first qualifying
+//! day, there is no earnings test, and the weekly rate is the lower of the
+//! flat rate and 80% of average weekly earnings. Throughout: PIWs no more
 //! than 8 weeks apart are linked into one, and SSP stops after 28 weeks'
 //! worth in a linked PIW (Social Security Contributions and Benefits Act
-//! 1992 ss.148, 152, 155).
+//! 1992 ss.152, 153, 155).
 
 use crate::date::{Date, DateError};
 use crate::money::{self, Overflow, Pence};
@@ -18,6 +20,8 @@ use crate::money::{self, Overflow, Pence};
 pub struct SspRules {
     pub from: Date,
     pub weekly_rate: Pence,
+    /// Consecutive days of incapacity that make a PIW.
+    pub min_piw_days: i64,
     pub waiting_days: u32,
     /// Average weekly earnings must reach this; `None` once the test went.
     pub lower_earnings_limit: Option<Pence>,
@@ -30,6 +34,7 @@ pub const RULES: [SspRules; 2] = [
     SspRules {
         from: Date::known(2025, 4, 6),
         weekly_rate: 11_875,
+        min_piw_days: 4,
         waiting_days: 3,
         lower_earnings_limit: Some(12_500),
         earnings_cap_percent: None,
@@ -37,6 +42,7 @@ pub const RULES: [SspRules; 2] = [
     SspRules {
         from: Date::known(2026, 4, 6),
         weekly_rate: 12_325,
+        min_piw_days: 1,
         waiting_days: 0,
         lower_earnings_limit: None,
         earnings_cap_percent: Some(80),
@@ -64,7 +70,7 @@ pub enum DayOutcome {
     Paid,
     Waiting,
     NotQualifyingDay,
-    /// Part of a spell under four days that links to no PIW.
+    /// Part of a spell too short to be a PIW under the day's rules.
     NotPiw,
     BelowLowerEarningsLimit,
     /// 28 weeks already paid in this linked PIW.
@@ -155,7 +161,11 @@ pub fn calculate(input: &SspInput) -> Result<SspResult, SspError> {
 
     for (first, last) in merged {
         let length = first.days_until(last) + 1;
-        let is_piw = length >= 4;
+        // A day belongs to a PIW if its spell is long enough under the
+        // rules of that day; the spell links to others if any day does.
+        let day_in_piw =
+            |day: Date| -> Result<bool, SspError> { Ok(length >= rules_on(day)?.min_piw_days) };
+        let is_piw = day_in_piw(first)? || day_in_piw(last)?;
         if is_piw {
             let linked = previous_piw_end.is_some_and(|end| end.days_until(first) - 1 <= LINK_DAYS);
             if !linked {
@@ -167,7 +177,7 @@ pub fn calculate(input: &SspInput) -> Result<SspResult, SspError> {
         let mut day = first;
         while day <= last {
             let qualifying = input.qualifying_days[day.weekday_from_monday() as usize];
-            let outcome = if !is_piw {
+            let outcome = if !day_in_piw(day)? {
                 DayOutcome::NotPiw
             } else if !qualifying {
                 DayOutcome::NotQualifyingDay
@@ -285,13 +295,72 @@ mod tests {
     }
 
     #[test]
-    fn short_spells_are_not_piws() {
+    fn short_spells_are_piws_only_from_april_2026() {
+        // Mon 2 to Wed 4 February 2026: three days are not a PIW.
         let r = calculate(&SspInput {
-            spells: vec![(d(2026, 5, 4), d(2026, 5, 6))],
+            spells: vec![(d(2026, 2, 2), d(2026, 2, 4))],
             qualifying_days: MON_TO_FRI,
             average_weekly_earnings: 30_000,
         })
         .unwrap();
         assert_eq!(r.total, 0);
+        // Mon 4 May 2026 alone is a PIW (ERA 2025 s.10): £123.25 ÷ 5.
+        let r = calculate(&SspInput {
+            spells: vec![(d(2026, 5, 4), d(2026, 5, 4))],
+            qualifying_days: MON_TO_FRI,
+            average_weekly_earnings: 30_000,
+        })
+        .unwrap();
+        assert_eq!(r.total, 2_465);
+    }
+
+    #[test]
+    fn each_day_follows_the_rules_in_force_on_it() {
+        // Thu 2 April to Fri 10 April 2026, Mon–Fri, AWE £300. Thu 2, Fri 3
+        // and Mon 6 are the three qualifying days: Thu and Fri wait under
+        // the old rules; from Mon 6 April there are no waiting days, so Mon
+        // 6 to Fri 10 are paid at £123.25 ÷ 5 = £24.65 a day.
+        let r = calculate(&SspInput {
+            spells: vec![(d(2026, 4, 2), d(2026, 4, 10))],
+            qualifying_days: MON_TO_FRI,
+            average_weekly_earnings: 30_000,
+        })
+        .unwrap();
+        let waiting = r
+            .days
+            .iter()
+            .filter(|(_, o)| *o == DayOutcome::Waiting)
+            .count();
+        assert_eq!(waiting, 2);
+        assert_eq!(r.total, 5 * 2_465);
+    }
+
+    #[test]
+    fn unlinked_spells_wait_again_and_28_weeks_is_the_most() {
+        // Gaps over 8 weeks: each PIW serves its own waiting days.
+        let r = calculate(&SspInput {
+            spells: vec![
+                (d(2025, 6, 2), d(2025, 6, 6)),
+                (d(2025, 9, 1), d(2025, 9, 5)),
+            ],
+            qualifying_days: MON_TO_FRI,
+            average_weekly_earnings: 30_000,
+        })
+        .unwrap();
+        let waiting = r
+            .days
+            .iter()
+            .filter(|(_, o)| *o == DayOutcome::Waiting)
+            .count();
+        assert_eq!(waiting, 6);
+        // A year off sick from May 2026: 28 weeks × £123.25 at most.
+        let r = calculate(&SspInput {
+            spells: vec![(d(2026, 5, 4), d(2027, 5, 2))],
+            qualifying_days: MON_TO_FRI,
+            average_weekly_earnings: 50_000,
+        })
+        .unwrap();
+        assert_eq!(r.total, 28 * 12_325);
+        assert!(r.days.iter().any(|(_, o)| *o == DayOutcome::Exhausted));
     }
 }
