@@ -1,0 +1,201 @@
+## Rhannau'r dudalen
+skip-to-content = Neidio i'r prif gynnwys
+nav-label = Prif ddewislen
+nav-home = Hafan
+nav-account = Eich cyfrif
+nav-admin = Rhedeg y gwasanaeth
+nav-sign-out = Allgofnodi
+nav-sign-in = Mewngofnodi
+switch-language = English
+footer-text = Cylch: yn cael ei redeg gan ei aelodau, er lles ei aelodau.
+
+## Ffurflenni a'u gwallau
+error-summary-title = Mae problem
+error-prefix = Gwall:
+error-title-prefix = Gwall:
+error-missing = Rhowch werth
+error-too-long = Mae'r gwerth yn rhy hir
+error-email-format = Rhowch gyfeiriad e-bost yn y ffurf gywir, fel enw@enghraifft.com
+error-password-short = Rhaid i'r cyfrinair fod yn 10 nod o leiaf
+error-password-long = Ni all y cyfrinair fod yn fwy na 256 nod
+error-unknown-choice = Dewiswch un o'r opsiynau
+error-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
+error-email-taken = Mae gan y cyfeiriad e-bost hwnnw gyfrif yn barod
+error-current-password = Nid yw eich cyfrinair presennol yn gywir
+
+## Mewngofnodi
+sign-in-title = Mewngofnodi
+sign-in-expired = Daeth eich sesiwn i ben am nad oedd wedi cael ei defnyddio ers tro. Mewngofnodwch eto i barhau lle'r oeddech chi.
+reset-done = Mae eich cyfrinair wedi newid. Mewngofnodwch gyda'ch cyfrinair newydd.
+field-email = Cyfeiriad e-bost
+field-password = Cyfrinair
+sign-in-button = Mewngofnodi
+sign-in-forgot = Wedi anghofio eich cyfrinair?
+sign-in-throttled = Bu gormod o ymdrechion i fewngofnodi gyda'r cyfeiriad e-bost hwn. Arhoswch 15 munud, neu ailosodwch eich cyfrinair.
+sign-in-wrong = Nid yw'r cyfeiriad e-bost neu'r cyfrinair yn gywir
+signed-out-title = Rydych chi wedi allgofnodi
+signed-out-body = Rydych chi wedi allgofnodi o Cylch ar y ddyfais hon.
+
+## Ailosod cyfrinair
+reset-title = Ailosod eich cyfrinair
+reset-intro = Rhowch y cyfeiriad e-bost rydych chi'n ei ddefnyddio ar gyfer Cylch. Byddwn yn anfon dolen atoch i ddewis cyfrinair newydd.
+reset-send = Anfon y ddolen
+reset-sent-title = Edrychwch ar eich e-bost
+reset-sent-body = Os oes cyfrif gyda'r cyfeiriad e-bost hwnnw, rydym wedi anfon dolen ato i ddewis cyfrinair newydd. Mae'r ddolen yn gweithio am awr.
+reset-expired-title = Nid yw'r ddolen hon yn gweithio mwyach
+reset-expired-body = Mae'r ddolen wedi cael ei defnyddio'n barod neu mae'n fwy nag awr oed. Gofynnwch am un newydd.
+new-password-title = Dewis cyfrinair newydd
+field-new-password = Cyfrinair newydd
+hint-password = 10 nod o leiaf. Mae ychydig o eiriau digyswllt yn gwneud cyfrinair cryf sy'n hawdd ei gofio.
+field-confirm-password = Teipiwch y cyfrinair newydd eto
+save-password = Cadw'r cyfrinair
+field-language = Iaith
+email-reset-subject = Ailosod eich cyfrinair Cylch
+email-reset-body =
+    Gofynnodd rhywun am ailosod cyfrinair eich cyfrif Cylch.
+
+    I ddewis cyfrinair newydd, agorwch y ddolen hon o fewn awr:
+    { $link }
+
+    Os nad chi oedd hyn, gallwch anwybyddu'r e-bost hwn; nid yw eich cyfrinair wedi newid.
+
+## Hafan
+home-page-title = Hafan
+home-title = Helo, { $name }
+home-no-coops = Nid ydych chi'n perthyn i gydweithfa ar Cylch eto. Pan fydd cydweithfa'n eich gwahodd, bydd yn ymddangos yma.
+home-your-coops = Eich cydweithfeydd
+home-your-roles = Eich rolau:
+home-admin-link = Creu cydweithfa neu wahodd ei swyddog cyntaf
+
+## Mathau o gydweithfa
+kind-family = Cydweithfa deulu
+kind-family-hint = Yn cyflogi cynorthwywyr personol ac yn rhannu eu cymorth rhwng dim mwy na phedwar o bobl.
+kind-pa_coop = Cydweithfa cynorthwywyr personol
+kind-pa_coop-hint = Cynorthwywyr personol sy'n cefnogi ei gilydd ac yn hysbysebu eu gwasanaethau. Nid yw'n cyflogi neb.
+kind-citizen_led = Cydweithfa a arweinir gan ddinasyddion
+kind-citizen_led-hint = Yn comisiynu neu'n darparu gwasanaethau i fwy o bobl. Mae angen cofrestru gydag Arolygiaeth Gofal Cymru i gefnogi mwy na phedwar o bobl.
+
+## Rolau
+office-chair = Cadeirydd
+office-secretary = Ysgrifennydd
+office-treasurer = Trysorydd
+office-coordinator = Cydlynydd
+class-supported_person = Person sy'n cael cymorth
+class-representative = Cynrychiolydd person sy'n cael cymorth
+class-family_or_carer = Aelod o'r teulu neu ofalwr
+class-pa = Cynorthwyydd personol
+class-supporter = Cefnogwr
+
+## Cydweithfa
+coop-page-title = Cydweithfa
+coop-audit-link = Darllen y trywydd archwilio
+coop-members = Aelodau
+member-count =
+    { $count ->
+        [zero] Dim aelodau
+        [one] Un aelod
+        [two] Dau aelod
+        [few] Tri aelod
+        [many] Chwe aelod
+       *[other] { $count } aelod
+    }
+col-name = Enw
+col-roles = Rolau
+col-kind = Math
+col-actions = Camau
+col-created = Crëwyd
+
+## Trywydd archwilio
+audit-title = Trywydd archwilio
+audit-intro = Pob newid i gofnodion { $coop }, y diweddaraf yn gyntaf.
+audit-caption = Newidiadau
+col-when = Pryd
+col-who = Pwy
+col-record = Cofnod
+col-change = Newid
+col-details = Manylion
+audit-system = Cylch
+audit-action-created = Crëwyd
+audit-action-updated = Newidiwyd
+audit-action-deleted = Tynnwyd
+audit-before = Cyn:
+audit-after = Wedyn:
+
+## Cyfrif
+account-title = Eich cyfrif
+account-details = Eich manylion
+field-name = Enw
+save-details = Cadw eich manylion
+account-password = Newid eich cyfrinair
+field-current-password = Cyfrinair presennol
+account-sessions = Ble rydych chi wedi mewngofnodi
+session-count =
+    { $count ->
+        [zero] Nid ydych chi wedi mewngofnodi ar unrhyw ddyfais.
+        [one] Rydych chi wedi mewngofnodi ar un ddyfais neu borwr.
+        [two] Rydych chi wedi mewngofnodi ar ddwy ddyfais neu borwr.
+        [few] Rydych chi wedi mewngofnodi ar dair dyfais neu borwr.
+        [many] Rydych chi wedi mewngofnodi ar chwe dyfais neu borwr.
+       *[other] Rydych chi wedi mewngofnodi ar { $count } dyfais neu borwr.
+    }
+sign-out-everywhere = Allgofnodi ym mhobman
+account-tokens = Tocynnau API
+tokens-intro = Mae tocyn yn gadael i raglen arall ddefnyddio API Cylch fel chi. Cadwch ef yn gyfrinach, a'i ddirymu pan nad oes ei angen mwyach.
+token-created = Mae eich tocyn newydd isod. Copïwch ef nawr: ni fydd yn cael ei ddangos eto.
+token-revoke = Dirymu
+field-token-name = Enw tocyn newydd
+token-create = Creu tocyn
+account-saved-details = Mae eich manylion wedi'u cadw.
+account-saved-password = Mae eich cyfrinair wedi newid. Rydych chi wedi cael eich allgofnodi ym mhobman arall.
+account-saved-token = Mae'r tocyn wedi'i ddirymu.
+
+## Rhedeg y gwasanaeth
+admin-title = Rhedeg y gwasanaeth
+admin-intro = Creu cydweithfa a gwahodd ei swyddog cyntaf. Nid ydych chi'n gweld cofnodion gofal, iechyd nac arian y cydweithfeydd.
+admin-coops = Cydweithfeydd ar y gwasanaeth hwn
+admin-no-coops = Nid oes cydweithfeydd eto.
+admin-invite-link = Gwahodd swyddog
+admin-create = Creu cydweithfa
+field-coop-name = Enw'r gydweithfa
+field-coop-kind = Math o gydweithfa
+admin-create-button = Creu'r gydweithfa
+invite-page-title = Gwahodd swyddog
+invite-title = Gwahodd swyddog cyntaf { $coop }
+invite-intro = Byddwn yn anfon dolen atynt drwy e-bost i ymuno. Mae'r ddolen yn gweithio am 14 diwrnod.
+field-office = Swydd
+invite-send = Anfon y gwahoddiad
+invite-sent-title = Gwahoddiad wedi'i anfon
+invite-sent-body = Rydym wedi anfon gwahoddiad drwy e-bost at { $email }.
+email-invite-subject = Gwahoddiad i ymuno â { $coop } ar Cylch
+email-invite-body =
+    Rydych chi wedi cael gwahoddiad i ymuno â { $coop } ar Cylch.
+
+    I dderbyn, agorwch y ddolen hon o fewn 14 diwrnod:
+    { $link }
+
+## Gwahoddiadau
+invitation-title = Ymuno â'ch cydweithfa
+invitation-intro = Rydych chi wedi cael gwahoddiad i ymuno â { $coop } fel { $role }.
+invitation-accept = Derbyn y gwahoddiad
+invitation-gone-title = Nid yw'r gwahoddiad hwn yn gweithio mwyach
+invitation-gone-body = Mae wedi cael ei dderbyn yn barod neu mae'n fwy na 14 diwrnod oed. Gofynnwch i'r sawl a'ch gwahoddodd anfon un newydd.
+
+## Gwallau
+error-not-found-title = Heb ddod o hyd i'r dudalen
+error-not-found-body = Os gwnaethoch chi deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir. Os gwnaethoch chi ddilyn dolen, efallai fod y dudalen wedi symud neu nad oes gennych chi fynediad iddi.
+error-forbidden-title = Ni allwch chi wneud hyn
+error-forbidden-body = Nid yw eich rôl yn caniatáu hyn. Os ydych chi'n credu y dylai, gofynnwch i un o swyddogion eich cydweithfa.
+error-sign-in-required-title = Mewngofnodwch i barhau
+error-sign-in-required-body = Mae angen i chi fewngofnodi i weld hyn.
+error-csrf-title = Roedd y ffurflen wedi dod i ben
+error-csrf-body = Er eich diogelwch, nid oedd modd anfon y ffurflen. Ewch yn ôl, ail-lwythwch y dudalen a rhoi cynnig arall arni.
+error-bad-request-title = Nid oedd rhywbeth yn y cais yn iawn
+error-bad-request-body = Ewch yn ôl a rhoi cynnig arall arni. Os yw'n dal i ddigwydd, cysylltwch â'r bobl sy'n rhedeg y gwasanaeth hwn.
+error-too-large-title = Roedd hynny'n ormod i'w anfon ar unwaith
+error-too-large-body = Mae'r hyn a anfonwyd gennych yn fwy nag y mae Cylch yn ei dderbyn. Ewch yn ôl ac anfon rhywbeth byrrach.
+error-method-not-allowed-title = Ni ellir gwneud hynny yma
+error-method-not-allowed-body = Ni ellir defnyddio'r dudalen hon yn y ffordd honno. Ewch yn ôl a defnyddio'r botymau ar y dudalen.
+error-internal-title = Mae'n ddrwg gennym, aeth rhywbeth o'i le
+error-internal-body = Nid chi achosodd hyn, ac ni chafodd dim a roesoch chi ei gadw ar ei hanner. Rhowch gynnig arall arni ymhen ychydig funudau.
+error-reference = Os byddwch chi'n cysylltu â'r bobl sy'n rhedeg y gwasanaeth hwn, rhowch y cyfeirnod hwn iddynt: { $reference }
+error-go-home = Mynd i'r hafan

@@ -1,0 +1,193 @@
+## Page furniture
+skip-to-content = Skip to main content
+nav-label = Main menu
+nav-home = Home
+nav-account = Your account
+nav-admin = Run this service
+nav-sign-out = Sign out
+nav-sign-in = Sign in
+switch-language = Cymraeg
+footer-text = Cylch: run by its members, for its members.
+
+## Forms and their errors
+error-summary-title = There is a problem
+error-prefix = Error:
+error-title-prefix = Error:
+error-missing = Enter a value
+error-too-long = The value is too long
+error-email-format = Enter an email address in the right form, like name@example.com
+error-password-short = The password must be at least 10 characters
+error-password-long = The password must be at most 256 characters
+error-unknown-choice = Choose one of the options
+error-password-mismatch = The two passwords do not match
+error-email-taken = That email address already has an account
+error-current-password = Your current password is not right
+
+## Signing in
+sign-in-title = Sign in
+sign-in-expired = Your session ended because it was not used for a while. Sign in again to carry on where you were.
+reset-done = Your password has been changed. Sign in with your new password.
+field-email = Email address
+field-password = Password
+sign-in-button = Sign in
+sign-in-forgot = Forgotten your password?
+sign-in-throttled = Too many attempts to sign in with this email address. Wait 15 minutes, or reset your password.
+sign-in-wrong = The email address or password is not right
+signed-out-title = You have signed out
+signed-out-body = You have signed out of Cylch on this device.
+
+## Resetting a password
+reset-title = Reset your password
+reset-intro = Enter the email address you use for Cylch. We will send you a link to choose a new password.
+reset-send = Send the link
+reset-sent-title = Check your email
+reset-sent-body = If there is an account with that email address, we have sent it a link to choose a new password. The link works for one hour.
+reset-expired-title = This link no longer works
+reset-expired-body = The link has been used already or is more than an hour old. Ask for a new one.
+new-password-title = Choose a new password
+field-new-password = New password
+hint-password = At least 10 characters. A few unrelated words make a strong password that is easy to remember.
+field-confirm-password = Type the new password again
+save-password = Save the password
+field-language = Language
+email-reset-subject = Reset your Cylch password
+email-reset-body =
+    Someone asked to reset the password of your Cylch account.
+
+    To choose a new password, open this link within one hour:
+    { $link }
+
+    If it was not you, you can ignore this email; your password has not changed.
+
+## Home
+home-page-title = Home
+home-title = Hello, { $name }
+home-no-coops = You do not belong to a co-operative on Cylch yet. When a co-operative invites you, it will appear here.
+home-your-coops = Your co-operatives
+home-your-roles = Your roles:
+home-admin-link = Create a co-operative or invite its first officer
+
+## Kinds of co-operative
+kind-family = Family co-operative
+kind-family-hint = Employs PAs and shares their support among no more than four people.
+kind-pa_coop = PA co-operative
+kind-pa_coop-hint = PAs who support one another and advertise their services. It employs no one.
+kind-citizen_led = Citizen-led co-operative
+kind-citizen_led-hint = Commissions or provides services for more people. Supporting more than four people needs registration with Care Inspectorate Wales.
+
+## Roles
+office-chair = Chair
+office-secretary = Secretary
+office-treasurer = Treasurer
+office-coordinator = Coordinator
+class-supported_person = Supported person
+class-representative = Representative of a supported person
+class-family_or_carer = Family member or carer
+class-pa = Personal assistant (PA)
+class-supporter = Supporter
+
+## A co-operative
+coop-page-title = Co-operative
+coop-audit-link = Read the audit trail
+coop-members = Members
+member-count =
+    { $count ->
+        [one] 1 member
+       *[other] { $count } members
+    }
+col-name = Name
+col-roles = Roles
+col-kind = Kind
+col-actions = Actions
+col-created = Created
+
+## Audit trail
+audit-title = Audit trail
+audit-intro = Every change to the records of { $coop }, newest first.
+audit-caption = Changes
+col-when = When
+col-who = Who
+col-record = Record
+col-change = Change
+col-details = Details
+audit-system = Cylch
+audit-action-created = Created
+audit-action-updated = Changed
+audit-action-deleted = Removed
+audit-before = Before:
+audit-after = After:
+
+## Account
+account-title = Your account
+account-details = Your details
+field-name = Name
+save-details = Save your details
+account-password = Change your password
+field-current-password = Current password
+account-sessions = Where you are signed in
+session-count =
+    { $count ->
+        [one] You are signed in on 1 device or browser.
+       *[other] You are signed in on { $count } devices or browsers.
+    }
+sign-out-everywhere = Sign out everywhere
+account-tokens = API tokens
+tokens-intro = A token lets another program use Cylch's API as you. Keep it secret, and revoke it when it is no longer needed.
+token-created = Your new token is below. Copy it now: it will not be shown again.
+token-revoke = Revoke
+field-token-name = Name of a new token
+token-create = Create a token
+account-saved-details = Your details have been saved.
+account-saved-password = Your password has been changed. You have been signed out everywhere else.
+account-saved-token = The token has been revoked.
+
+## Running the service
+admin-title = Run this service
+admin-intro = Create a co-operative and invite its first officer. You do not see the co-operatives' care, health or money records.
+admin-coops = Co-operatives on this service
+admin-no-coops = There are no co-operatives yet.
+admin-invite-link = Invite an officer
+admin-create = Create a co-operative
+field-coop-name = Name of the co-operative
+field-coop-kind = Kind of co-operative
+admin-create-button = Create the co-operative
+invite-page-title = Invite an officer
+invite-title = Invite the first officer of { $coop }
+invite-intro = We will email them a link to join. The link works for 14 days.
+field-office = Office
+invite-send = Send the invitation
+invite-sent-title = Invitation sent
+invite-sent-body = We have emailed an invitation to { $email }.
+email-invite-subject = You are invited to join { $coop } on Cylch
+email-invite-body =
+    You have been invited to join { $coop } on Cylch.
+
+    To accept, open this link within 14 days:
+    { $link }
+
+## Invitations
+invitation-title = Join your co-operative
+invitation-intro = You have been invited to join { $coop } as { $role }.
+invitation-accept = Accept the invitation
+invitation-gone-title = This invitation no longer works
+invitation-gone-body = It has been accepted already or is more than 14 days old. Ask the person who invited you to send a new one.
+
+## Errors
+error-not-found-title = Page not found
+error-not-found-body = If you typed the web address, check it is correct. If you followed a link, the page may have moved or you may not have access to it.
+error-forbidden-title = You cannot do this
+error-forbidden-body = Your role does not allow this. If you think it should, ask an officer of your co-operative.
+error-sign-in-required-title = Sign in to carry on
+error-sign-in-required-body = You need to sign in to see this.
+error-csrf-title = The form had expired
+error-csrf-body = For your security the form could not be sent. Go back, reload the page and try again.
+error-bad-request-title = Something in the request was not right
+error-bad-request-body = Go back and try again. If it keeps happening, contact the people who run this service.
+error-too-large-title = That was too much to send at once
+error-too-large-body = What you sent is larger than Cylch accepts. Go back and send something shorter.
+error-method-not-allowed-title = That cannot be done here
+error-method-not-allowed-body = This page cannot be used in that way. Go back and use the buttons on the page.
+error-internal-title = Sorry, something went wrong
+error-internal-body = Nothing you did caused this, and nothing you entered was saved halfway. Try again in a few minutes.
+error-reference = If you contact the people who run this service, give them this reference: { $reference }
+error-go-home = Go to the home page

@@ -1,0 +1,180 @@
+//! Forms: the token check every unsafe request passes, and the errors a form
+//! shows back at its fields.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::header::{HOST, ORIGIN};
+use axum::http::{HeaderMap, StatusCode};
+use cylch_domain::FieldError;
+use serde::de::DeserializeOwned;
+
+use crate::error::{AppError, ErrorKind};
+use crate::viewer::Viewer;
+
+/// A form body that has passed the CSRF checks: the token matches the
+/// viewer's, and the browser did not send it from another site.
+pub struct CsrfForm<T>(pub T);
+
+fn same_origin(headers: &HeaderMap) -> bool {
+    if headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == "cross-site")
+    {
+        return false;
+    }
+    match (
+        headers.get(ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some("null"), _) => false,
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest == host),
+        _ => true,
+    }
+}
+
+/// Compares without stopping at the first difference, so timing reveals
+/// nothing about the token.
+fn same_token(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+impl<T, S> FromRequest<S> for CsrfForm<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let viewer = request
+            .extensions()
+            .get::<Arc<Viewer>>()
+            .cloned()
+            .ok_or(AppError::Kind(ErrorKind::Internal))?;
+        if !same_origin(request.headers()) {
+            return Err(AppError::Kind(ErrorKind::CsrfFailed));
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::Kind(ErrorKind::TooLarge)
+                } else {
+                    AppError::Kind(ErrorKind::BadRequest)
+                }
+            })?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+        let token = pairs
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("");
+        if !same_token(token, &viewer.csrf_token) {
+            return Err(AppError::Kind(ErrorKind::CsrfFailed));
+        }
+        let value = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+        Ok(CsrfForm(value))
+    }
+}
+
+/// One problem with one field: the field's id (for the summary's link) and
+/// the message id to show.
+#[derive(Debug, Clone)]
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// The problems with a submitted form, in the order the fields appear.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(Vec<FieldProblem>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        if self.get(field).is_none() {
+            self.0.push(FieldProblem {
+                field,
+                message: message.into(),
+            });
+        }
+    }
+
+    pub fn field(&mut self, field: &'static str, error: FieldError) {
+        self.add(field, error.code());
+    }
+
+    /// Records the error of a parse, if any, and returns the value.
+    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, FieldError>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.field(field, error);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn list(&self) -> &[FieldProblem] {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_site_posts_are_refused() {
+        let mut headers = HeaderMap::new();
+        headers.insert(HOST, "cylch.example".parse().unwrap());
+        assert!(same_origin(&headers));
+        headers.insert(ORIGIN, "https://cylch.example".parse().unwrap());
+        assert!(same_origin(&headers));
+        headers.insert(ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!same_origin(&headers));
+        headers.insert(ORIGIN, "null".parse().unwrap());
+        assert!(!same_origin(&headers));
+        headers.remove(ORIGIN);
+        headers.insert("sec-fetch-site", "cross-site".parse().unwrap());
+        assert!(!same_origin(&headers));
+    }
+
+    #[test]
+    fn tokens_compare_exactly() {
+        assert!(same_token("abc", "abc"));
+        assert!(!same_token("abc", "abd"));
+        assert!(!same_token("abc", "abcd"));
+        assert!(!same_token("", "a"));
+    }
+
+    #[test]
+    fn the_first_problem_with_a_field_is_kept() {
+        let mut errors = FormErrors::default();
+        errors.field("email", FieldError::Missing);
+        errors.field("email", FieldError::EmailFormat);
+        assert_eq!(errors.get("email"), Some("error-missing"));
+        assert_eq!(errors.list().len(), 1);
+    }
+}

@@ -1,0 +1,161 @@
+//! A person's home page, their co-operatives and the audit trail.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use cylch_domain::policy::{self, Action, Decision, Refusal};
+use cylch_domain::{CoopKind, CoopRoles};
+use cylch_store::audit::AuditEntry;
+use cylch_store::{CoopId, CoopScope};
+
+use super::{ViewerExt, render};
+use crate::AppState;
+use crate::chrome::Chrome;
+use crate::error::AppError;
+use crate::viewer::Viewer;
+
+/// Roles as words in the viewer's language, e.g. "Chair, Family or carer".
+pub fn describe_roles(state: &AppState, viewer: &Viewer, roles: &CoopRoles) -> String {
+    let mut words: Vec<String> = roles
+        .offices
+        .iter()
+        .map(|o| {
+            state
+                .i18n
+                .text(viewer.language, &format!("office-{}", o.code()))
+        })
+        .collect();
+    if let Some(class) = roles.class {
+        words.push(
+            state
+                .i18n
+                .text(viewer.language, &format!("class-{}", class.code())),
+        );
+    }
+    words.join(", ")
+}
+
+pub fn kind_message(kind: CoopKind) -> String {
+    format!("kind-{}", kind.code())
+}
+
+pub struct CoopCard {
+    pub id: String,
+    pub name: String,
+    pub kind_id: String,
+    pub roles: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    name: String,
+    coops: Vec<CoopCard>,
+}
+
+pub async fn home(State(state): State<AppState>, viewer: ViewerExt) -> Result<Response, AppError> {
+    let account = viewer.require_account()?;
+    let coops = state
+        .store
+        .coops_of(&account.id)
+        .await?
+        .iter()
+        .map(|scope| CoopCard {
+            id: scope.coop_id().to_string(),
+            name: scope.coop().name.clone(),
+            kind_id: kind_message(scope.coop().kind),
+            roles: describe_roles(&state, &viewer, scope.roles()),
+        })
+        .collect();
+    render(&HomePage {
+        chrome: Chrome::new(&state, &viewer, "home-page-title"),
+        name: account.name.clone(),
+        coops,
+    })
+}
+
+/// The scope for a co-operative in the URL, after the policy has allowed
+/// `action`. Someone outside the co-operative gets "not found", so nobody
+/// learns which co-operatives exist.
+pub async fn scope_for(
+    state: &AppState,
+    viewer: &Viewer,
+    raw_id: &str,
+    action: Action,
+) -> Result<CoopScope, AppError> {
+    let account = viewer.require_account()?;
+    let coop_id = CoopId::parse(raw_id).ok_or(AppError::NOT_FOUND)?;
+    let scope = state.store.scope(&account.id, &coop_id).await?;
+    match policy::decide(viewer.actor(), scope.as_ref().map(CoopScope::roles), action) {
+        Decision::Allow => scope.ok_or(AppError::NOT_FOUND),
+        Decision::Refuse(Refusal::NotInCoop) => Err(AppError::NOT_FOUND),
+        Decision::Refuse(Refusal::NotSignedIn) => {
+            Err(AppError::Kind(crate::error::ErrorKind::SignInRequired))
+        }
+        Decision::Refuse(_) => Err(AppError::FORBIDDEN),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "coop.html")]
+struct CoopPage {
+    chrome: Chrome,
+    coop_id: String,
+    coop_name: String,
+    kind_id: String,
+    my_roles: String,
+    can_audit: bool,
+    member_count: usize,
+    members: Vec<(String, String)>,
+}
+
+pub async fn coop(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewCoop).await?;
+    let members: Vec<(String, String)> = state
+        .store
+        .members(&scope)
+        .await?
+        .into_iter()
+        .map(|m| (m.name, describe_roles(&state, &viewer, &m.roles)))
+        .collect();
+    let mut chrome = Chrome::new(&state, &viewer, "coop-page-title");
+    chrome.title = scope.coop().name.clone();
+    render(&CoopPage {
+        chrome,
+        coop_id: scope.coop_id().to_string(),
+        coop_name: scope.coop().name.clone(),
+        kind_id: kind_message(scope.coop().kind),
+        my_roles: describe_roles(&state, &viewer, scope.roles()),
+        can_audit: policy::decide(viewer.actor(), Some(scope.roles()), Action::ViewAuditTrail)
+            .is_allowed(),
+        member_count: members.len(),
+        members,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    chrome: Chrome,
+    coop_name: String,
+    entries: Vec<AuditEntry>,
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewAuditTrail).await?;
+    let entries = state.store.audit_trail(&scope, 500).await?;
+    render(&AuditPage {
+        chrome: Chrome::new(&state, &viewer, "audit-title"),
+        coop_name: scope.coop().name.clone(),
+        entries,
+    })
+}
