@@ -68,10 +68,16 @@ pub enum TaxCodeError {
     NoSuchScottishDCode(String, u8),
     #[error("\"{0}\": NT is never issued with a C or S prefix")]
     PrefixedNt(String),
+    #[error("\"{0}\": K codes run from K1 to K9999 (HMRC PAYE manual PAYE11015)")]
+    KTooLarge(String),
 }
 
-/// Longest code number accepted; HMRC's codes fit in six digits on the FPS.
+/// Largest suffix-code number: HMRC's payroll software specification allows
+/// codes of seven characters, such as 999999T.
 const MAX_NUMBER: u32 = 999_999;
+
+/// Largest K-code number HMRC issues (PAYE11015).
+const MAX_K_NUMBER: u32 = 9_999;
 
 impl TaxCode {
     /// Parses a code such as `C1257L`, `SK475 W1`, `BR`, `1257L X`.
@@ -121,6 +127,9 @@ impl TaxCode {
             }
             _ if body.starts_with('K') => {
                 let number = parse_number(&body[1..], original)?;
+                if number > MAX_K_NUMBER {
+                    return Err(TaxCodeError::KTooLarge(original.to_owned()));
+                }
                 CodeKind::K { number }
             }
             _ => {
@@ -263,6 +272,14 @@ mod tests {
         assert!(ok("K475W1").non_cumulative);
         assert!(ok("BR M1").non_cumulative);
         assert!(!ok("1257L").non_cumulative);
+        assert_eq!(
+            ok("999999T").kind,
+            CodeKind::Allowance {
+                number: 999_999,
+                suffix: Suffix::T
+            }
+        );
+        assert_eq!(ok("K9999").kind, CodeKind::K { number: 9_999 });
     }
 
     #[test]
@@ -270,7 +287,7 @@ mod tests {
         for bad in [
             "", "L", "1257", "1257Q", "K", "K0", "K0475", "01257L", "0L", "D2", "CD2", "SD4",
             "SNT", "CNT", "1257P", "1257Y", "BR1", "X", "W1", "K475L", "12.5L", "S", "C",
-            "1257L W2", "SS1257L", "1257 L", "9999999L",
+            "1257L W2", "SS1257L", "1257 L", "9999999L", "K10000", "SK12345",
         ] {
             assert!(TaxCode::parse(bad).is_err(), "{bad} should be refused");
         }
