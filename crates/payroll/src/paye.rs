@@ -1,7 +1,18 @@
-//! Income tax under PAYE, following HMRC's tax table routines: free pay
-//! (or K-code additional pay) from the code number, taxable pay to date
-//! rounded down to the pound, bands pro-rated to the period, tax rounded
-//! down to the penny, and the overriding limit for K codes.
+//! Income tax under PAYE, following HMRC's "Specification for PAYE Tax
+//! Table Routines": free pay (or K-code additional pay) from the code
+//! number, taxable pay to date rounded down to the pound, bands pro-rated
+//! to the period, tax rounded down to the penny, and the regulatory
+//! (overriding) limit of 50% of the period's pay.
+//!
+//! Two points where HMRC's published test data decides against a looser
+//! reading (see `tests/payroll/hmrc_test_data.rs`):
+//! - the band a taxable pay falls in is chosen by comparing the *unrounded*
+//!   taxable pay to date with each pro-rated band limit rounded *up* to the
+//!   pound (the spec's "C values"); the tax is then priced on the exact
+//!   limits. So £2,649.00 against a limit of £2,648.75 is still taxed
+//!   wholly at the lower rate;
+//! - the 50% limit applies to every code with a tax deduction, not only K
+//!   codes, so a cumulative catch-up (after NT, say) is spread too.
 
 use crate::money::{self, Overflow, Pence};
 use crate::period::{Frequency, Period};
@@ -75,9 +86,13 @@ pub struct PayeResult {
     pub overriding_limit_applied: bool,
 }
 
-/// Tax due on `taxable` (already in whole pounds, in pence) with each band
-/// scaled by `units / units_per_year`, rounded down to the penny. Band
-/// limits to date are not rounded.
+/// Tax due on unrounded taxable pay (to date, or this period), with each
+/// band scaled by `units / units_per_year`, following the spec's tax
+/// formulae: the band is the first whose limit, rounded up to the pound,
+/// is not below the unrounded pay; the tax is the lower bands in full at
+/// their exact pro-rated limits plus the chosen band's rate on the pay
+/// rounded down to the pound above the previous exact limit; the total is
+/// rounded down to the penny.
 pub fn tax_on_bands(
     taxable: Pence,
     schedule: &TaxSchedule,
@@ -87,26 +102,29 @@ pub fn tax_on_bands(
     if taxable <= 0 {
         return Ok(0);
     }
-    // Everything is multiplied by `units_per_year` so that pro-rated band
-    // limits are whole numbers.
-    let scaled = i128::from(taxable) * i128::from(units_per_year);
+    let per_year = i128::from(units_per_year);
+    // Amounts are multiplied by `units_per_year` so pro-rated limits are
+    // whole numbers.
+    let unrounded = i128::from(taxable) * per_year;
+    let whole_pounds = i128::from(money::floor_to_pound(taxable)) * per_year;
     let mut lower: i128 = 0;
     let mut total: i128 = 0;
     for band in schedule.bands {
-        let upper = band
-            .upper_pence
-            .map(|u| i128::from(u) * i128::from(units))
-            .unwrap_or(i128::MAX);
-        if scaled > lower {
-            let slice = scaled.min(upper) - lower;
-            total += slice * i128::from(band.rate_bp);
-        }
-        if scaled <= upper {
+        let Some(upper_annual) = band.upper_pence else {
+            total += (whole_pounds - lower) * i128::from(band.rate_bp);
+            break;
+        };
+        let upper = i128::from(upper_annual) * i128::from(units);
+        // The "C value": the limit to date rounded up to the whole pound.
+        let c_value = money::div_ceil(upper, per_year * 100) * 100 * per_year;
+        if unrounded <= c_value {
+            total += (whole_pounds - lower) * i128::from(band.rate_bp);
             break;
         }
+        total += (upper - lower) * i128::from(band.rate_bp);
         lower = upper;
     }
-    money::to_pence(money::div_floor(total, i128::from(units_per_year) * 10_000))
+    money::to_pence(money::div_floor(total, per_year * 10_000))
 }
 
 pub fn schedule(year: TaxYear, regime: Regime) -> &'static TaxSchedule {
@@ -146,21 +164,35 @@ fn tax_due(
         }
         CodeKind::Allowance { number, .. } => {
             let free = pay_adjustment(number, frequency, units)?;
-            let taxable = money::floor_to_pound(money::sub(pay, free)?);
-            tax_on_bands(taxable, schedule, units, frequency.units_per_year())
+            tax_on_bands(
+                money::sub(pay, free)?,
+                schedule,
+                units,
+                frequency.units_per_year(),
+            )
         }
         CodeKind::K { number } => {
             let extra = pay_adjustment(number, frequency, units)?;
-            let taxable = money::floor_to_pound(money::add(pay, extra)?);
-            tax_on_bands(taxable, schedule, units, frequency.units_per_year())
+            tax_on_bands(
+                money::add(pay, extra)?,
+                schedule,
+                units,
+                frequency.units_per_year(),
+            )
         }
     }
 }
 
-/// Computes this period's tax.
+/// Computes this period's tax with the year's schedule for the code's
+/// regime.
 pub fn calculate(input: &PayeInput) -> Result<PayeResult, Overflow> {
+    calculate_with(input, schedule(input.year, input.code.regime))
+}
+
+/// Computes this period's tax with the given schedule (the routine itself,
+/// independent of which year's figures it runs on).
+pub fn calculate_with(input: &PayeInput, schedule: &TaxSchedule) -> Result<PayeResult, Overflow> {
     let frequency = input.period.frequency();
-    let schedule = schedule(input.year, input.code.regime);
     let basis = if input.period.is_extra_week() {
         Basis::ExtraWeek
     } else if input.week1_month1 || input.code.non_cumulative {
@@ -171,21 +203,18 @@ pub fn calculate(input: &PayeInput) -> Result<PayeResult, Overflow> {
     let taxable_pay_to_date = money::add(input.taxable_pay_to_date_before, input.taxable_pay)?;
 
     let mut tax = match basis {
-        Basis::Cumulative => {
-            let due = tax_due(
+        // Cumulative NT too: nothing is due to date, so tax already
+        // deducted this year comes back (HMRC test data, code NT test 3).
+        Basis::Cumulative => money::sub(
+            tax_due(
                 input.code,
                 schedule,
                 taxable_pay_to_date,
                 frequency,
                 input.period.number(),
-            )?;
-            // NT deducts and refunds nothing, whatever was paid before.
-            if input.code.kind == CodeKind::NoTax {
-                0
-            } else {
-                money::sub(due, input.tax_to_date_before)?
-            }
-        }
+            )?,
+            input.tax_to_date_before,
+        )?,
         Basis::NonCumulative | Basis::ExtraWeek => tax_due(
             input.code,
             schedule,
@@ -195,14 +224,13 @@ pub fn calculate(input: &PayeInput) -> Result<PayeResult, Overflow> {
         )?,
     };
 
-    let mut overriding_limit_applied = false;
-    if input.code.is_k() {
-        // Never more than half of this period's pay (after net-pay pension).
-        let limit = money::div_floor(i128::from(input.taxable_pay.max(0)), 2) as Pence;
-        if tax > limit {
-            tax = limit;
-            overriding_limit_applied = true;
-        }
+    // The regulatory limit: never more than half of this period's pay
+    // (after net-pay pension); what is not collected now is collected later
+    // by the cumulative calculation.
+    let limit = money::div_floor(i128::from(input.taxable_pay.max(0)), 2) as Pence;
+    let overriding_limit_applied = tax > limit;
+    if overriding_limit_applied {
+        tax = limit;
     }
 
     Ok(PayeResult {

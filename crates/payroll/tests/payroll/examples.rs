@@ -136,12 +136,14 @@ fn scottish_2026_27_published_examples() {
     assert_eq!(tax_on_bands(343_000, s, 12, 12).unwrap(), 65_170);
     assert_eq!(tax_on_bands(2_043_000, s, 12, 12).unwrap(), 408_107);
     // The same through PAYE: month 12, S1257L, pay to date chosen so that
-    // taxable pay to date is £20,430 after £12,579.12 free pay.
+    // taxable pay to date is £20,430 after £12,579.12 free pay, and £3,581.07
+    // paid before (under the 50% limit on this month's £2,750).
     let v = calc(
         json!({"tax_year": "2026-27", "frequency": "monthly", "period": 12,
         "tax_code": "S1257L", "ni_category": "A", "gross_pay_pence": 275_000,
-        "taxable_pay_to_date_pence": 3_300_912 - 275_000}),
+        "taxable_pay_to_date_pence": 3_300_912 - 275_000, "tax_to_date_pence": 358_107}),
     );
+    assert_eq!(pence(&v, "tax_pence"), 50_000);
     assert_eq!(pence(&v, "tax_to_date_pence"), 408_107);
 }
 

@@ -11,5 +11,6 @@
 
 mod differential;
 mod examples;
+mod hmrc_test_data;
 mod properties;
 mod reference;

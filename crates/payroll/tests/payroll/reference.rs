@@ -51,6 +51,10 @@ impl Frac {
             q
         }
     }
+    /// Rounded up to a multiple of `step`.
+    pub fn ceil_to(self, step: i128) -> i128 {
+        Frac::new(self.n, self.d * step).ceil() * step
+    }
     pub fn ceil(self) -> i128 {
         -Frac::new(-self.n, self.d).floor()
     }
@@ -64,13 +68,6 @@ impl Frac {
     }
     pub fn cmp(self, o: Frac) -> Ordering {
         (self.n * o.d).cmp(&(o.n * self.d))
-    }
-    pub fn min(self, o: Frac) -> Frac {
-        if self.cmp(o) == Ordering::Greater {
-            o
-        } else {
-            self
-        }
     }
 }
 
@@ -221,41 +218,48 @@ fn one_period_adjustment(number: i128, monthly: bool) -> i128 {
 fn tax_due(region: char, year: &str, kind: &Kind, pay: i128, units: i128, monthly: bool) -> i128 {
     let pounds = |p: i128| Frac::new(p, 100).floor() * 100;
     let per_year: i128 = if monthly { 12 } else { 52 };
-    let taxable = match kind {
+    // Taxable pay to date, not yet rounded ("Un" in HMRC's specification).
+    let un = match kind {
         Kind::NoTax => return 0,
         Kind::Flat(rate) => {
             let t = pounds(pay.max(0));
             return Frac::new(t * rate, 100).floor();
         }
-        Kind::Allowance(n) => pounds(pay - one_period_adjustment(*n, monthly) * units),
-        Kind::K(n) => pounds(pay + one_period_adjustment(*n, monthly) * units),
+        Kind::Allowance(n) => pay - one_period_adjustment(*n, monthly) * units,
+        Kind::K(n) => pay + one_period_adjustment(*n, monthly) * units,
     };
-    if taxable <= 0 {
+    if un <= 0 {
         return 0;
     }
+    let t = Frac::int(pounds(un)); // "Tn": rounded down to the pound
     let bands = match (region, year) {
         ('S', "2025-26") => SCOT_2025,
         ('S', _) => SCOT_2026,
         _ => RUK,
     };
-    let t = Frac::int(taxable);
-    let mut lower = Frac::int(0);
+    // Walk the bands: a band is used when the unrounded pay does not pass
+    // its limit to date rounded up to the pound (HMRC's "C value"); the
+    // bands below it count in full at their exact limits.
+    let mut previous_limit = Frac::int(0);
     let mut tax = Frac::int(0);
     for (top, rate) in bands {
-        let upper = match top {
-            Some(top) => Frac::new(top * 100 * units, per_year),
-            None => t,
-        };
-        let slice_top = t.min(upper);
-        if slice_top.cmp(lower) == Ordering::Greater {
-            tax = tax.add(slice_top.sub(lower).mul(Frac::new(*rate, 100)));
+        let rate = Frac::new(*rate, 100);
+        match top {
+            None => {
+                return tax.add(t.sub(previous_limit).mul(rate)).floor();
+            }
+            Some(top) => {
+                let limit = Frac::new(top * 100 * units, per_year);
+                let c_value = Frac::int(limit.ceil_to(100));
+                if Frac::int(un).cmp(c_value) != Ordering::Greater {
+                    return tax.add(t.sub(previous_limit).mul(rate)).floor();
+                }
+                tax = tax.add(limit.sub(previous_limit).mul(rate));
+                previous_limit = limit;
+            }
         }
-        if t.cmp(upper) != Ordering::Greater {
-            break;
-        }
-        lower = upper;
     }
-    tax.floor()
+    unreachable!("the last band has no top")
 }
 
 // ---------------------------------------------------------------- NI
@@ -439,9 +443,8 @@ pub fn expected(c: &Case) -> Expected {
             weeks_per_period,
             monthly,
         )
-    } else if matches!(kind, Kind::NoTax) {
-        0
     } else {
+        // Cumulative, NT included: tax due to date less tax already paid.
         tax_due(
             region,
             c.tax_year,
@@ -451,10 +454,8 @@ pub fn expected(c: &Case) -> Expected {
             monthly,
         ) - c.tax_to_date as i128
     };
-    if matches!(kind, Kind::K(_)) {
-        let limit = Frac::new(taxable_pay, 2).floor();
-        tax = tax.min(limit);
-    }
+    // The regulatory limit, for every code: half this period's pay.
+    tax = tax.min(Frac::new(taxable_pay, 2).floor());
 
     // NI.
     let (ee_ni, er_ni) = ni(c.frequency, c.ni_category, gross);
