@@ -332,3 +332,39 @@ fn minimum_wage_checks() {
     assert_eq!(run(755, "2009-01-01", "2025-06-01").exit_status, 0);
     assert_eq!(run(100, "2011-01-01", "2025-06-01").exit_status, 0);
 }
+
+/// The band edge as HMRC's routine prices it (the C-value rule, settled by
+/// HMRC's 2016-17 test data in `hmrc_test_data.rs`), on 2025-26 figures by
+/// hand: month 1, 1257L, basic rate limit £37,700 ÷ 12 = £3,141.67, rounded
+/// up to £3,142. Pay £4,190.26 leaves exactly £3,142.00 taxable, which does
+/// not pass £3,142, so all of it is at 20%: £628.40. A penny more (£3,142.01)
+/// passes it: £628.33⅓ + (£3,142 − £3,141.66⅔) × 40% = £628.46. A penny
+/// less leaves £3,141 after rounding down: £628.20.
+#[test]
+fn band_edge_follows_hmrc_c_values() {
+    let tax = |gross: i64| {
+        let v = calc(
+            json!({"tax_year": "2025-26", "frequency": "monthly", "period": 1,
+            "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": gross}),
+        );
+        pence(&v, "tax_pence")
+    };
+    assert_eq!(tax(419_025), 62_820);
+    assert_eq!(tax(419_026), 62_840);
+    assert_eq!(tax(419_027), 62_846);
+}
+
+/// The 50% regulatory limit applies to every code, as HMRC's test data
+/// shows (code 45L, 2016-17 tests 1–3): here a PA moves from NT to 1257L in
+/// month 6 with nothing deducted so far; the catch-up is capped at half of
+/// this month's £2,000 and the rest follows in later months.
+#[test]
+fn regulatory_limit_spreads_a_catch_up() {
+    let v = calc(
+        json!({"tax_year": "2026-27", "frequency": "monthly", "period": 6,
+        "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": 200_000,
+        "taxable_pay_to_date_pence": 1_500_000, "tax_to_date_pence": 0}),
+    );
+    assert_eq!(pence(&v, "tax_pence"), 100_000);
+    assert_eq!(v["notes"], json!(["overriding limit applied"]));
+}

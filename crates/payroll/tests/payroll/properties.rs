@@ -196,6 +196,36 @@ proptest! {
             gross - slip.tax - slip.employee_ni - slip.employee_pension);
     }
 
+    /// HMRC applies the same 50% limit to every code (2016-17 test data):
+    /// no code, on any basis, takes more than half of the period's pay.
+    #[test]
+    fn regulatory_limit_holds_for_every_code(
+        year in years(),
+        frequency in frequencies(),
+        pick in 0i64..100,
+        prefix in prefixes(),
+        form in 0usize..6,
+        number in 1u32..2_000,
+        gross in 0i64..1_000_000,
+        earlier_pay in 0i64..50_000_000,
+        earlier_tax in -500_000i64..500_000,
+    ) {
+        let body = match form {
+            0 => format!("{number}L"),
+            1 => format!("K{number}"),
+            2 => "BR".to_owned(),
+            3 => "0T".to_owned(),
+            4 => "D1".to_owned(),
+            _ => format!("{number}T"),
+        };
+        let code = TaxCode::parse(&format!("{prefix}{body}")).unwrap();
+        let mut i = input(year, period_for(frequency, pick), code, gross);
+        i.taxable_pay_to_date = earlier_pay;
+        i.tax_to_date = earlier_tax;
+        let slip = calculate(&i).unwrap();
+        prop_assert!(slip.tax <= slip.taxable_pay / 2);
+    }
+
     /// The to-date outputs are the inputs plus this period, on every basis.
     #[test]
     fn to_date_figures_add_up(
