@@ -1,0 +1,21 @@
+//! Cylch's ledger rules: double entry by fund for a care and support
+//! co-operative whose members pool their Direct Payments.
+//!
+//! Pure: no database, network, files or clock. Storage keeps what these
+//! types produce; pages show it. Money is whole pence ([`Pence`]) and every
+//! sum is checked, so an impossible figure is an error, never a wrap.
+#![deny(clippy::arithmetic_side_effects)]
+
+pub mod account;
+pub mod category;
+pub mod fund;
+pub mod journal;
+pub mod money;
+pub mod split;
+
+pub use account::{Account, AccountCode, AccountKind, Chart};
+pub use category::Category;
+pub use fund::{FundId, PersonId};
+pub use journal::{Allocation, EntryDraft, EntryError, EntryId, Line, PostedEntry, Side, reverse};
+pub use money::{Overflow, Pence};
+pub use split::{Share, SplitError, SplitRule, split};
