@@ -42,6 +42,26 @@ pub fn entitlement_hours(weekly_hours: Hours, days_per_week: i64) -> Hours {
     }
 }
 
+/// A regular worker who starts or leaves part-way through the leave year
+/// gets the share of the year's entitlement for the days employed
+/// (reg. 13(5)), in ten-thousandths of an hour, rounded half up.
+pub fn entitlement_hours_pro_rata(
+    weekly_hours: Hours,
+    days_per_week: i64,
+    days_employed: i64,
+    days_in_leave_year: i64,
+) -> Hours {
+    if days_in_leave_year <= 0 {
+        return 0;
+    }
+    let full = entitlement_hours(weekly_hours, days_per_week);
+    let share = days_employed.clamp(0, days_in_leave_year);
+    money::div_round_half_up(
+        i128::from(full) * i128::from(share),
+        i128::from(days_in_leave_year),
+    ) as Hours
+}
+
 /// A holiday balance: accrued or granted hours less hours taken.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Balance {
@@ -142,6 +162,20 @@ mod tests {
         assert_eq!(entitlement_days(6 * HOUR), 28 * HOUR);
         assert_eq!(entitlement_days(3 * HOUR), 168_000);
         assert_eq!(entitlement_hours(375_000, 5 * HOUR), 2_100_000);
+        // Six days a week of 8 hours: 5.6 × 48 = 268.8 hours, capped at 28
+        // days of 8 hours = 224 hours.
+        assert_eq!(entitlement_hours(480_000, 6 * HOUR), 2_240_000);
+        // Half a 365-day leave year at 37.5 hours: 105 hours (GOV.UK
+        // holiday entitlement: part-year start, pro rata).
+        assert_eq!(
+            entitlement_hours_pro_rata(375_000, 5 * HOUR, 365, 365),
+            2_100_000
+        );
+        assert_eq!(entitlement_hours_pro_rata(375_000, 5 * HOUR, 0, 365), 0);
+        assert_eq!(
+            entitlement_hours_pro_rata(375_000, 5 * HOUR, 730, 365),
+            2_100_000
+        );
     }
 
     #[test]
