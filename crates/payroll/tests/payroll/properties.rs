@@ -226,6 +226,39 @@ proptest! {
         prop_assert!(slip.tax <= slip.taxable_pay / 2);
     }
 
+    /// Whatever the figures, the engine answers with a result or a typed
+    /// error, never a panic or a wrapped-around amount.
+    #[test]
+    fn never_panics_on_extreme_amounts(
+        year in years(),
+        frequency in frequencies(),
+        pick in 0i64..100,
+        letter in letters(),
+        number in 1u32..10_000,
+        k in any::<bool>(),
+        gross in any::<i64>(),
+        earlier_pay in any::<i64>(),
+        earlier_tax in any::<i64>(),
+        allowance in any::<i64>(),
+    ) {
+        let code = TaxCode::parse(&if k { format!("K{number}") } else { format!("{number}L") }).unwrap();
+        let mut i = input(year, period_for(frequency, pick), code, gross);
+        i.category = letter;
+        i.taxable_pay_to_date = earlier_pay;
+        i.tax_to_date = earlier_tax;
+        i.employment_allowance_left = allowance;
+        i.pension = Some(PensionScheme {
+            arrangement: Arrangement::NetPay,
+            basis: ContributionBasis::AllPay,
+            employee: Percent::parse("100").unwrap(),
+            employer: Percent::parse("100").unwrap(),
+            enrolled: true,
+        });
+        if let Ok(slip) = calculate(&i) {
+            prop_assert!(slip.employee_ni >= 0 && slip.employer_ni >= 0);
+        }
+    }
+
     /// The to-date outputs are the inputs plus this period, on every basis.
     #[test]
     fn to_date_figures_add_up(
