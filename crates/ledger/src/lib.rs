@@ -7,15 +7,24 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod account;
+pub mod approval;
 pub mod category;
 pub mod fund;
 pub mod journal;
 pub mod money;
+pub mod schedule;
 pub mod split;
+pub mod wages;
 
 pub use account::{Account, AccountCode, AccountKind, Chart};
+pub use approval::{ApprovalError, ApprovalPolicy, Claim, ClaimStatus};
 pub use category::Category;
 pub use fund::{FundId, PersonId};
 pub use journal::{Allocation, EntryDraft, EntryError, EntryId, Line, PostedEntry, Side, reverse};
 pub use money::{Overflow, Pence};
+pub use schedule::{
+    ActualReceipt, Arrangement, ExpectedReceipt, Frequency, ReceiptSource, ReceiptTolerance,
+    Schedule, match_receipts,
+};
 pub use split::{Share, SplitError, SplitRule, split};
+pub use wages::{WagesInput, WagesPosting, allocate_wages};
