@@ -1,5 +1,7 @@
 //! The store's behaviour, on SQLite and on PostgreSQL alike.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use cylch_domain::{
     CoopKind, CoopName, CoopRoles, EmailAddress, Language, MemberClass, Office, PersonName,
 };

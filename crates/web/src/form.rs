@@ -88,6 +88,10 @@ where
     }
 }
 
+/// A form that carries nothing but its token, such as a sign-out button.
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
+
 /// One problem with one field: the field's id (for the summary's link) and
 /// the message id to show.
 #[derive(Debug, Clone)]

@@ -2,13 +2,13 @@
 //! API tokens (`Authorization: Bearer cylch_…`), through the same policy.
 //! The OpenAPI document is generated from these handlers.
 
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
-use axum::{Json, Router};
 use cylch_domain::policy::{self, Action, Decision, Refusal};
 use cylch_domain::{
     CoopKind, CoopName, CoopRoles, EmailAddress, FieldError, Language, Office, Password, PersonName,
@@ -21,6 +21,7 @@ use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
 use crate::error::{AppError, ErrorKind};
+use crate::routes::{Route, route};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -65,20 +66,32 @@ use crate::error::{AppError, ErrorKind};
 )]
 pub struct ApiDoc;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/me", get(me).put(update_me))
-        .route("/api/v1/me/password", put(change_password))
-        .route("/api/v1/me/sign-out-everywhere", post(sign_out_everywhere))
-        .route("/api/v1/tokens", get(tokens).post(create_token))
-        .route("/api/v1/tokens/{id}", delete(revoke_token))
-        .route("/api/v1/coops", get(my_coops))
-        .route("/api/v1/coops/{id}", get(coop))
-        .route("/api/v1/coops/{id}/members", get(members))
-        .route("/api/v1/coops/{id}/audit", get(audit))
-        .route("/api/v1/admin/coops", get(all_coops).post(create_coop))
-        .route("/api/v1/admin/coops/{id}/invitations", post(invite_officer))
+pub(crate) fn routes() -> Vec<Route> {
+    vec![
+        route("GET", "/api/v1/openapi.json", openapi),
+        route("GET", "/api/v1/me", me),
+        route("PUT", "/api/v1/me", update_me),
+        route("PUT", "/api/v1/me/password", change_password),
+        route(
+            "POST",
+            "/api/v1/me/sign-out-everywhere",
+            sign_out_everywhere,
+        ),
+        route("GET", "/api/v1/tokens", tokens),
+        route("POST", "/api/v1/tokens", create_token),
+        route("DELETE", "/api/v1/tokens/{id}", revoke_token),
+        route("GET", "/api/v1/coops", my_coops),
+        route("GET", "/api/v1/coops/{id}", coop),
+        route("GET", "/api/v1/coops/{id}/members", members),
+        route("GET", "/api/v1/coops/{id}/audit", audit),
+        route("GET", "/api/v1/admin/coops", all_coops),
+        route("POST", "/api/v1/admin/coops", create_coop),
+        route(
+            "POST",
+            "/api/v1/admin/coops/{id}/invitations",
+            invite_officer,
+        ),
+    ]
 }
 
 async fn openapi() -> Response {
@@ -136,6 +149,16 @@ async fn scope(
         Decision::Refuse(Refusal::NotInCoop) => Err(AppError::NOT_FOUND),
         Decision::Refuse(Refusal::NotSignedIn) => Err(AppError::Kind(ErrorKind::SignInRequired)),
         Decision::Refuse(_) => Err(AppError::FORBIDDEN),
+    }
+}
+
+/// A body that could not be read as the JSON this route takes. Read only
+/// after the permission check, so that a refusal never depends on the body.
+fn rejected(rejection: JsonRejection) -> AppError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::Kind(ErrorKind::TooLarge)
+    } else {
+        AppError::Kind(ErrorKind::BadRequest)
     }
 }
 
@@ -247,8 +270,9 @@ pub struct UpdateMe {
 async fn update_me(
     State(state): State<AppState>,
     Caller(account): Caller,
-    Json(body): Json<UpdateMe>,
+    body: Result<Json<UpdateMe>, JsonRejection>,
 ) -> Result<Response, AppError> {
+    let Json(body) = body.map_err(rejected)?;
     let mut invalid = Invalid::new();
     let name = invalid.check("name", PersonName::parse(&body.name));
     let email = invalid.check("email", EmailAddress::parse(&body.email));
@@ -284,8 +308,9 @@ pub struct NewPasswordBody {
 async fn change_password(
     State(state): State<AppState>,
     Caller(account): Caller,
-    Json(body): Json<NewPasswordBody>,
+    body: Result<Json<NewPasswordBody>, JsonRejection>,
 ) -> Result<Response, AppError> {
+    let Json(body) = body.map_err(rejected)?;
     let mut invalid = Invalid::new();
     if !state
         .hasher
@@ -357,8 +382,9 @@ pub struct CreatedToken {
 async fn create_token(
     State(state): State<AppState>,
     Caller(account): Caller,
-    Json(body): Json<NewToken>,
+    body: Result<Json<NewToken>, JsonRejection>,
 ) -> Result<Response, AppError> {
+    let Json(body) = body.map_err(rejected)?;
     let mut invalid = Invalid::new();
     let Some(name) = invalid.check("name", PersonName::parse(&body.name)) else {
         return Ok(invalid.respond(&state, account.language));
@@ -549,9 +575,10 @@ pub struct NewCoop {
 async fn create_coop(
     State(state): State<AppState>,
     Caller(account): Caller,
-    Json(body): Json<NewCoop>,
+    body: Result<Json<NewCoop>, JsonRejection>,
 ) -> Result<Response, AppError> {
     require_admin(&account, Action::CreateCoop)?;
+    let Json(body) = body.map_err(rejected)?;
     let mut invalid = Invalid::new();
     let name = invalid.check("name", CoopName::parse(&body.name));
     let kind = invalid.check("kind", CoopKind::parse(&body.kind));
@@ -587,9 +614,10 @@ async fn invite_officer(
     State(state): State<AppState>,
     Caller(account): Caller,
     Path(id): Path<String>,
-    Json(body): Json<NewOfficer>,
+    body: Result<Json<NewOfficer>, JsonRejection>,
 ) -> Result<Response, AppError> {
     require_admin(&account, Action::InviteFirstOfficer)?;
+    let Json(body) = body.map_err(rejected)?;
     let coop_id = CoopId::parse(&id).ok_or(AppError::NOT_FOUND)?;
     state
         .store

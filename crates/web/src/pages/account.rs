@@ -11,11 +11,11 @@ use cylch_store::tokens::ApiToken;
 use serde::Deserialize;
 
 use super::auth::check_new_password;
-use super::{ViewerExt, render, render_invalid};
+use super::{MessagePage, ViewerExt, render, render_invalid};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::AppError;
-use crate::form::{CsrfForm, FormErrors};
+use crate::form::{CsrfForm, FormErrors, NoFields};
 use crate::viewer::{LANGUAGE_COOKIE, SESSION_COOKIE, Viewer, clear_cookie, set_cookie};
 
 #[derive(Template)]
@@ -188,18 +188,23 @@ pub async fn change_password(
 pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     viewer: ViewerExt,
-    CsrfForm(_): CsrfForm<()>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
     state.store.end_all_sessions(&account.id).await?;
-    Ok((
-        [(
-            SET_COOKIE,
-            clear_cookie(SESSION_COOKIE, state.config.secure_cookies),
-        )],
-        Redirect::to("/sign-in"),
+    let page = MessagePage::new(
+        &state,
+        &viewer,
+        "signed-out-everywhere-title",
+        &["signed-out-everywhere-body"],
     )
-        .into_response())
+    .link("/sign-in", "nav-sign-in");
+    let mut response = render(&page)?;
+    response.headers_mut().append(
+        SET_COOKIE,
+        clear_cookie(SESSION_COOKIE, state.config.secure_cookies),
+    );
+    Ok(response)
 }
 
 #[derive(Deserialize, Default)]
@@ -246,7 +251,7 @@ pub async fn revoke_token(
     State(state): State<AppState>,
     viewer: ViewerExt,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<()>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
     state.store.revoke_api_token(&account.id, &id).await?;

@@ -360,7 +360,7 @@ pub async fn accept(
     let existing = state.store.account_by_email(&invitation.email).await?;
     let accepted = match existing {
         Some(existing) => {
-            if !viewer.account().is_some_and(|a| a.id == existing.id) {
+            if viewer.account().is_none_or(|a| a.id != existing.id) {
                 return Err(AppError::Kind(ErrorKind::SignInRequired));
             }
             state.store.accept_invitation(&secret, None).await

@@ -12,7 +12,7 @@ use super::{MessagePage, ViewerExt, render, render_invalid, safe_next};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::AppError;
-use crate::form::{CsrfForm, FormErrors};
+use crate::form::{CsrfForm, FormErrors, NoFields};
 use crate::mail::OutgoingEmail;
 use crate::viewer::{SESSION_COOKIE, clear_cookie, set_cookie};
 
@@ -116,7 +116,7 @@ pub async fn sign_in(
 pub async fn sign_out(
     State(state): State<AppState>,
     viewer: ViewerExt,
-    CsrfForm(_): CsrfForm<()>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     if let Some(session) = &viewer.session {
         state.store.end_session(session).await?;

@@ -1,0 +1,9 @@
+//! Cylch's web layer through its real router, on SQLite and PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod api;
+mod errors;
+mod journeys;
+mod permissions;
+mod support;

@@ -1,0 +1,160 @@
+//! Every route, as every role, against the table in `permissions.txt`.
+//!
+//! Outcomes: `allow` (the request was served: 2xx, a redirect that is not to
+//! sign-in, or a form answered with its problems), `sign-in` (sent to sign
+//! in, or 401 from the API), `deny` (403: the role does not allow it) and
+//! `hidden` (404: outside the person's co-operatives, or no such thing).
+
+use std::collections::BTreeMap;
+
+use cylch_store::accounts::Account;
+
+use crate::on_both;
+use crate::support::{ROLES, Reply, TestApp, cast};
+
+const TABLE: &str = include_str!("permissions.txt");
+
+fn outcome(reply: &Reply, api: bool) -> &'static str {
+    let status = reply.status.as_u16();
+    match status {
+        401 => "sign-in",
+        303 if reply.location().starts_with("/sign-in") => "sign-in",
+        403 => "deny",
+        404 => "hidden",
+        // The API reads an empty JSON body as a bad request once the caller
+        // may use the route; a page form never answers 400 to its own fields.
+        400 if api => "allow",
+        200..=399 | 422 => "allow",
+        other => panic!("unexpected status {other}: {}", reply.body),
+    }
+}
+
+fn fill(path: &str, coop: &str) -> String {
+    path.replace("{id}", coop)
+        .replace("{secret}", &"0".repeat(64))
+        .replace("{code}", "cy")
+}
+
+async fn attempt(app: &TestApp, method: &str, path: &str, account: Option<&Account>) -> Reply {
+    if path.starts_with("/api/") {
+        let token = match account {
+            Some(account) => Some(
+                app.store
+                    .create_api_token(&account.id, "permissions")
+                    .await
+                    .unwrap()
+                    .1,
+            ),
+            None => None,
+        };
+        let body = (method == "POST" || method == "PUT").then(|| serde_json::json!({}));
+        return app.api(method, path, token.as_deref(), body).await;
+    }
+    let browser = match account {
+        Some(account) => app.browser(account).await,
+        None => app.anonymous_browser().await,
+    };
+    match method {
+        "GET" => app.get(path, &browser.cookies).await,
+        _ => {
+            app.post_form(path, &browser.cookies, &[("csrf", &browser.csrf)])
+                .await
+        }
+    }
+}
+
+on_both!(every_route_as_every_role_matches_the_table, |app| {
+    let cast = cast(&app).await;
+    let expected: BTreeMap<(String, String), Vec<String>> = TABLE
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let cells: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+            assert_eq!(
+                cells.len(),
+                2 + ROLES.len(),
+                "a row of permissions.txt has the wrong number of cells: {line}"
+            );
+            ((cells[0].clone(), cells[1].clone()), cells[2..].to_vec())
+        })
+        .collect();
+    let listed: Vec<(String, String)> = cylch_web::routes::list()
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    let in_table: Vec<(String, String)> = expected.keys().cloned().collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(
+        in_table, sorted,
+        "permissions.txt must have exactly one row per route"
+    );
+
+    let mut actual_table = String::new();
+    let mut mismatches = Vec::new();
+    for (method, route) in &listed {
+        let mut row = Vec::new();
+        for (role, account) in &cast.people {
+            let path = fill(route, cast.coop_a.id.as_str());
+            let reply = attempt(&app, method, &path, account.as_ref()).await;
+            let got = outcome(&reply, route.starts_with("/api/"));
+            let want = &expected[&(method.clone(), route.clone())]
+                [ROLES.iter().position(|r| r == role).unwrap()];
+            if got != want {
+                mismatches.push(format!(
+                    "{method} {route} as {role}: expected {want}, got {got} ({})",
+                    reply.status
+                ));
+            }
+            row.push(got);
+        }
+        actual_table.push_str(&format!("{method} {route} {}\n", row.join(" ")));
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{}\n\nthe table as it is now:\n{actual_table}",
+        mismatches.join("\n")
+    );
+});
+
+on_both!(
+    a_member_of_another_coop_is_refused_every_route_of_this_one,
+    |app| {
+        let cast = cast(&app).await;
+        let outsider = cast
+            .people
+            .iter()
+            .find(|(role, _)| *role == "outsider")
+            .and_then(|(_, a)| a.clone())
+            .unwrap();
+        for (method, route) in cylch_web::routes::list()
+            .into_iter()
+            .filter(|(_, r)| r.contains("/coops/{id}") && !r.contains("/admin/"))
+        {
+            let reply = attempt(
+                &app,
+                method,
+                &fill(route, cast.coop_a.id.as_str()),
+                Some(&outsider),
+            )
+            .await;
+            assert_eq!(reply.status, 404, "{method} {route}");
+            assert!(
+                !reply.body.contains("Cydweithfa A"),
+                "{method} {route} leaked the co-operative's name"
+            );
+            let own = attempt(
+                &app,
+                method,
+                &fill(route, cast.coop_b.id.as_str()),
+                Some(&outsider),
+            )
+            .await;
+            assert_eq!(
+                own.status, 200,
+                "{method} {route} in their own co-operative"
+            );
+        }
+    }
+);
