@@ -199,3 +199,6 @@ error-internal-title = Mae'n ddrwg gennym, aeth rhywbeth o'i le
 error-internal-body = Nid chi achosodd hyn, ac ni chafodd dim a roesoch chi ei gadw ar ei hanner. Rhowch gynnig arall arni ymhen ychydig funudau.
 error-reference = Os byddwch chi'n cysylltu â'r bobl sy'n rhedeg y gwasanaeth hwn, rhowch y cyfeirnod hwn iddynt: { $reference }
 error-go-home = Mynd i'r hafan
+
+signed-out-everywhere-title = Rydych chi wedi allgofnodi ym mhobman
+signed-out-everywhere-body = Rydych chi wedi allgofnodi o Cylch ar bob dyfais a phorwr, gan gynnwys hwn.

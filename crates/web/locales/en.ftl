@@ -191,3 +191,6 @@ error-internal-title = Sorry, something went wrong
 error-internal-body = Nothing you did caused this, and nothing you entered was saved halfway. Try again in a few minutes.
 error-reference = If you contact the people who run this service, give them this reference: { $reference }
 error-go-home = Go to the home page
+
+signed-out-everywhere-title = You have signed out everywhere
+signed-out-everywhere-body = You have signed out of Cylch on every device and browser, this one included.
