@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod approval;
+pub mod bank;
 pub mod category;
 pub mod fund;
 pub mod journal;

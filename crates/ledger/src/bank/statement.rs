@@ -1,0 +1,314 @@
+//! Reading a whole bank statement file into lines with fingerprints.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::csv::{Record, decode, records};
+use super::date::parse_uk_date;
+use super::layout::{ColumnAmount, Columns, Layout, LayoutChoice};
+use crate::money::{MoneyParseError, Overflow, Pence};
+
+/// How many lines from the top the header row may be: some banks put the
+/// account name and balances above it.
+pub const HEADER_SEARCH_LINES: usize = 20;
+
+/// Identifies a bank line across imports: its date, amount, description
+/// (spaces tidied, capitals ignored) and how many identical lines came
+/// before it in the same file. Two identical coffees on one day are two
+/// lines; the same file imported twice gives the same fingerprints, so
+/// nothing is added twice. Storage keeps it with a uniqueness constraint
+/// per bank account.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankLine {
+    /// Where it was in the file, for showing the treasurer.
+    pub line: usize,
+    pub date: Date,
+    pub description: String,
+    /// Money in positive, money out negative.
+    pub amount: Pence,
+    pub balance: Option<Pence>,
+    pub fingerprint: Fingerprint,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The name of the layout the file was read with.
+    pub layout: String,
+    pub lines: Vec<BankLine>,
+}
+
+/// Why a statement file was refused. Nothing from a refused file is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum BankFileError {
+    #[error(
+        "line {line}: the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\" and import it again"
+    )]
+    NotUtf8 { line: usize },
+    #[error(
+        "line {line}: a quoted field starts here and the file ends before it closes; the file looks cut short, so download it again"
+    )]
+    CutShortInQuotes { line: usize },
+    #[error("line {line}: there is text straight after a closing quote; the file is not valid CSV")]
+    TextAfterQuote { line: usize },
+    #[error(
+        "no header row found in the first {HEADER_SEARCH_LINES} lines with the columns {wanted}; choose the bank's layout or name its columns"
+    )]
+    NoHeader { wanted: String },
+    #[error("the file has a header but no transactions")]
+    NoTransactions,
+    #[error(
+        "line {line}: the last line has {found} fields where the header has {expected}; the file looks cut short, so download it again"
+    )]
+    CutShort {
+        line: usize,
+        found: usize,
+        expected: usize,
+    },
+    #[error("line {line}: has {found} fields where the header has {expected}")]
+    WrongFieldCount {
+        line: usize,
+        found: usize,
+        expected: usize,
+    },
+    #[error(
+        "line {line}: \"{text}\" is not a date; dates must be like 01/04/2026, 2026-04-01 or 01 Apr 2026"
+    )]
+    BadDate { line: usize, text: String },
+    #[error("line {line}: column \"{column}\": {problem}")]
+    BadAmount {
+        line: usize,
+        column: String,
+        problem: MoneyParseError,
+    },
+    #[error("line {line}: neither the money in nor the money out column has an amount")]
+    NoAmount { line: usize },
+    #[error("line {line}: both the money in and the money out columns have an amount")]
+    BothAmounts { line: usize },
+    #[error("line {line}: the amounts are too large to add up; check the file")]
+    Overflow { line: usize },
+}
+
+/// Reads a whole statement file. Any problem refuses the whole file.
+pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement, BankFileError> {
+    let text = decode(bytes)?;
+    let all = records(text)?;
+
+    let layouts = match choice {
+        LayoutChoice::Detect => Layout::built_in(),
+        LayoutChoice::Use(layout) => vec![layout.clone()],
+    };
+    let (header_index, layout, columns) = find_header(&all, &layouts)?;
+    let header_len = all.get(header_index).map_or(0, |r| trimmed_len(&r.fields));
+
+    let body: Vec<&Record> = all
+        .iter()
+        .skip(header_index.saturating_add(1))
+        .filter(|r| !r.is_blank())
+        .collect();
+    if body.is_empty() {
+        return Err(BankFileError::NoTransactions);
+    }
+
+    let mut lines = Vec::with_capacity(body.len());
+    let mut seen: BTreeMap<(Date, Pence, String), u32> = BTreeMap::new();
+    let last_index = body.len().saturating_sub(1);
+    for (index, record) in body.into_iter().enumerate() {
+        let found = record.fields.len();
+        if found < header_len {
+            // A short last line is what a download cut off part-way looks like.
+            return Err(if index == last_index {
+                BankFileError::CutShort {
+                    line: record.line,
+                    found,
+                    expected: header_len,
+                }
+            } else {
+                BankFileError::WrongFieldCount {
+                    line: record.line,
+                    found,
+                    expected: header_len,
+                }
+            });
+        }
+        let extra = record.fields.get(header_len..).unwrap_or_default();
+        if extra.iter().any(|f| !f.trim().is_empty()) {
+            return Err(BankFileError::WrongFieldCount {
+                line: record.line,
+                found: trimmed_len(&record.fields),
+                expected: header_len,
+            });
+        }
+        let (date, description, amount, balance) = read_line(record, &layout, &columns)?;
+        let key = (date, amount, normalise(&description));
+        let occurrence = seen.entry(key.clone()).or_insert(0);
+        *occurrence = occurrence
+            .checked_add(1)
+            .ok_or(BankFileError::Overflow { line: record.line })?;
+        let fingerprint = Fingerprint(format!(
+            "{}|{}|{}|{}",
+            key.0,
+            key.1.get(),
+            key.2,
+            occurrence
+        ));
+        lines.push(BankLine {
+            line: record.line,
+            date,
+            description,
+            amount,
+            balance,
+            fingerprint,
+        });
+    }
+    Ok(Statement {
+        layout: layout.name,
+        lines,
+    })
+}
+
+/// The lines of `statement` not already imported.
+pub fn new_lines<'a>(statement: &'a Statement, known: &BTreeSet<Fingerprint>) -> Vec<&'a BankLine> {
+    statement
+        .lines
+        .iter()
+        .filter(|l| !known.contains(&l.fingerprint))
+        .collect()
+}
+
+/// Some exports end every line with a comma: the header's empty last
+/// fields are not columns, and a line's empty fields beyond the header are
+/// not data.
+fn trimmed_len(fields: &[String]) -> usize {
+    let mut len = fields.len();
+    while len > 0
+        && fields
+            .get(len.saturating_sub(1))
+            .is_some_and(|f| f.trim().is_empty())
+    {
+        len = len.saturating_sub(1);
+    }
+    len
+}
+
+fn find_header(
+    all: &[Record],
+    layouts: &[Layout],
+) -> Result<(usize, Layout, Columns), BankFileError> {
+    for (index, record) in all.iter().take(HEADER_SEARCH_LINES).enumerate() {
+        for layout in layouts {
+            if let Some(columns) = layout.locate(&record.fields) {
+                return Ok((index, layout.clone(), columns));
+            }
+        }
+    }
+    let wanted = layouts
+        .iter()
+        .map(|l| l.required_columns().join(", "))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    Err(BankFileError::NoHeader { wanted })
+}
+
+fn field(record: &Record, index: usize) -> &str {
+    record.fields.get(index).map_or("", |f| f.trim())
+}
+
+fn read_line(
+    record: &Record,
+    layout: &Layout,
+    columns: &Columns,
+) -> Result<(Date, String, Pence, Option<Pence>), BankFileError> {
+    let line = record.line;
+    let date_text = field(record, columns.date);
+    let date = parse_uk_date(date_text).ok_or_else(|| BankFileError::BadDate {
+        line,
+        text: date_text.to_owned(),
+    })?;
+    let description = columns
+        .description
+        .iter()
+        .map(|i| field(record, *i))
+        .filter(|d| !d.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let money = |index: usize, column: &str| {
+        Pence::parse(field(record, index)).map_err(|problem| BankFileError::BadAmount {
+            line,
+            column: column.to_owned(),
+            problem,
+        })
+    };
+    let amount = match (&columns.amount, &layout.amount) {
+        (ColumnAmount::Signed(i), super::AmountColumns::Signed { amount }) => money(*i, amount)?,
+        (
+            ColumnAmount::InOut(i, o),
+            super::AmountColumns::InOut {
+                money_in,
+                money_out,
+            },
+        ) => {
+            let in_text = field(record, *i);
+            let out_text = field(record, *o);
+            let money_in = if in_text.is_empty() {
+                None
+            } else {
+                Some(money(*i, money_in)?)
+            };
+            let money_out = if out_text.is_empty() {
+                None
+            } else {
+                Some(money(*o, money_out)?)
+            };
+            match (money_in, money_out) {
+                (None, None) => return Err(BankFileError::NoAmount { line }),
+                (Some(a), None) => a,
+                (None, Some(b)) => b
+                    .checked_abs()
+                    .and_then(Pence::checked_neg)
+                    .map_err(|Overflow| BankFileError::Overflow { line })?,
+                (Some(a), Some(b)) if b.is_zero() => a,
+                (Some(a), Some(b)) if a.is_zero() => {
+                    b.checked_abs()
+                        .and_then(Pence::checked_neg)
+                        .map_err(|Overflow| BankFileError::Overflow { line })?
+                }
+                (Some(_), Some(_)) => return Err(BankFileError::BothAmounts { line }),
+            }
+        }
+        // Columns are always located from the same layout.
+        _ => return Err(BankFileError::NoAmount { line }),
+    };
+    let balance = match (columns.balance, &layout.balance) {
+        (Some(i), Some(name)) if !field(record, i).is_empty() => Some(money(i, name)?),
+        _ => None,
+    };
+    Ok((date, description, amount, balance))
+}
+
+fn normalise(description: &str) -> String {
+    description
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
+}
