@@ -267,12 +267,16 @@ pub fn decide(
     })
 }
 
+/// Names the first class (in class order, so the answer does not depend on
+/// the order ballots arrived in) that has no vote.
 fn check_classes(
     rules: &Rules,
-    mut classes: impl Iterator<Item = MemberClass>,
+    classes: impl Iterator<Item = MemberClass>,
 ) -> Result<(), VoteError> {
-    match classes.find(|class| !rules.class_votes(*class)) {
-        Some(class) => Err(VoteError::ClassHasNoVote { class }),
+    let without_vote: BTreeSet<MemberClass> =
+        classes.filter(|class| !rules.class_votes(*class)).collect();
+    match without_vote.first() {
+        Some(class) => Err(VoteError::ClassHasNoVote { class: *class }),
         None => Ok(()),
     }
 }

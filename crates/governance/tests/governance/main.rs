@@ -1,0 +1,19 @@
+//! Integration tests of Cylch's governance rules, in one test binary.
+//!
+//! - `support`: the four-person rule and support history;
+//! - `votes`: ballots, majorities, consent, polls, weights and caps;
+//! - `meetings`: notice, quorum and the meeting's life;
+//! - `formation`: stages, tasks, evidence and progress by kind;
+//! - `register`: the register of members and officers;
+//! - `properties`: invariants checked with proptest.
+
+// Test helpers outside `#[test]` functions may fail loudly too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+mod formation;
+mod meetings;
+mod properties;
+mod register;
+mod support;
+mod votes;
