@@ -13,6 +13,7 @@ pub mod category;
 pub mod fund;
 pub mod journal;
 pub mod money;
+pub mod report;
 pub mod schedule;
 pub mod split;
 pub mod wages;
