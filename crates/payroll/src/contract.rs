@@ -1,6 +1,10 @@
 //! The JSON contract of `cylch payroll calc` (docs/payroll-contract.md):
 //! parse one object or an array, compute, and render results or errors
 //! that name the field at fault.
+//!
+//! The figures follow the contract's rules except where HMRC's published
+//! test data decides a point differently (band edges, the 50% limit for
+//! every code); see the crate README.
 
 use serde_json::{Map, Value, json};
 
