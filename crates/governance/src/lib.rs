@@ -8,8 +8,9 @@
 //! - [`support`]: the four-person rule and the history of who is supported.
 //! - [`rules`]: the governing document's settings, with Co-operatives UK's
 //!   model rules as defaults.
-//! - [`notice`], [`quorum`], [`vote`], [`meeting`], [`agm`]: meetings and
-//!   decisions.
+//! - [`notice`], [`quorum`], [`meeting`], [`agm`]: meetings.
+//! - [`proposal`], [`vote`], [`written`]: proposals, ballots, results and
+//!   written resolutions.
 //! - [`formation`]: the stages of forming a co-operative.
 //! - [`register`]: the register of members and officers.
 //! - [`amendment`]: changing the rules by special resolution.
@@ -20,6 +21,7 @@ pub mod formation;
 pub mod ids;
 pub mod meeting;
 pub mod notice;
+pub mod proposal;
 pub mod quorum;
 pub mod ratio;
 pub mod register;
@@ -27,6 +29,7 @@ pub mod rules;
 pub mod support;
 pub mod vote;
 mod weighting;
+pub mod written;
 
 pub use agm::{AgmDeadline, AgmDeadlineReason, AgmError, next_agm_deadline};
 pub use amendment::{RuleChangeError, amend_rules};
@@ -37,6 +40,7 @@ pub use notice::{
     MeetingKind, NoticeCheck, NoticeError, ShortNoticeConsent, check_notice, clear_days_between,
     earliest_meeting_date, latest_notice_date,
 };
+pub use proposal::{Proposal, ProposalError, Subject, VotingPlace, VotingWindow};
 pub use quorum::{Attendance, AttendanceRecord, QuorumCheck, check_quorum};
 pub use ratio::{Ratio, Share};
 pub use register::{MemberEntry, OfficerEntry, Register, RegisterError};
@@ -48,3 +52,4 @@ pub use vote::{
     Ballot, Channel, DecisionRule, Outcome, OutcomeReason, PollBallot, PollOutcome,
     ResolutionResult, VoteChoice, VoteError, decide, decide_poll,
 };
+pub use written::{Signature, WrittenError, WrittenStatus, written_resolution_status};

@@ -1,13 +1,23 @@
 //! A meeting's life: scheduled, notice sent, held, minutes drafted, minutes
 //! approved at a later meeting, then locked so the record cannot change.
 
+use std::collections::BTreeSet;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::MeetingId;
+use crate::ids::{MeetingId, MemberId};
 use crate::notice::{MeetingKind, NoticeCheck, NoticeError, ShortNoticeConsent, check_notice};
 use crate::quorum::QuorumCheck;
 use crate::rules::Rules;
+
+/// The notice as it went out: when, with what agenda, to whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeGiven {
+    pub sent_on: Date,
+    pub agenda: Vec<String>,
+    pub sent_to: BTreeSet<MemberId>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -81,6 +91,10 @@ pub enum MeetingError {
         required: u32,
         earliest: Date,
     },
+    #[error("the notice must carry the agenda: what the meeting will decide")]
+    NoAgenda,
+    #[error("notice must go to every member entitled to it; {} have not been sent it", missing.len())]
+    NotEveryoneNotified { missing: Vec<MemberId> },
     #[error("the meeting is on {date}; it cannot be recorded as held on {held_on}")]
     HeldOnAnotherDay { date: Date, held_on: Date },
     #[error(
@@ -134,17 +148,28 @@ impl Meeting {
         }
     }
 
-    /// Records that notice, with the agenda, went to every member entitled,
-    /// refusing notice that is too short under the rules.
+    /// Records that notice, with the agenda, went to every member entitled
+    /// (`entitled`: all members for a general meeting, the committee for a
+    /// committee meeting), refusing notice that is too short under the
+    /// rules.
     pub fn send_notice(
         &mut self,
         rules: &Rules,
-        sent_on: Date,
+        given: &NoticeGiven,
+        entitled: &BTreeSet<MemberId>,
         consent: Option<ShortNoticeConsent>,
     ) -> Result<NoticeCheck, MeetingError> {
         if self.state != MeetingState::Scheduled {
             return Err(self.invalid(MeetingStep::SendNotice));
         }
+        if given.agenda.iter().all(|item| item.trim().is_empty()) {
+            return Err(MeetingError::NoAgenda);
+        }
+        let missing: Vec<MemberId> = entitled.difference(&given.sent_to).cloned().collect();
+        if !missing.is_empty() {
+            return Err(MeetingError::NotEveryoneNotified { missing });
+        }
+        let sent_on = given.sent_on;
         let notice = check_notice(rules, self.kind, sent_on, self.date, consent)?;
         if !notice.sufficient {
             return Err(MeetingError::NoticeTooShort {

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 
 /// A share between 0 and 1 inclusive, such as 1/2 or 3/4, as written in the
 /// rules. Kept in lowest terms, so that 75% and 3/4 are the same share.
+/// Stored rules are parsed through [`Share::new`], so a share read back from
+/// storage is as valid as one typed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "ShareParts")]
 pub struct Share {
     numerator: u32,
     denominator: u32,
@@ -20,6 +23,20 @@ pub enum ShareError {
     MoreThanWhole { numerator: u32, denominator: u32 },
 }
 
+#[derive(Deserialize)]
+struct ShareParts {
+    numerator: u32,
+    denominator: u32,
+}
+
+impl TryFrom<ShareParts> for Share {
+    type Error = ShareError;
+
+    fn try_from(parts: ShareParts) -> Result<Share, ShareError> {
+        Share::new(parts.numerator, parts.denominator)
+    }
+}
+
 impl Share {
     pub const HALF: Share = Share {
         numerator: 1,
@@ -28,6 +45,10 @@ impl Share {
     pub const THREE_QUARTERS: Share = Share {
         numerator: 3,
         denominator: 4,
+    };
+    pub const FIFTY_ONE_PERCENT: Share = Share {
+        numerator: 51,
+        denominator: 100,
     };
     pub const NINE_TENTHS: Share = Share {
         numerator: 9,
@@ -122,6 +143,7 @@ impl std::fmt::Display for Share {
 /// A non-negative rational number, kept in lowest terms. Weighted votes are
 /// fractions of a class's strength; this keeps them exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "RatioParts")]
 pub struct Ratio {
     numerator: u128,
     denominator: u128,
@@ -132,6 +154,18 @@ pub struct Ratio {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the count is too large to work out exactly")]
 pub struct Overflow;
+
+#[derive(Deserialize)]
+struct RatioParts {
+    numerator: u128,
+    denominator: u128,
+}
+
+impl From<RatioParts> for Ratio {
+    fn from(parts: RatioParts) -> Ratio {
+        Ratio::new(parts.numerator, parts.denominator)
+    }
+}
 
 impl Ratio {
     pub const ZERO: Ratio = Ratio {

@@ -137,6 +137,11 @@ pub struct Rules {
     pub secret_ballot_always: bool,
     /// A written resolution lapses if not passed within this many days.
     pub written_resolution_days: u32,
+    /// The share of all members entitled to vote who must sign a written
+    /// ordinary resolution.
+    pub written_ordinary_share: Share,
+    /// The same for a written special resolution.
+    pub written_special_share: Share,
     pub agm: AgmRule,
 }
 
@@ -162,6 +167,8 @@ impl Default for Rules {
             online_voting: true,
             secret_ballot_always: false,
             written_resolution_days: 28,
+            written_ordinary_share: Share::FIFTY_ONE_PERCENT,
+            written_special_share: Share::THREE_QUARTERS,
             agm: AgmRule {
                 first_within_months: 18,
                 max_months_between: 15,
@@ -192,6 +199,12 @@ pub enum RulesError {
     ProxyLimitZero,
     #[error("a written resolution needs at least one day to be signed")]
     WrittenResolutionDaysZero,
+    #[error("a written ordinary resolution needs the signatures of more than half of the members")]
+    WrittenOrdinaryTooLow,
+    #[error(
+        "a written special resolution cannot need fewer signatures than a written ordinary one"
+    )]
+    WrittenSpecialWeakerThanOrdinary,
     #[error("the AGM periods must each be at least one month")]
     AgmPeriodZero,
     #[error("a capped class needs a cap above 0%; remove the cap to leave the class uncapped")]
@@ -242,6 +255,12 @@ impl Rules {
         }
         if self.written_resolution_days == 0 {
             return Err(RulesError::WrittenResolutionDaysZero);
+        }
+        if self.written_ordinary_share <= Share::HALF {
+            return Err(RulesError::WrittenOrdinaryTooLow);
+        }
+        if self.written_special_share < self.written_ordinary_share {
+            return Err(RulesError::WrittenSpecialWeakerThanOrdinary);
         }
         if self.agm.first_within_months == 0 || self.agm.max_months_between == 0 {
             return Err(RulesError::AgmPeriodZero);
@@ -360,6 +379,14 @@ mod tests {
 
         let rules = with(|r| r.written_resolution_days = 0);
         assert_eq!(rules.validate(), Err(RulesError::WrittenResolutionDaysZero));
+
+        let rules = with(|r| r.written_ordinary_share = Share::HALF);
+        assert_eq!(rules.validate(), Err(RulesError::WrittenOrdinaryTooLow));
+        let rules = with(|r| r.written_special_share = Share::HALF);
+        assert_eq!(
+            rules.validate(),
+            Err(RulesError::WrittenSpecialWeakerThanOrdinary)
+        );
 
         let rules = with(|r| r.agm.max_months_between = 0);
         assert_eq!(rules.validate(), Err(RulesError::AgmPeriodZero));

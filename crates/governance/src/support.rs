@@ -105,6 +105,15 @@ pub enum Counting {
     EveryoneEver,
 }
 
+impl std::fmt::Display for Counting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Counting::AtAnyOneTime => "at any one time",
+            Counting::EveryoneEver => "in all, counting everyone ever supported",
+        })
+    }
+}
+
 /// The capacity settings of the instance or co-operative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapacityRules {
@@ -145,7 +154,7 @@ pub enum CapacityChoice {
 pub enum SupportRefusal {
     #[error(
         "a co-operative that is not registered with Care Inspectorate Wales may provide care and support \
-         to at most {limit} people at any one time; {current} would already be supported on {busiest_day}. \
+         to at most {limit} people {counting}; {current} would already be supported on {busiest_day}. \
          The members can end someone's support, start later, register with Care Inspectorate Wales, \
          or form another co-operative"
     )]

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::MemberId;
 use crate::ratio::{Overflow, Ratio};
-use crate::rules::{Majority, Rules};
+use crate::rules::{Majority, Rules, RulesError};
 use crate::weighting::per_vote_weights;
 
 /// How a proposal is decided; shown on the proposal.
@@ -110,6 +110,8 @@ pub enum VoteError {
     NotAPoll,
     #[error("option {option} is not one of the {options} on the poll")]
     UnknownOption { option: u16, options: u16 },
+    #[error("the co-operative's rules cannot be used as they are: {0}")]
+    InvalidRules(#[from] RulesError),
     #[error(transparent)]
     Overflow(#[from] Overflow),
 }
@@ -251,6 +253,7 @@ pub fn decide(
     if rule == DecisionRule::SimplePoll {
         return Err(VoteError::PollNeedsOptions);
     }
+    rules.validate()?;
     check_channels(rules, ballots.iter().map(|b| (&b.voter, &b.channel)))?;
     check_classes(rules, ballots.iter().map(|b| b.class))?;
     let tally = count(rules, ballots)?;
@@ -407,6 +410,7 @@ pub fn decide_poll(
     options: u16,
     ballots: &[PollBallot],
 ) -> Result<PollResult, VoteError> {
+    rules.validate()?;
     check_channels(rules, ballots.iter().map(|b| (&b.voter, &b.channel)))?;
     check_classes(rules, ballots.iter().map(|b| b.class))?;
     if let Some(option) = ballots

@@ -3,6 +3,7 @@
 //! - `support`: the four-person rule and support history;
 //! - `votes`: ballots, majorities, consent, polls, weights and caps;
 //! - `meetings`: notice, quorum and the meeting's life;
+//! - `proposals`: subjects, decision rules, voting windows and turnout;
 //! - `formation`: stages, tasks, evidence and progress by kind;
 //! - `register`: the register of members and officers;
 //! - `properties`: invariants checked with proptest.
@@ -14,6 +15,7 @@ mod common;
 mod formation;
 mod meetings;
 mod properties;
+mod proposals;
 mod register;
 mod support;
 mod votes;

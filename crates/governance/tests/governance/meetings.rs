@@ -1,4 +1,7 @@
-use cylch_governance::meeting::MeetingStep;
+use std::collections::BTreeSet;
+
+use cylch_governance::MemberId;
+use cylch_governance::meeting::{MeetingStep, NoticeGiven};
 use cylch_governance::quorum::QuorumCheck;
 use cylch_governance::{
     Attendance, AttendanceRecord, Meeting, MeetingError, MeetingId, MeetingKind, MeetingState,
@@ -27,11 +30,28 @@ fn inquorate() -> QuorumCheck {
     check_quorum(&Rules::default(), MeetingKind::General, 5, &attendance).unwrap()
 }
 
+fn members() -> BTreeSet<MemberId> {
+    ["a", "b", "c", "d", "e"].into_iter().map(member).collect()
+}
+
+fn notice(sent_on: Date) -> NoticeGiven {
+    NoticeGiven {
+        sent_on,
+        agenda: vec![
+            "Accounts for the year".into(),
+            "Election of the committee".into(),
+        ],
+        sent_to: members(),
+    }
+}
+
 fn held(id: &str, on: Date, quorum: QuorumCheck) -> Meeting {
     let rules = Rules::default();
     let mut meeting = Meeting::schedule(MeetingId::new(id), MeetingKind::General, on);
     let sent = cylch_governance::latest_notice_date(on, 14).unwrap();
-    meeting.send_notice(&rules, sent, None).unwrap();
+    meeting
+        .send_notice(&rules, &notice(sent), &members(), None)
+        .unwrap();
     meeting.hold(on, quorum).unwrap();
     meeting
 }
@@ -45,7 +65,9 @@ fn a_meeting_goes_from_scheduled_to_locked() {
         date(2026, 6, 20),
     );
     agm.reschedule(date(2026, 6, 27)).unwrap();
-    let notice = agm.send_notice(&rules, date(2026, 6, 12), None).unwrap();
+    let notice = agm
+        .send_notice(&rules, &notice(date(2026, 6, 12)), &members(), None)
+        .unwrap();
     assert_eq!((notice.clear_days, notice.required), (14, 14));
     agm.hold(date(2026, 6, 27), quorate()).unwrap();
     agm.may_decide().unwrap();
@@ -82,7 +104,7 @@ fn short_notice_is_refused_with_the_earliest_date() {
         date(2026, 12, 31),
     );
     assert_eq!(
-        meeting.send_notice(&rules, date(2026, 12, 20), None),
+        meeting.send_notice(&rules, &notice(date(2026, 12, 20)), &members(), None),
         Err(MeetingError::NoticeTooShort {
             sent_on: date(2026, 12, 20),
             clear_days: 10,
@@ -95,7 +117,8 @@ fn short_notice_is_refused_with_the_earliest_date() {
     let notice = meeting
         .send_notice(
             &rules,
-            date(2026, 12, 20),
+            &notice(date(2026, 12, 20)),
+            &members(),
             Some(ShortNoticeConsent {
                 agreeing: 9,
                 entitled: 10,
@@ -124,7 +147,12 @@ fn steps_out_of_order_are_refused() {
     assert!(meeting.lock().is_err());
     assert!(meeting.may_decide().is_err());
     meeting
-        .send_notice(&Rules::default(), date(2026, 4, 20), None)
+        .send_notice(
+            &Rules::default(),
+            &notice(date(2026, 4, 20)),
+            &members(),
+            None,
+        )
         .unwrap();
     assert_eq!(
         meeting.hold(date(2026, 5, 2), quorate()),
@@ -144,7 +172,12 @@ fn steps_out_of_order_are_refused() {
     called_off.cancel().unwrap();
     assert!(
         called_off
-            .send_notice(&Rules::default(), date(2026, 4, 1), None)
+            .send_notice(
+                &Rules::default(),
+                &notice(date(2026, 4, 1)),
+                &members(),
+                None
+            )
             .is_err()
     );
 }
@@ -187,4 +220,31 @@ fn minutes_are_approved_only_at_a_later_quorate_meeting() {
     );
     assert!(first.approve_minutes(&not_yet_held).is_err());
     assert!(matches!(first.state, MeetingState::MinutesDrafted { .. }));
+}
+
+#[test]
+fn notice_goes_to_everyone_entitled_with_the_agenda() {
+    let rules = Rules::default();
+    let mut meeting = Meeting::schedule(
+        MeetingId::new("gm"),
+        MeetingKind::General,
+        date(2026, 6, 30),
+    );
+    let mut partial = notice(date(2026, 6, 1));
+    partial.sent_to.remove(&member("e"));
+    assert_eq!(
+        meeting.send_notice(&rules, &partial, &members(), None),
+        Err(MeetingError::NotEveryoneNotified {
+            missing: vec![member("e")]
+        })
+    );
+    let mut bare = notice(date(2026, 6, 1));
+    bare.agenda = vec![" ".into()];
+    assert_eq!(
+        meeting.send_notice(&rules, &bare, &members(), None),
+        Err(MeetingError::NoAgenda)
+    );
+    meeting
+        .send_notice(&rules, &notice(date(2026, 6, 1)), &members(), None)
+        .unwrap();
 }
