@@ -10,6 +10,7 @@ pub mod account;
 pub mod approval;
 pub mod bank;
 pub mod category;
+pub mod export;
 pub mod fund;
 pub mod journal;
 pub mod money;
