@@ -27,6 +27,21 @@ pub struct AgmDeadline {
     pub reason: AgmDeadlineReason,
 }
 
+impl AgmDeadline {
+    /// Days from `today` to the deadline: 0 on the last day, negative once
+    /// it has passed.
+    pub fn days_left(self, today: Date) -> i64 {
+        today
+            .until(self.latest)
+            .map(|span| i64::from(span.get_days()))
+            .unwrap_or(0)
+    }
+
+    pub fn is_overdue(self, today: Date) -> bool {
+        today > self.latest
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AgmError {
     #[error("that date is outside the calendar Cylch can count in")]
@@ -100,6 +115,11 @@ mod tests {
         let deadline = next_agm_deadline(model(), date(2026, 3, 10), None)?;
         assert_eq!(deadline.latest, date(2027, 9, 10));
         assert_eq!(deadline.reason, AgmDeadlineReason::FirstAfterRegistration);
+        assert_eq!(deadline.days_left(date(2027, 9, 10)), 0);
+        assert_eq!(deadline.days_left(date(2027, 9, 1)), 9);
+        assert_eq!(deadline.days_left(date(2027, 9, 12)), -2);
+        assert!(!deadline.is_overdue(date(2027, 9, 10)));
+        assert!(deadline.is_overdue(date(2027, 9, 11)));
         // Month ends clamp.
         let deadline = next_agm_deadline(model(), date(2026, 8, 31), None)?;
         assert_eq!(deadline.latest, date(2028, 2, 29));

@@ -2,6 +2,8 @@
 //! resolution; the change then takes effect when the FCA registers it, which
 //! storage records separately.
 
+use serde::{Deserialize, Serialize};
+
 use crate::rules::{Rules, RulesError};
 use crate::vote::{DecisionRule, ResolutionResult};
 
@@ -29,4 +31,126 @@ pub fn amend_rules(
     }
     proposed.validate()?;
     Ok(proposed)
+}
+
+/// A setting of the rules, named so that a proposal to change the rules can
+/// list what it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleSetting {
+    Voting,
+    GeneralMeetingQuorum,
+    CommitteeQuorum,
+    GeneralMeetingNotice,
+    CommitteeMeetingNotice,
+    ShortNoticeConsent,
+    OrdinaryResolution,
+    SpecialResolution,
+    Proxies,
+    OnlineVoting,
+    SecretBallot,
+    WrittenResolutionDays,
+    WrittenOrdinaryShare,
+    WrittenSpecialShare,
+    Agm,
+}
+
+/// The settings `proposed` changes from `current`, in the order the rules
+/// list them.
+pub fn changed_settings(current: &Rules, proposed: &Rules) -> Vec<RuleSetting> {
+    // Destructured so that a new setting cannot be forgotten here.
+    let Rules {
+        voting,
+        general_meeting_quorum,
+        committee_quorum,
+        general_meeting_notice_days,
+        committee_meeting_notice_days,
+        short_notice_consent,
+        ordinary_resolution,
+        special_resolution,
+        proxies,
+        online_voting,
+        secret_ballot_always,
+        written_resolution_days,
+        written_ordinary_share,
+        written_special_share,
+        agm,
+    } = current;
+    let changes = [
+        (*voting != proposed.voting, RuleSetting::Voting),
+        (
+            *general_meeting_quorum != proposed.general_meeting_quorum,
+            RuleSetting::GeneralMeetingQuorum,
+        ),
+        (
+            *committee_quorum != proposed.committee_quorum,
+            RuleSetting::CommitteeQuorum,
+        ),
+        (
+            *general_meeting_notice_days != proposed.general_meeting_notice_days,
+            RuleSetting::GeneralMeetingNotice,
+        ),
+        (
+            *committee_meeting_notice_days != proposed.committee_meeting_notice_days,
+            RuleSetting::CommitteeMeetingNotice,
+        ),
+        (
+            *short_notice_consent != proposed.short_notice_consent,
+            RuleSetting::ShortNoticeConsent,
+        ),
+        (
+            *ordinary_resolution != proposed.ordinary_resolution,
+            RuleSetting::OrdinaryResolution,
+        ),
+        (
+            *special_resolution != proposed.special_resolution,
+            RuleSetting::SpecialResolution,
+        ),
+        (*proxies != proposed.proxies, RuleSetting::Proxies),
+        (
+            *online_voting != proposed.online_voting,
+            RuleSetting::OnlineVoting,
+        ),
+        (
+            *secret_ballot_always != proposed.secret_ballot_always,
+            RuleSetting::SecretBallot,
+        ),
+        (
+            *written_resolution_days != proposed.written_resolution_days,
+            RuleSetting::WrittenResolutionDays,
+        ),
+        (
+            *written_ordinary_share != proposed.written_ordinary_share,
+            RuleSetting::WrittenOrdinaryShare,
+        ),
+        (
+            *written_special_share != proposed.written_special_share,
+            RuleSetting::WrittenSpecialShare,
+        ),
+        (*agm != proposed.agm, RuleSetting::Agm),
+    ];
+    changes
+        .into_iter()
+        .filter_map(|(changed, setting)| changed.then_some(setting))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_listed() {
+        let current = Rules::default();
+        assert!(changed_settings(&current, &current).is_empty());
+        let proposed = Rules {
+            general_meeting_notice_days: 21,
+            online_voting: false,
+            ..Rules::default()
+        };
+        assert_eq!(
+            changed_settings(&current, &proposed),
+            vec![RuleSetting::GeneralMeetingNotice, RuleSetting::OnlineVoting]
+        );
+    }
 }

@@ -154,6 +154,8 @@ pub enum Task {
     DirectPaymentBudgets,
     AskCouncilsAboutPooling,
     FourPersonCheck,
+    /// Who is supported, the hours, the PAs, the budget and the contingency.
+    SupportPlan,
     AgreeWhatTheCoopOffers,
     RunningCostsBudget,
     ChooseRules,
@@ -183,6 +185,7 @@ impl Task {
             DirectPaymentBudgets
             | AskCouncilsAboutPooling
             | FourPersonCheck
+            | SupportPlan
             | AgreeWhatTheCoopOffers
             | RunningCostsBudget => Stage::Feasibility,
             ChooseRules | AgreeClassesAndVoting | AdmitFounderMembers => Stage::MembersAndRules,
@@ -208,6 +211,7 @@ impl Task {
             | FormSteeringGroup
             | LearnAboutCoops
             | FourPersonCheck
+            | SupportPlan
             | AgreeWhatTheCoopOffers
             | ChooseRules
             | AgreeClassesAndVoting
@@ -238,6 +242,7 @@ impl Task {
             FirstConversations
             | LearnAboutCoops
             | FourPersonCheck
+            | SupportPlan
             | AgreeWhatTheCoopOffers
             | RunningCostsBudget
             | DirectPaymentBudgets

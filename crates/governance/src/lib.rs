@@ -32,7 +32,7 @@ mod weighting;
 pub mod written;
 
 pub use agm::{AgmDeadline, AgmDeadlineReason, AgmError, next_agm_deadline};
-pub use amendment::{RuleChangeError, amend_rules};
+pub use amendment::{RuleChangeError, RuleSetting, amend_rules, changed_settings};
 pub use formation::{FormationProgress, FormationRecord, Stage, Task, progress};
 pub use ids::{MeetingId, MemberId, PersonId};
 pub use meeting::{Meeting, MeetingError, MeetingState};

@@ -72,6 +72,7 @@ pub enum MeetingStep {
     Cancel,
     EditMinutes,
     Reschedule,
+    Decide,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -209,7 +210,7 @@ impl Meeting {
                 present: quorum.present,
                 required: quorum.required,
             }),
-            _ => Err(self.invalid(MeetingStep::Hold)),
+            _ => Err(self.invalid(MeetingStep::Decide)),
         }
     }
 

@@ -13,7 +13,9 @@ use crate::ids::MeetingId;
 use crate::meeting::{Meeting, MeetingError};
 use crate::ratio::Share;
 use crate::rules::Rules;
-use crate::vote::{Ballot, DecisionRule, ResolutionResult, VoteError, decide};
+use crate::vote::{
+    Ballot, Channel, DecisionRule, ResolutionResult, VoteError, decide, is_secret_ballot,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -144,6 +146,8 @@ pub enum ProposalError {
         needed: u32,
         entitled: u32,
     },
+    #[error("a vote reached the count by a way this proposal does not take votes ({channel:?})")]
+    WrongChannel { channel: Channel },
     #[error("this is the wrong meeting for the proposal")]
     WrongMeeting,
     #[error(transparent)]
@@ -176,6 +180,12 @@ impl Proposal {
         Ok(())
     }
 
+    /// Whether the ballot is secret: the rules may require it, or the
+    /// meeting may have asked.
+    pub fn is_secret(&self, rules: &Rules) -> bool {
+        is_secret_ballot(rules, self.secret_ballot_asked)
+    }
+
     /// Decides the proposal from its ballots. Where votes are taken at a
     /// meeting, the meeting must be held and quorate; `entitled` is the
     /// number of members entitled to vote, for a statutory turnout.
@@ -196,6 +206,11 @@ impl Proposal {
             ) if &meeting.id == id => meeting.may_decide()?,
             _ => return Err(ProposalError::WrongMeeting),
         }
+        if let Some(ballot) = ballots.iter().find(|b| !self.takes(&b.channel)) {
+            return Err(ProposalError::WrongChannel {
+                channel: ballot.channel.clone(),
+            });
+        }
         let result = decide(rules, self.rule, ballots)?;
         if let Some(share) = self.subject.turnout_needed() {
             let needed =
@@ -210,5 +225,15 @@ impl Proposal {
             }
         }
         Ok(result)
+    }
+
+    /// Whether votes arriving this way belong to this proposal.
+    fn takes(&self, channel: &Channel) -> bool {
+        match (&self.place, channel) {
+            (VotingPlace::Online { .. }, Channel::Online) => true,
+            (VotingPlace::Online { .. }, _) => false,
+            (VotingPlace::AtMeeting { .. }, Channel::Online) => false,
+            (VotingPlace::AtMeeting { .. } | VotingPlace::OnlineAndAtMeeting { .. }, _) => true,
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! - `proposals`: subjects, decision rules, voting windows and turnout;
 //! - `formation`: stages, tasks, evidence and progress by kind;
 //! - `register`: the register of members and officers;
+//! - `storage`: JSON round trips of what storage keeps;
 //! - `properties`: invariants checked with proptest.
 
 // Test helpers outside `#[test]` functions may fail loudly too.
@@ -17,5 +18,6 @@ mod meetings;
 mod properties;
 mod proposals;
 mod register;
+mod storage;
 mod support;
 mod votes;

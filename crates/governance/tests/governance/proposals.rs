@@ -137,8 +137,33 @@ fn votes_at_a_meeting_need_that_meeting_held_and_quorate() {
             quorate: true,
         },
     };
+    let at_meeting: Vec<_> = ballots(2, 1, 0)
+        .into_iter()
+        .map(|mut b| {
+            b.channel = cylch_governance::Channel::AtMeeting;
+            b
+        })
+        .collect();
     let result = proposal
-        .decide(&rules, Some(&held), 5, &ballots(2, 1, 0))
+        .decide(&rules, Some(&held), 5, &at_meeting)
         .unwrap();
     assert_eq!(result.outcome, Outcome::Carried);
+}
+
+#[test]
+fn votes_arrive_only_the_ways_the_proposal_takes_them() {
+    let rules = Rules::default();
+    let mut at_meeting = ballots(2, 0, 0);
+    at_meeting[0].channel = cylch_governance::Channel::AtMeeting;
+    let proposal = online(Subject::General, DecisionRule::OrdinaryResolution);
+    assert!(matches!(
+        proposal.decide(&rules, None, 5, &at_meeting),
+        Err(ProposalError::WrongChannel { .. })
+    ));
+    assert!(!proposal.is_secret(&rules));
+    let secret = Rules {
+        secret_ballot_always: true,
+        ..Rules::default()
+    };
+    assert!(proposal.is_secret(&secret));
 }
