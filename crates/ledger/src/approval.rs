@@ -36,13 +36,17 @@ impl ApprovalPolicy {
 
 /// A request to pay someone: an expense claim, an invoice, a wage payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Its fields are read-only: changing the amount after approval would carry
+/// approvals over to a payment nobody approved, so a changed claim is a new
+/// claim.
 pub struct Claim {
-    pub id: String,
+    id: String,
     /// Who will receive the money (or put in the claim for it).
-    pub claimant: PersonId,
-    pub amount: Pence,
-    pub category: Category,
-    pub description: String,
+    claimant: PersonId,
+    amount: Pence,
+    category: Category,
+    description: String,
     /// Officers who have approved so far, in order.
     approvals: Vec<PersonId>,
 }
@@ -99,6 +103,26 @@ impl Claim {
             description,
             approvals: Vec::new(),
         })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn claimant(&self) -> &PersonId {
+        &self.claimant
+    }
+
+    pub fn amount(&self) -> Pence {
+        self.amount
+    }
+
+    pub fn category(&self) -> Category {
+        self.category
+    }
+
+    pub fn description(&self) -> &str {
+        &self.description
     }
 
     pub fn approvals(&self) -> &[PersonId] {

@@ -298,6 +298,32 @@ pub fn reverse(original: &PostedEntry, id: EntryId, date: Date, reason: &str) ->
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReversalError {
+    #[error("entry {original} has already been reversed by entry {by}")]
+    AlreadyReversed { original: EntryId, by: EntryId },
+    #[error(
+        "entry {0} is itself a reversal; post the correct entry again instead of reversing the reversal"
+    )]
+    IsAReversal(EntryId),
+}
+
+/// Whether `original` may be reversed, given the entries already posted:
+/// an entry is reversed at most once, and a reversal is not reversed
+/// (post the right entry again instead), so the trail stays readable.
+pub fn check_reversal(original: &PostedEntry, posted: &[PostedEntry]) -> Result<(), ReversalError> {
+    if original.reverses().is_some() {
+        return Err(ReversalError::IsAReversal(original.id().clone()));
+    }
+    match posted.iter().find(|e| e.reverses() == Some(original.id())) {
+        Some(by) => Err(ReversalError::AlreadyReversed {
+            original: original.id().clone(),
+            by: by.id().clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,6 +465,24 @@ mod tests {
             "Reversal of e1: charged to the wrong person"
         );
         // Stored and re-posted, a reversal passes the same checks.
-        assert_eq!(rev.to_draft().post(&Chart::standard()), Ok(rev));
+        assert_eq!(rev.to_draft().post(&Chart::standard()), Ok(rev.clone()));
+
+        // Once reversed, never again; and a reversal is not itself reversed.
+        let ledger = vec![original.clone(), rev.clone()];
+        assert_eq!(
+            check_reversal(&original, std::slice::from_ref(&original)),
+            Ok(())
+        );
+        assert_eq!(
+            check_reversal(&original, &ledger),
+            Err(ReversalError::AlreadyReversed {
+                original: EntryId::new("e1"),
+                by: EntryId::new("e2"),
+            })
+        );
+        assert_eq!(
+            check_reversal(&rev, &ledger),
+            Err(ReversalError::IsAReversal(EntryId::new("e2")))
+        );
     }
 }

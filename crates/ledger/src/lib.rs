@@ -23,7 +23,10 @@ pub use account::{Account, AccountCode, AccountKind, Chart};
 pub use approval::{ApprovalError, ApprovalPolicy, Claim, ClaimStatus};
 pub use category::Category;
 pub use fund::{FundId, PersonId};
-pub use journal::{Allocation, EntryDraft, EntryError, EntryId, Line, PostedEntry, Side, reverse};
+pub use journal::{
+    Allocation, EntryDraft, EntryError, EntryId, Line, PostedEntry, ReversalError, Side,
+    check_reversal, reverse,
+};
 pub use money::{Overflow, Pence};
 pub use schedule::{
     ActualReceipt, Arrangement, ExpectedReceipt, Frequency, ReceiptSource, ReceiptTolerance,

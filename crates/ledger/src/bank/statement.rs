@@ -104,6 +104,14 @@ pub enum BankFileError {
     NoAmount { line: usize },
     #[error("line {line}: both the money in and the money out columns have an amount")]
     BothAmounts { line: usize },
+    #[error(
+        "line {line}: the file ends part-way through \"{text}\" (other lines have {expected} digits of pence); the file looks cut short, so download it again"
+    )]
+    CutShortInValue {
+        line: usize,
+        text: String,
+        expected: usize,
+    },
     #[error("line {line}: the amounts are too large to add up; check the file")]
     Overflow { line: usize },
 }
@@ -180,10 +188,66 @@ pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement,
             fingerprint,
         });
     }
+    if !text.ends_with(['\n', '\r']) {
+        check_last_value(&all, header_index, &columns)?;
+    }
     Ok(Statement {
         layout: layout.name,
         lines,
     })
+}
+
+/// A download cut off part-way through its last line, after the line's
+/// last comma, leaves a value that still parses: `1,234.5` for
+/// `1,234.56`, or `12` for `12.30`. When the file has no final line break
+/// and its last value is money, it must have as many digits of pence as the
+/// same column on the line before, or the file is refused as cut short.
+/// (A cut in a description cannot be told from a short description, but it
+/// changes no figure.)
+fn check_last_value(
+    all: &[Record],
+    header_index: usize,
+    columns: &Columns,
+) -> Result<(), BankFileError> {
+    let mut body = all
+        .iter()
+        .skip(header_index.saturating_add(1))
+        .filter(|r| !r.is_blank())
+        .rev();
+    let (Some(last), Some(before)) = (body.next(), body.next()) else {
+        return Ok(());
+    };
+    let Some(index) = last.fields.iter().rposition(|f| !f.trim().is_empty()) else {
+        return Ok(());
+    };
+    let mut money_columns = match columns.amount {
+        ColumnAmount::Signed(i) => vec![i],
+        ColumnAmount::InOut(i, o) => vec![i, o],
+    };
+    money_columns.extend(columns.balance);
+    if !money_columns.contains(&index) {
+        return Ok(());
+    }
+    let pence_digits = |text: &str| {
+        text.trim()
+            .trim_end_matches(')')
+            .split_once('.')
+            .map_or(0, |(_, p)| p.len())
+    };
+    let text = field(last, index);
+    let reference = field(before, index);
+    if reference.is_empty() {
+        return Ok(());
+    }
+    let expected = pence_digits(reference);
+    if pence_digits(text) != expected {
+        return Err(BankFileError::CutShortInValue {
+            line: last.line,
+            text: text.to_owned(),
+            expected,
+        });
+    }
+    Ok(())
 }
 
 /// The lines of `statement` not already imported.

@@ -45,9 +45,24 @@ pub enum ReportError {
 
 /// A reporting period, both days included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PeriodFields")]
 pub struct Period {
     from: Date,
     to: Date,
+}
+
+/// A period as stored, checked on the way in.
+#[derive(Deserialize)]
+struct PeriodFields {
+    from: Date,
+    to: Date,
+}
+
+impl TryFrom<PeriodFields> for Period {
+    type Error = ReportError;
+    fn try_from(fields: PeriodFields) -> Result<Self, Self::Error> {
+        Period::new(fields.from, fields.to)
+    }
 }
 
 impl Period {

@@ -361,3 +361,32 @@ fn reconciliation_pairs_closest_dates_and_lists_what_is_left() {
     let wider = reconcile(&s.lines, &expected, 7).unwrap();
     assert_eq!(wider.matched.len(), 3);
 }
+
+#[test]
+fn a_file_cut_off_inside_its_last_amount_is_refused() {
+    let head = "Date,Description,Amount,Balance\n01/05/2026,x,-1.00,99.00\n";
+    let err = detect(&format!("{head}02/05/2026,y,-1.00,98.0")).unwrap_err();
+    assert_eq!(
+        err,
+        BankFileError::CutShortInValue {
+            line: 3,
+            text: "98.0".into(),
+            expected: 2
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "line 3: the file ends part-way through \"98.0\" (other lines have 2 digits of pence); the file looks cut short, so download it again"
+    );
+    let err = detect(&format!("{head}02/05/2026,y,-1.00,9")).unwrap_err();
+    assert!(matches!(
+        err,
+        BankFileError::CutShortInValue { line: 3, .. }
+    ));
+    // Complete, just without a final line break: accepted.
+    let s = detect(&format!("{head}02/05/2026,y,-1.00,98.00")).unwrap();
+    assert_eq!(s.lines[1].balance, Some(Pence::new(9_800)));
+    // With a final line break the bank wrote what it meant.
+    let s = detect(&format!("{head}02/05/2026,y,-1.00,98\n")).unwrap();
+    assert_eq!(s.lines[1].balance, Some(Pence::new(9_800)));
+}
