@@ -13,6 +13,9 @@ pub struct Config {
     pub database_url: Option<String>,
     pub base_url: Option<String>,
     pub email_from: String,
+    /// An SMTP server for outgoing email; without one, emails are written to
+    /// the outbox folder.
+    pub smtp_url: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -26,6 +29,7 @@ impl std::fmt::Debug for Config {
                 &self.database_url.as_ref().map(|_| "<redacted>"),
             )
             .field("base_url", &self.base_url)
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<redacted>"))
             .finish()
     }
 }
@@ -38,6 +42,7 @@ struct FileConfig {
     database_url: Option<String>,
     base_url: Option<String>,
     email_from: Option<String>,
+    smtp_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +93,7 @@ impl Config {
             email_from: env("CYLCH_EMAIL_FROM")
                 .or(from_file.email_from)
                 .unwrap_or_else(|| "Cylch <cylch@localhost>".into()),
+            smtp_url: env("CYLCH_SMTP_URL").or(from_file.smtp_url),
         })
     }
 

@@ -78,7 +78,11 @@ fn app_state(config: &Config, store: Store) -> Result<AppState, RunError> {
         base_url: public_url,
         data_dir: config.data_dir.clone(),
     };
-    let mailer = Mailer::folder(config.data_dir.join("outbox"), config.email_from.clone());
+    let mailer = match &config.smtp_url {
+        Some(url) => Mailer::smtp(url, &config.email_from),
+        None => Mailer::folder(config.data_dir.join("outbox"), &config.email_from),
+    }
+    .map_err(|e| RunError::Start(e.to_string()))?;
     AppState::new(store, web, mailer).map_err(|e| RunError::Start(e.to_string()))
 }
 

@@ -74,6 +74,11 @@ impl Reply {
 
 impl TestApp {
     pub async fn new(backend: Backend) -> Option<TestApp> {
+        // Errors the app logs show in a failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn")
+            .try_init();
         let store = fresh_store(backend).await?;
         let dir = std::env::temp_dir().join(format!("cylch-web-test-{}", random_id()));
         let outbox = dir.join("outbox");
@@ -85,7 +90,7 @@ impl TestApp {
         let state = AppState::new(
             store.clone(),
             config,
-            Mailer::folder(outbox.clone(), "Cylch <cylch@test>"),
+            Mailer::folder(outbox.clone(), "Cylch <cylch@test>").unwrap(),
         )
         .unwrap();
         let hash = state.hasher.hash(PASSWORD).await.unwrap();
