@@ -14,6 +14,7 @@ pub mod export;
 pub mod fund;
 pub mod journal;
 pub mod money;
+pub mod posting;
 pub mod report;
 pub mod schedule;
 pub mod split;
@@ -28,6 +29,7 @@ pub use journal::{
     check_reversal, reverse,
 };
 pub use money::{Overflow, Pence};
+pub use posting::{ChargeTo, Posting, Spending};
 pub use schedule::{
     ActualReceipt, Arrangement, ExpectedReceipt, Frequency, ReceiptSource, ReceiptTolerance,
     Schedule, match_receipts,
