@@ -104,3 +104,58 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+/// Moves every session's clock back by `ms`, as if that long had passed
+/// since it was last used: how expiry is tested without waiting.
+pub async fn age_sessions(store: &Store, ms: i64) {
+    sqlx::query("UPDATE sessions SET created_at = created_at - $1, last_seen_at = last_seen_at - $1, expires_at = expires_at - $1")
+        .bind(ms)
+        .execute(store.pool())
+        .await
+        .expect("age the sessions");
+}
+
+/// Every table and its columns, by name, as the database describes them:
+/// the two databases must agree.
+pub async fn schema(store: &Store) -> Vec<(String, Vec<String>)> {
+    use sqlx::Row;
+    let tables: Vec<String> = match store.dialect() {
+        crate::Dialect::Sqlite => sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx%' ORDER BY name",
+        )
+        .fetch_all(store.pool())
+        .await
+        .expect("list tables"),
+        crate::Dialect::Postgres => sqlx::query_scalar(
+            "SELECT table_name::TEXT FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+        )
+        .fetch_all(store.pool())
+        .await
+        .expect("list tables"),
+    };
+    let mut schema = Vec::new();
+    for table in tables {
+        let mut columns: Vec<String> = match store.dialect() {
+            crate::Dialect::Sqlite => sqlx::query(sqlx::AssertSqlSafe(format!("SELECT name FROM pragma_table_info('{table}')")))
+                .fetch_all(store.pool())
+                .await
+                .expect("list columns")
+                .iter()
+                .map(|r| r.get::<String, _>(0))
+                .collect(),
+            crate::Dialect::Postgres => sqlx::query(
+                "SELECT column_name::TEXT FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
+            )
+            .bind(&table)
+            .fetch_all(store.pool())
+            .await
+            .expect("list columns")
+            .iter()
+            .map(|r| r.get::<String, _>(0))
+            .collect(),
+        };
+        columns.sort();
+        schema.push((table, columns));
+    }
+    schema
+}

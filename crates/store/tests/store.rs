@@ -517,3 +517,41 @@ async fn a_live_sqlite_database_backs_up_to_a_readable_copy() {
             .is_some()
     );
 }
+
+on_both_databases!(idle_and_old_sessions_expire, |store| {
+    let dai = person(&store, "dai@example.cymru", false).await;
+    let session = store.start_session(&dai).await.unwrap();
+    cylch_store::testing::age_sessions(&store, cylch_store::sessions::IDLE_TIMEOUT_MS - 60_000)
+        .await;
+    assert!(
+        matches!(
+            store.session(&session.token).await.unwrap(),
+            SessionLookup::Active(_)
+        ),
+        "not idle long enough yet"
+    );
+    cylch_store::testing::age_sessions(&store, cylch_store::sessions::IDLE_TIMEOUT_MS).await;
+    assert!(matches!(
+        store.session(&session.token).await.unwrap(),
+        SessionLookup::Expired
+    ));
+    assert!(
+        matches!(
+            store.session(&session.token).await.unwrap(),
+            SessionLookup::Unknown
+        ),
+        "an expired session is removed"
+    );
+});
+
+#[tokio::test]
+async fn sqlite_and_postgresql_have_the_same_schema() {
+    let sqlite = fresh_store(Backend::Sqlite).await.unwrap();
+    let Some(postgres) = fresh_store(Backend::Postgres).await else {
+        return;
+    };
+    let a = cylch_store::testing::schema(&sqlite).await;
+    let b = cylch_store::testing::schema(&postgres).await;
+    assert!(a.len() > 5);
+    assert_eq!(a, b);
+}
