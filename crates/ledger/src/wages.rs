@@ -2,7 +2,7 @@
 //! proportion to the minutes of support each person had.
 //!
 //! Gross pay and employer costs are each split by minutes (largest
-//! remainder, see [`crate::split`]) and debited to each person's fund. Each
+//! remainder, see [`mod@crate::split`]) and debited to each person's fund. Each
 //! fund's credit goes to the payroll control account, for exactly that
 //! fund's two debits, so every fund balances to the penny. The control
 //! account is then cleared by the payments of net pay, HMRC and pension,

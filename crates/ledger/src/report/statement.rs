@@ -160,29 +160,27 @@ pub fn person_statement(
     })
 }
 
-// Kept next to the statement so the two definitions of a balance cannot
-// drift apart: the statement's closing figure is the fund balance the day
-// after the period.
-#[cfg(test)]
-pub(crate) fn closing_matches_balance(
-    entries: &[crate::journal::PostedEntry],
-    chart: &Chart,
-    statement: &PersonStatement,
-) -> bool {
-    let fund = FundId::Person(statement.person.clone());
-    let after = statement.period.to().tomorrow();
-    match after {
-        Ok(after) => fund_balance(entries, chart, &fund, after) == Ok(statement.closing),
-        Err(_) => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::account::codes;
     use crate::journal::{Allocation, EntryDraft, Line, PostedEntry};
     use crate::split::split;
+
+    /// The two definitions of a balance must agree: the statement's closing
+    /// figure is the fund balance the day after the period.
+    fn closing_matches_balance(
+        entries: &[crate::journal::PostedEntry],
+        chart: &Chart,
+        statement: &PersonStatement,
+    ) -> bool {
+        let fund = FundId::Person(statement.person.clone());
+        let after = statement.period.to().tomorrow();
+        match after {
+            Ok(after) => fund_balance(entries, chart, &fund, after) == Ok(statement.closing),
+            Err(_) => false,
+        }
+    }
 
     fn person(id: &str) -> PersonId {
         PersonId::new(id).unwrap()
