@@ -50,6 +50,17 @@ pub enum AgmError {
     LastBeforeRegistration { last: Date, registered: Date },
 }
 
+impl AgmError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AgmError::DateOutOfRange => "governance-date-out-of-range",
+            AgmError::LastBeforeRegistration { .. } => "governance-last-before-registration",
+        }
+    }
+}
+
 /// The last day the next AGM may be held. Adding months keeps the day of
 /// the month where it can and otherwise uses the month's last day:
 /// registration on 31 August 2026 plus 18 months is 29 February 2028.

@@ -17,6 +17,18 @@ pub enum RuleChangeError {
     Invalid(#[from] RulesError),
 }
 
+impl RuleChangeError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RuleChangeError::NeedsSpecialResolution => "governance-needs-special-resolution",
+            RuleChangeError::NotCarried => "governance-not-carried",
+            RuleChangeError::Invalid(inner) => inner.code(),
+        }
+    }
+}
+
 /// Returns the new rules if `decided_by` is a carried special resolution and
 /// the new rules are valid.
 pub fn amend_rules(

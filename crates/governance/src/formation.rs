@@ -33,6 +33,28 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// A stable code for storage and for the pages' message keys.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::IdeaAndSteeringGroup => "idea_and_steering_group",
+            Stage::Feasibility => "feasibility",
+            Stage::MembersAndRules => "members_and_rules",
+            Stage::Registration => "registration",
+            Stage::EmployerSetUp => "employer_set_up",
+            Stage::DirectPaymentsPooling => "direct_payments_pooling",
+            Stage::CiwRegistration => "ciw_registration",
+            Stage::FirstGeneralMeeting => "first_general_meeting",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Stage {
     pub const ALL: [Stage; 8] = [
         Stage::IdeaAndSteeringGroup,
         Stage::Feasibility,
@@ -134,6 +156,34 @@ pub enum EvidenceField {
     CouncilReference,
 }
 
+impl EvidenceField {
+    /// A stable code for storage and for the pages' message keys.
+    pub fn code(self) -> &'static str {
+        match self {
+            EvidenceField::Date => "date",
+            EvidenceField::Document => "document",
+            EvidenceField::PeopleCount => "people_count",
+            EvidenceField::FcaRegistrationNumber => "fca_registration_number",
+            EvidenceField::HmrcEmployerReference => "hmrc_employer_reference",
+            EvidenceField::Insurer => "insurer",
+            EvidenceField::PolicyNumber => "policy_number",
+            EvidenceField::CoverPence => "cover_pence",
+            EvidenceField::ExpiresOn => "expires_on",
+            EvidenceField::PensionProvider => "pension_provider",
+            EvidenceField::CiwRegistrationNumber => "ciw_registration_number",
+            EvidenceField::PersonName => "person_name",
+            EvidenceField::Council => "council",
+            EvidenceField::CouncilReference => "council_reference",
+        }
+    }
+}
+
+impl std::fmt::Display for EvidenceField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 pub enum EvidenceValue {
@@ -175,6 +225,45 @@ pub enum Task {
     StatementOfPurpose,
     RegisterWithCiw,
     HoldFirstGeneralMeeting,
+}
+
+impl Task {
+    /// A stable code for storage and for the pages' message keys.
+    pub fn code(self) -> &'static str {
+        match self {
+            Task::FirstConversations => "first_conversations",
+            Task::FormSteeringGroup => "form_steering_group",
+            Task::LearnAboutCoops => "learn_about_coops",
+            Task::DirectPaymentBudgets => "direct_payment_budgets",
+            Task::AskCouncilsAboutPooling => "ask_councils_about_pooling",
+            Task::FourPersonCheck => "four_person_check",
+            Task::SupportPlan => "support_plan",
+            Task::AgreeWhatTheCoopOffers => "agree_what_the_coop_offers",
+            Task::RunningCostsBudget => "running_costs_budget",
+            Task::ChooseRules => "choose_rules",
+            Task::AgreeClassesAndVoting => "agree_classes_and_voting",
+            Task::AdmitFounderMembers => "admit_founder_members",
+            Task::RegisterWithFca => "register_with_fca",
+            Task::OpenBankAccount => "open_bank_account",
+            Task::RegisterAsEmployer => "register_as_employer",
+            Task::EmployersLiabilityInsurance => "employers_liability_insurance",
+            Task::PensionScheme => "pension_scheme",
+            Task::DbsChecks => "dbs_checks",
+            Task::SetUpPayroll => "set_up_payroll",
+            Task::WritePolicies => "write_policies",
+            Task::PoolingAgreements => "pooling_agreements",
+            Task::AppointResponsibleIndividual => "appoint_responsible_individual",
+            Task::StatementOfPurpose => "statement_of_purpose",
+            Task::RegisterWithCiw => "register_with_ciw",
+            Task::HoldFirstGeneralMeeting => "hold_first_general_meeting",
+        }
+    }
+}
+
+impl std::fmt::Display for Task {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 impl Task {
@@ -274,11 +363,11 @@ pub type Evidence = BTreeMap<EvidenceField, EvidenceValue>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FormationError {
-    #[error("{task:?} is not part of forming a co-operative of this kind")]
+    #[error("the task {task} is not part of forming a co-operative of this kind")]
     NotInTemplate { task: Task },
-    #[error("{task:?} needs {field:?}")]
+    #[error("the task {task} needs {field} as evidence")]
     MissingEvidence { task: Task, field: EvidenceField },
-    #[error("{field:?} is not the right kind of value (a date, a number, an amount or text)")]
+    #[error("{field} is not the right kind of value (a date, a number, an amount or text)")]
     WrongValue { field: EvidenceField },
     #[error(
         "employer's liability insurance must cover at least £5,000,000; this policy covers {cover_pence} pence"
@@ -294,8 +383,25 @@ pub enum FormationError {
         "add the council to the co-operative's list of councils before recording its agreement"
     )]
     UnknownCouncil { council: String },
-    #[error("{field:?} cannot be blank")]
+    #[error("{field} cannot be blank")]
     Blank { field: EvidenceField },
+}
+
+impl FormationError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FormationError::NotInTemplate { .. } => "governance-not-in-template",
+            FormationError::MissingEvidence { .. } => "governance-missing-evidence",
+            FormationError::WrongValue { .. } => "governance-wrong-value",
+            FormationError::CoverTooLow { .. } => "governance-cover-too-low",
+            FormationError::TooFewPeople { .. } => "governance-too-few-people",
+            FormationError::EmployerReferenceForm => "governance-employer-reference-form",
+            FormationError::UnknownCouncil { .. } => "governance-unknown-council",
+            FormationError::Blank { .. } => "governance-blank",
+        }
+    }
 }
 
 /// What the group has done so far.

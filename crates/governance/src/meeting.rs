@@ -75,9 +75,25 @@ pub enum MeetingStep {
     Decide,
 }
 
+impl MeetingStep {
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingStep::SendNotice => "send_notice",
+            MeetingStep::Hold => "hold",
+            MeetingStep::DraftMinutes => "draft_minutes",
+            MeetingStep::ApproveMinutes => "approve_minutes",
+            MeetingStep::Lock => "lock",
+            MeetingStep::Cancel => "cancel",
+            MeetingStep::EditMinutes => "edit_minutes",
+            MeetingStep::Reschedule => "reschedule",
+            MeetingStep::Decide => "decide",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MeetingError {
-    #[error("a meeting that is {state} cannot {step:?}; see what comes next on the meeting's page")]
+    #[error("a meeting that is {state} cannot {}; see what comes next on the meeting's page", step.code())]
     InvalidStep {
         state: &'static str,
         step: MeetingStep,
@@ -110,6 +126,24 @@ pub enum MeetingError {
     NotQuorate { present: u32, required: u32 },
     #[error(transparent)]
     Notice(#[from] NoticeError),
+}
+
+impl MeetingError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MeetingError::InvalidStep { .. } => "governance-invalid-step",
+            MeetingError::NoticeTooShort { .. } => "governance-notice-too-short",
+            MeetingError::NoAgenda => "governance-no-agenda",
+            MeetingError::NotEveryoneNotified { .. } => "governance-not-everyone-notified",
+            MeetingError::HeldOnAnotherDay { .. } => "governance-held-on-another-day",
+            MeetingError::ApprovedTooEarly { .. } => "governance-approved-too-early",
+            MeetingError::ApprovedAtSameMeeting => "governance-approved-at-same-meeting",
+            MeetingError::NotQuorate { .. } => "governance-not-quorate",
+            MeetingError::Notice(inner) => inner.code(),
+        }
+    }
 }
 
 /// A meeting of the members or of the committee.

@@ -44,6 +44,22 @@ pub enum NoticeError {
     MoreAgreeingThanEntitled { agreeing: u32, entitled: u32 },
 }
 
+impl NoticeError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoticeError::DateOutOfRange => "governance-date-out-of-range",
+            NoticeError::ConsentOnlyForGeneralMeetings => {
+                "governance-consent-only-for-general-meetings"
+            }
+            NoticeError::MoreAgreeingThanEntitled { .. } => {
+                "governance-more-agreeing-than-entitled"
+            }
+        }
+    }
+}
+
 /// The days wholly between sending and the meeting. A meeting on or before
 /// the day the notice is sent has none.
 pub fn clear_days_between(sent: Date, meeting: Date) -> u32 {

@@ -127,7 +127,7 @@ pub struct Proposal {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProposalError {
-    #[error("this subject needs a {needed:?}; choose that decision rule")]
+    #[error("this subject needs a {}; choose that decision rule", needed.code())]
     RuleNotAllowed {
         subject: Subject,
         needed: DecisionRule,
@@ -146,7 +146,7 @@ pub enum ProposalError {
         needed: u32,
         entitled: u32,
     },
-    #[error("a vote reached the count by a way this proposal does not take votes ({channel:?})")]
+    #[error("a vote arrived {} but this proposal does not take votes that way", channel.code())]
     WrongChannel { channel: Channel },
     #[error("this is the wrong meeting for the proposal")]
     WrongMeeting,
@@ -154,6 +154,25 @@ pub enum ProposalError {
     Meeting(#[from] MeetingError),
     #[error(transparent)]
     Vote(#[from] VoteError),
+}
+
+impl ProposalError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProposalError::RuleNotAllowed { .. } => "governance-rule-not-allowed",
+            ProposalError::WindowClosesBeforeOpening => "governance-window-closes-before-opening",
+            ProposalError::VotingNotOpen { .. } => "governance-voting-not-open",
+            ProposalError::VotingClosed { .. } => "governance-voting-closed",
+            ProposalError::OnlineVotingNotAllowed => "governance-online-voting-not-allowed",
+            ProposalError::TurnoutTooLow { .. } => "governance-turnout-too-low",
+            ProposalError::WrongChannel { .. } => "governance-wrong-channel",
+            ProposalError::WrongMeeting => "governance-wrong-meeting",
+            ProposalError::Meeting(inner) => inner.code(),
+            ProposalError::Vote(inner) => inner.code(),
+        }
+    }
 }
 
 impl Proposal {

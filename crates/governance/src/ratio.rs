@@ -23,6 +23,17 @@ pub enum ShareError {
     MoreThanWhole { numerator: u32, denominator: u32 },
 }
 
+impl ShareError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ShareError::ZeroDenominator => "governance-zero-denominator",
+            ShareError::MoreThanWhole { .. } => "governance-more-than-whole",
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct ShareParts {
     numerator: u32,

@@ -136,6 +136,33 @@ pub enum RegisterError {
     TooFewMembersToRegister { members: u32, needed: u32 },
 }
 
+impl RegisterError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RegisterError::AlreadyEntered { .. } => "governance-already-entered",
+            RegisterError::MissingNameOrAddress => "governance-missing-name-or-address",
+            RegisterError::NoShares => "governance-no-shares",
+            RegisterError::RepresentativeWithoutPerson => {
+                "governance-representative-without-person"
+            }
+            RegisterError::NotASupportedMember { .. } => "governance-not-a-supported-member",
+            RegisterError::ActsForButNotRepresentative => {
+                "governance-acts-for-but-not-representative"
+            }
+            RegisterError::UnknownMember { .. } => "governance-unknown-member",
+            RegisterError::AlreadyCeased { .. } => "governance-already-ceased",
+            RegisterError::CeasedBeforeAdmitted { .. } => "governance-ceased-before-admitted",
+            RegisterError::LeftBeforeTaking { .. } => "governance-left-before-taking",
+            RegisterError::NoSuchOfficeHolder => "governance-no-such-office-holder",
+            RegisterError::TooFewMembersToRegister { .. } => {
+                "governance-too-few-members-to-register"
+            }
+        }
+    }
+}
+
 /// The register of members and officers. There is no way to delete an
 /// entry: that is the point.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -219,6 +219,32 @@ pub enum RulesError {
     ZeroClassWeight { class: MemberClass },
 }
 
+impl RulesError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RulesError::QuorumBelowOne => "governance-quorum-below-one",
+            RulesError::NoticeTooLong { .. } => "governance-notice-too-long",
+            RulesError::OrdinaryBelowHalf => "governance-ordinary-below-half",
+            RulesError::SpecialWeakerThanOrdinary => "governance-special-weaker-than-ordinary",
+            RulesError::ImpossibleMajority => "governance-impossible-majority",
+            RulesError::ShortNoticeConsentTooLow => "governance-short-notice-consent-too-low",
+            RulesError::ProxyLimitZero => "governance-proxy-limit-zero",
+            RulesError::WrittenResolutionDaysZero => "governance-written-resolution-days-zero",
+            RulesError::WrittenOrdinaryTooLow => "governance-written-ordinary-too-low",
+            RulesError::WrittenSpecialWeakerThanOrdinary => {
+                "governance-written-special-weaker-than-ordinary"
+            }
+            RulesError::AgmPeriodZero => "governance-agm-period-zero",
+            RulesError::CapZero { .. } => "governance-cap-zero",
+            RulesError::CapsTooLarge => "governance-caps-too-large",
+            RulesError::NoWeightedClasses => "governance-no-weighted-classes",
+            RulesError::ZeroClassWeight { .. } => "governance-zero-class-weight",
+        }
+    }
+}
+
 impl Rules {
     /// Checks that every setting can work; the pages show the first problem
     /// against the field it belongs to.

@@ -181,6 +181,20 @@ pub enum SupportRefusal {
     EndsBeforeStart { starts: Date, ends: Date },
 }
 
+impl SupportRefusal {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SupportRefusal::FourPersonLimit { .. } => "governance-four-person-limit",
+            SupportRefusal::PaCoopProvidesNoSupport => "governance-pa-coop-provides-no-support",
+            SupportRefusal::NotAMember => "governance-not-a-member",
+            SupportRefusal::AlreadySupported { .. } => "governance-already-supported",
+            SupportRefusal::EndsBeforeStart { .. } => "governance-ends-before-start",
+        }
+    }
+}
+
 /// Why support could not be ended as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EndSupportError {
@@ -188,6 +202,17 @@ pub enum EndSupportError {
     NoOpenPlace { person: PersonId },
     #[error("support cannot end ({ends}) before it started ({starts})")]
     EndsBeforeStart { starts: Date, ends: Date },
+}
+
+impl EndSupportError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EndSupportError::NoOpenPlace { .. } => "governance-no-open-place",
+            EndSupportError::EndsBeforeStart { .. } => "governance-ends-before-start",
+        }
+    }
 }
 
 /// Every place the co-operative has ever given: ending support keeps the

@@ -32,6 +32,15 @@ pub enum DecisionRule {
 }
 
 impl DecisionRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            DecisionRule::OrdinaryResolution => "ordinary_resolution",
+            DecisionRule::SpecialResolution => "special_resolution",
+            DecisionRule::Consent => "consent",
+            DecisionRule::SimplePoll => "simple_poll",
+        }
+    }
+
     /// The majority a resolution needs under these rules, if it is one.
     pub fn majority(self, rules: &Rules) -> Option<Majority> {
         match self {
@@ -61,6 +70,16 @@ pub enum Channel {
     Proxy {
         holder: MemberId,
     },
+}
+
+impl Channel {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Channel::AtMeeting => "at_meeting",
+            Channel::Online => "online",
+            Channel::Proxy { .. } => "proxy",
+        }
+    }
 }
 
 /// One member's vote on a resolution or consent question. A representative
@@ -100,20 +119,35 @@ pub enum VoteError {
     OwnProxy { voter: MemberId },
     #[error("the rules do not allow voting online; vote at the meeting or by proxy")]
     OnlineVotingNotAllowed,
-    #[error("members in the {class:?} class have no vote under these rules")]
+    #[error("members in the {} class have no vote under these rules", class.code())]
     ClassHasNoVote { class: MemberClass },
     #[error("a simple poll is counted with poll ballots, not for and against")]
     PollNeedsOptions,
-    #[error(
-        "a resolution is counted for and against; use it only with ordinary, special or consent"
-    )]
-    NotAPoll,
     #[error("option {option} is not one of the {options} on the poll")]
     UnknownOption { option: u16, options: u16 },
     #[error("the co-operative's rules cannot be used as they are: {0}")]
     InvalidRules(#[from] RulesError),
     #[error(transparent)]
     Overflow(#[from] Overflow),
+}
+
+impl VoteError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VoteError::DuplicateVoter { .. } => "governance-duplicate-voter",
+            VoteError::ProxiesNotAllowed => "governance-proxies-not-allowed",
+            VoteError::TooManyProxies { .. } => "governance-too-many-proxies",
+            VoteError::OwnProxy { .. } => "governance-own-proxy",
+            VoteError::OnlineVotingNotAllowed => "governance-online-voting-not-allowed",
+            VoteError::ClassHasNoVote { .. } => "governance-class-has-no-vote",
+            VoteError::PollNeedsOptions => "governance-poll-needs-options",
+            VoteError::UnknownOption { .. } => "governance-unknown-option",
+            VoteError::InvalidRules(inner) => inner.code(),
+            VoteError::Overflow(_) => "governance-overflow",
+        }
+    }
 }
 
 /// Whether the vote must be secret: the rules may always require it, or the

@@ -52,6 +52,22 @@ pub enum WrittenError {
     DateOutOfRange,
 }
 
+impl WrittenError {
+    /// The stable code the pages translate into a sentence that says what
+    /// to do.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WrittenError::NotAResolution => "governance-not-a-resolution",
+            WrittenError::DuplicateSignature { .. } => "governance-duplicate-signature",
+            WrittenError::SignedBeforeCirculated { .. } => "governance-signed-before-circulated",
+            WrittenError::MoreSignaturesThanMembers { .. } => {
+                "governance-more-signatures-than-members"
+            }
+            WrittenError::DateOutOfRange => "governance-date-out-of-range",
+        }
+    }
+}
+
 /// Where a written resolution stands on `today`.
 pub fn written_resolution_status(
     rules: &Rules,

@@ -58,3 +58,21 @@ fn results_round_trip_through_json() {
     let back: ResolutionResult = serde_json::from_str(&json).unwrap();
     assert_eq!(back, result);
 }
+
+#[test]
+fn errors_carry_stable_codes_for_the_pages() {
+    use cylch_governance::{MeetingError, NoticeError, ProposalError, VoteError};
+    assert_eq!(
+        VoteError::ProxiesNotAllowed.code(),
+        "governance-proxies-not-allowed"
+    );
+    // Wrapped errors speak with the inner error's code.
+    assert_eq!(
+        ProposalError::Meeting(MeetingError::Notice(NoticeError::DateOutOfRange)).code(),
+        "governance-date-out-of-range"
+    );
+    assert_eq!(
+        cylch_governance::SupportRefusal::PaCoopProvidesNoSupport.code(),
+        "governance-pa-coop-provides-no-support"
+    );
+}
