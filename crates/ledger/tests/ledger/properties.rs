@@ -2,11 +2,20 @@
 
 use std::collections::BTreeMap;
 
+use cylch_ledger::bank::{BankLine, ExpectedMovement, reconcile};
 use cylch_ledger::bank::{LayoutChoice, parse_statement};
 use cylch_ledger::export::{Cell, to_csv};
 use cylch_ledger::journal::{Allocation, EntryDraft, EntryId, Line, PostedEntry, Side, reverse};
 use cylch_ledger::report::{Period, fund_balance, person_statement, trial_balance};
-use cylch_ledger::{AccountCode, Chart, FundId, Pence, PersonId, SplitRule, account::codes, split};
+use cylch_ledger::report::{SurplusRule, la_return};
+use cylch_ledger::schedule::{
+    ActualReceipt, Arrangement, ExpectedReceipt, Frequency, ReceiptOutcome, ReceiptSource,
+    ReceiptTolerance, Schedule, match_receipts,
+};
+use cylch_ledger::{
+    AccountCode, Chart, FundId, Pence, PersonId, SplitRule, WagesInput, account::codes,
+    allocate_wages, split,
+};
 use jiff::civil::Date;
 use proptest::prelude::*;
 
@@ -295,5 +304,174 @@ proptest! {
         prints.sort();
         prints.dedup();
         prop_assert_eq!(prints.len(), rows.len(), "fingerprints are unique within a file");
+    }
+
+    #[test]
+    fn wages_post_and_keep_gross_and_employer_costs_exact(
+        gross in 0i64..10_000_000,
+        employer in 0i64..2_000_000,
+        minutes in prop::collection::vec(0u32..5_000, 1..=PEOPLE.len()),
+    ) {
+        prop_assume!(gross + employer > 0 && minutes.iter().any(|m| *m > 0));
+        let input = WagesInput {
+            gross: Pence::new(gross),
+            employer_costs: Pence::new(employer),
+            minutes: minutes.iter().enumerate().map(|(i, m)| (person(i), *m)).collect(),
+        };
+        let posting = allocate_wages(&input).unwrap();
+        let total_on = |account: &str| -> i64 {
+            posting.lines.iter().filter(|l| l.account.as_str() == account).map(|l| l.amount.get()).sum()
+        };
+        prop_assert_eq!(total_on(codes::PA_WAGES), gross);
+        prop_assert_eq!(total_on(codes::EMPLOYER_COSTS), employer);
+        prop_assert_eq!(total_on(codes::PAYROLL_CONTROL), gross + employer);
+        // Nobody without minutes is charged.
+        for (i, m) in minutes.iter().enumerate() {
+            if *m == 0 {
+                let fund = FundId::Person(person(i));
+                prop_assert!(posting.lines.iter().all(|l| l.fund != fund));
+            }
+        }
+        EntryDraft {
+            id: EntryId::new("pay"),
+            date: day(0),
+            description: "pay".into(),
+            lines: posting.lines,
+            allocation: Some(posting.allocation),
+            reverses: None,
+        }
+        .post(&Chart::standard())
+        .unwrap();
+    }
+
+    #[test]
+    fn every_receipt_is_matched_once_or_left_unexpected(
+        start_day in 0u8..28,
+        arrivals in prop::collection::vec((0u8..120, 0i64..200_000, 0usize..2), 0..10),
+        today in 0u8..150,
+    ) {
+        let schedule = Schedule {
+            amount: Pence::new(100_000),
+            frequency: Frequency::FourWeekly,
+            start: day(start_day),
+            end: None,
+        };
+        let arrangement = Arrangement {
+            person: person(0),
+            council: "Cyngor".into(),
+            payment: schedule.clone(),
+            client_contribution: Some(Schedule { amount: Pence::new(2_500), ..schedule }),
+        };
+        let expected: Vec<ExpectedReceipt> =
+            arrangement.expected_receipts(day(0), day(120)).unwrap();
+        let actual: Vec<ActualReceipt> = arrivals
+            .iter()
+            .enumerate()
+            .map(|(i, (d, amount, source))| ActualReceipt {
+                id: format!("r{i}"),
+                person: person(0),
+                source: if *source == 0 {
+                    ReceiptSource::Council("Cyngor".into())
+                } else {
+                    ReceiptSource::ClientContribution
+                },
+                date: day(*d),
+                amount: Pence::new(*amount),
+            })
+            .collect();
+        let result =
+            match_receipts(&expected, &actual, ReceiptTolerance::default(), day(today)).unwrap();
+        prop_assert_eq!(result.checks.len(), expected.len());
+        let mut used: Vec<String> = result
+            .checks
+            .iter()
+            .filter_map(|c| match &c.outcome {
+                ReceiptOutcome::Received { receipt_id, .. } => Some(receipt_id.clone()),
+                _ => None,
+            })
+            .collect();
+        used.extend(result.unexpected.iter().map(|r| r.id.clone()));
+        used.sort();
+        let mut all: Vec<String> = actual.iter().map(|r| r.id.clone()).collect();
+        all.sort();
+        prop_assert_eq!(used, all);
+        // A match is never more than the early tolerance before its due date
+        // and never for the other source.
+        for c in &result.checks {
+            if let ReceiptOutcome::Received { receipt_id, date, .. } = &c.outcome {
+                let r = actual.iter().find(|r| &r.id == receipt_id).unwrap();
+                prop_assert_eq!(&r.source, &c.expected.source);
+                prop_assert!(*date >= c.expected.due.checked_sub(jiff::Span::new().days(3)).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn reconciliation_uses_each_line_and_expectation_at_most_once(
+        lines in prop::collection::vec((0u8..40, -5i64..5), 0..12),
+        expected in prop::collection::vec((0u8..40, -5i64..5), 0..12),
+        window in 0u16..10,
+    ) {
+        let file_lines: Vec<BankLine> = {
+            let mut text = String::from("Date,Description,Amount\n");
+            for (d, amount) in &lines {
+                text.push_str(&format!(
+                    "{},line,{}
+",
+                    day(*d),
+                    cylch_ledger::export::plain_money(Pence::new(*amount * 100))
+                ));
+            }
+            if lines.is_empty() {
+                Vec::new()
+            } else {
+                cylch_ledger::bank::parse_statement(text.as_bytes(), &LayoutChoice::Detect).unwrap().lines
+            }
+        };
+        let expected: Vec<ExpectedMovement> = expected
+            .iter()
+            .enumerate()
+            .map(|(i, (d, amount))| ExpectedMovement {
+                id: format!("x{i}"),
+                date: day(*d),
+                amount: Pence::new(*amount * 100),
+            })
+            .collect();
+        let r = reconcile(&file_lines, &expected, window).unwrap();
+        prop_assert_eq!(r.matched.len() + r.unreconciled_lines.len(), file_lines.len());
+        prop_assert_eq!(r.matched.len() + r.unmatched_expected.len(), expected.len());
+        for m in &r.matched {
+            let line = file_lines.iter().find(|l| l.fingerprint == m.fingerprint).unwrap();
+            let exp = expected.iter().find(|e| e.id == m.expected_id).unwrap();
+            prop_assert_eq!(line.amount, exp.amount);
+            prop_assert!(m.days_apart.unsigned_abs() <= u64::from(window));
+        }
+    }
+
+    #[test]
+    fn a_council_return_adds_up(
+        generated in prop::collection::vec(entry_strategy(), 1..12),
+        weeks in 0u32..20,
+        who in 0..PEOPLE.len(),
+    ) {
+        let entries = post_all(&generated);
+        let arrangement = Arrangement {
+            person: person(who),
+            council: "Cyngor".into(),
+            payment: Schedule {
+                amount: Pence::new(100_000),
+                frequency: Frequency::Monthly,
+                start: day(0),
+                end: None,
+            },
+            client_contribution: None,
+        };
+        let period = Period::quarter_containing(day(30));
+        let r = la_return(&entries, &Chart::standard(), &arrangement, period, SurplusRule { weeks }).unwrap();
+        let received = r.direct_payments.get() + r.client_contributions.get() + r.other_income.get();
+        let spent: i64 = r.spent_by_category.iter().map(|(_, p)| p.get()).sum();
+        prop_assert_eq!(spent, r.spent_total.get());
+        prop_assert_eq!(r.closing.get(), r.opening.get() + received - spent);
+        prop_assert_eq!(r.surplus.is_some(), r.closing > r.surplus_threshold);
     }
 }
