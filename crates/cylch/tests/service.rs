@@ -53,27 +53,31 @@ fn serve(data_dir: &PathBuf, database_url: Option<&str>) -> Server {
     if let Some(url) = database_url {
         command.env("DATABASE_URL", url);
     }
-    let mut child = command
+    let child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut output = String::new();
+    // Held from the start, so the process is stopped on every path.
+    let mut server = Server {
+        child,
+        address: String::new(),
+        output: String::new(),
+    };
+    let mut reader = BufReader::new(server.child.stdout.take().unwrap());
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap() == 0 || Instant::now() > deadline {
-            panic!("cylch serve stopped before it was ready:\n{output}");
+            panic!(
+                "cylch serve stopped before it was ready:\n{}",
+                server.output
+            );
         }
-        output.push_str(&line);
+        server.output.push_str(&line);
         if let Some(rest) = line.strip_prefix("Cylch is running at http://") {
-            let address = rest.split('/').next().unwrap().to_owned();
-            return Server {
-                child,
-                address,
-                output,
-            };
+            server.address = rest.split('/').next().unwrap().to_owned();
+            return server;
         }
     }
 }
