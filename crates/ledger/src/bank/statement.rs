@@ -125,8 +125,8 @@ pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement,
         LayoutChoice::Detect => Layout::built_in(),
         LayoutChoice::Use(layout) => vec![layout.clone()],
     };
-    let (header_index, layout, columns) = find_header(&all, &layouts)?;
-    let header_len = all.get(header_index).map_or(0, |r| trimmed_len(&r.fields));
+    let (header_index, header, layout, columns) = find_header(&all, &layouts)?;
+    let header_len = trimmed_len(&header.fields);
 
     let body: Vec<&Record> = all
         .iter()
@@ -166,7 +166,7 @@ pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement,
                 expected: header_len,
             });
         }
-        let (date, description, amount, balance) = read_line(record, &layout, &columns)?;
+        let (date, description, amount, balance) = read_line(record, header, &columns)?;
         let key = (date, amount, normalise(&description));
         let occurrence = seen.entry(key.clone()).or_insert(0);
         *occurrence = occurrence
@@ -274,14 +274,14 @@ fn trimmed_len(fields: &[String]) -> usize {
     len
 }
 
-fn find_header(
-    all: &[Record],
+fn find_header<'a>(
+    all: &'a [Record],
     layouts: &[Layout],
-) -> Result<(usize, Layout, Columns), BankFileError> {
+) -> Result<(usize, &'a Record, Layout, Columns), BankFileError> {
     for (index, record) in all.iter().take(HEADER_SEARCH_LINES).enumerate() {
         for layout in layouts {
             if let Some(columns) = layout.locate(&record.fields) {
-                return Ok((index, layout.clone(), columns));
+                return Ok((index, record, layout.clone(), columns));
             }
         }
     }
@@ -297,9 +297,11 @@ fn field(record: &Record, index: usize) -> &str {
     record.fields.get(index).map_or("", |f| f.trim())
 }
 
+/// Reads one transaction; problems name the column as the file's header
+/// writes it.
 fn read_line(
     record: &Record,
-    layout: &Layout,
+    header: &Record,
     columns: &Columns,
 ) -> Result<(Date, String, Pence, Option<Pence>), BankFileError> {
     let line = record.line;
@@ -315,34 +317,25 @@ fn read_line(
         .filter(|d| !d.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let money = |index: usize, column: &str| {
+    let money = |index: usize| {
         Pence::parse(field(record, index)).map_err(|problem| BankFileError::BadAmount {
             line,
-            column: column.to_owned(),
+            column: field(header, index).to_owned(),
             problem,
         })
     };
-    let amount = match (&columns.amount, &layout.amount) {
-        (ColumnAmount::Signed(i), super::AmountColumns::Signed { amount }) => money(*i, amount)?,
-        (
-            ColumnAmount::InOut(i, o),
-            super::AmountColumns::InOut {
-                money_in,
-                money_out,
-            },
-        ) => {
-            let in_text = field(record, *i);
-            let out_text = field(record, *o);
-            let money_in = if in_text.is_empty() {
-                None
-            } else {
-                Some(money(*i, money_in)?)
-            };
-            let money_out = if out_text.is_empty() {
-                None
-            } else {
-                Some(money(*o, money_out)?)
-            };
+    let optional_money = |index: usize| {
+        if field(record, index).is_empty() {
+            Ok(None)
+        } else {
+            money(index).map(Some)
+        }
+    };
+    let amount = match columns.amount {
+        ColumnAmount::Signed(i) => money(i)?,
+        ColumnAmount::InOut(i, o) => {
+            let money_in = optional_money(i)?;
+            let money_out = optional_money(o)?;
             match (money_in, money_out) {
                 (None, None) => return Err(BankFileError::NoAmount { line }),
                 (Some(a), None) => a,
@@ -359,12 +352,10 @@ fn read_line(
                 (Some(_), Some(_)) => return Err(BankFileError::BothAmounts { line }),
             }
         }
-        // Columns are always located from the same layout.
-        _ => return Err(BankFileError::NoAmount { line }),
     };
-    let balance = match (columns.balance, &layout.balance) {
-        (Some(i), Some(name)) if !field(record, i).is_empty() => Some(money(i, name)?),
-        _ => None,
+    let balance = match columns.balance {
+        Some(i) => optional_money(i)?,
+        None => None,
     };
     Ok((date, description, amount, balance))
 }
