@@ -4,8 +4,8 @@ use cylch_domain::{CoopKind, MemberClass};
 use cylch_governance::rules::{QuorumRule, VotingScheme};
 use cylch_governance::support::{CapacityRules, SupportEndReason, SupportRegister};
 use cylch_governance::{
-    Ballot, Channel, DecisionRule, MemberId, PersonId, Ratio, Rules, Share, VoteChoice,
-    clear_days_between, decide, earliest_meeting_date, latest_notice_date,
+    Ballot, Channel, DecisionRule, MemberId, Outcome, PersonId, PollBallot, Ratio, Rules, Share,
+    VoteChoice, clear_days_between, decide, decide_poll, earliest_meeting_date, latest_notice_date,
 };
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -240,5 +240,52 @@ proptest! {
         prop_assert!(u64::from(required) * 100 >= u64::from(members) * u64::from(percent));
         prop_assert!(required == minimum || (u64::from(required) - 1) * 100 < u64::from(members) * u64::from(percent));
         prop_assert!(rule.required(members + 1) >= required);
+    }
+
+    #[test]
+    fn a_carried_special_resolution_would_carry_as_ordinary(
+        votes in ballots(),
+        scheme in schemes(),
+    ) {
+        let rules = Rules { voting: scheme, ..Rules::default() };
+        if let Ok(special) = decide(&rules, DecisionRule::SpecialResolution, &votes) {
+            let ordinary = decide(&rules, DecisionRule::OrdinaryResolution, &votes).unwrap();
+            if special.outcome == Outcome::Carried {
+                prop_assert_eq!(ordinary.outcome, Outcome::Carried);
+            }
+        }
+    }
+
+    #[test]
+    fn a_poll_does_not_depend_on_ballot_order(
+        (choices, shuffled) in prop::collection::vec((class(), prop::option::of(0u16..4)), 0..30)
+            .prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle())),
+        scheme in schemes(),
+    ) {
+        let rules = Rules { voting: scheme, ..Rules::default() };
+        // Voters are named by their place in the original list, so that a
+        // shuffle moves whole ballots.
+        let named = |list: &[(MemberClass, Option<u16>)], original: &[(MemberClass, Option<u16>)]| {
+            let mut used = vec![false; original.len()];
+            list.iter()
+                .map(|item| {
+                    let index = original
+                        .iter()
+                        .enumerate()
+                        .position(|(i, o)| !used[i] && o == item)
+                        .unwrap();
+                    used[index] = true;
+                    PollBallot {
+                        voter: MemberId::new(format!("m{index}")),
+                        class: item.0,
+                        choice: item.1,
+                        channel: Channel::Online,
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        let first = decide_poll(&rules, 4, &named(&choices, &choices));
+        let second = decide_poll(&rules, 4, &named(&shuffled, &choices));
+        prop_assert_eq!(first, second);
     }
 }
