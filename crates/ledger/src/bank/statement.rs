@@ -199,22 +199,24 @@ pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement,
 
 /// A download cut off part-way through its last line, after the line's
 /// last comma, leaves a value that still parses: `1,234.5` for
-/// `1,234.56`, or `12` for `12.30`. When the file has no final line break
-/// and its last value is money, it must have as many digits of pence as the
-/// same column on the line before, or the file is refused as cut short.
-/// (A cut in a description cannot be told from a short description, but it
-/// changes no figure.)
+/// `1,234.56`, or `12` for `12.30`. When the file has no final line break,
+/// its last value is money, and every earlier line writes that column with
+/// the same number of digits of pence, the last value must too, or the file
+/// is refused as cut short. (A file that writes whole pounds as `12` on some
+/// lines and `12.30` on others is not judged this way; and a cut in a
+/// description cannot be told from a short description, but changes no
+/// figure.)
 fn check_last_value(
     all: &[Record],
     header_index: usize,
     columns: &Columns,
 ) -> Result<(), BankFileError> {
-    let mut body = all
+    let body: Vec<&Record> = all
         .iter()
         .skip(header_index.saturating_add(1))
         .filter(|r| !r.is_blank())
-        .rev();
-    let (Some(last), Some(before)) = (body.next(), body.next()) else {
+        .collect();
+    let Some((last, earlier)) = body.split_last() else {
         return Ok(());
     };
     let Some(index) = last.fields.iter().rposition(|f| !f.trim().is_empty()) else {
@@ -234,12 +236,18 @@ fn check_last_value(
             .split_once('.')
             .map_or(0, |(_, p)| p.len())
     };
-    let text = field(last, index);
-    let reference = field(before, index);
-    if reference.is_empty() {
+    let mut earlier_digits = earlier
+        .iter()
+        .map(|r| field(r, index))
+        .filter(|f| !f.is_empty())
+        .map(pence_digits);
+    let Some(expected) = earlier_digits.next() else {
+        return Ok(());
+    };
+    if !earlier_digits.all(|d| d == expected) {
         return Ok(());
     }
-    let expected = pence_digits(reference);
+    let text = field(last, index);
     if pence_digits(text) != expected {
         return Err(BankFileError::CutShortInValue {
             line: last.line,

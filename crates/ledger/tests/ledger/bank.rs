@@ -390,3 +390,10 @@ fn a_file_cut_off_inside_its_last_amount_is_refused() {
     let s = detect(&format!("{head}02/05/2026,y,-1.00,98\n")).unwrap();
     assert_eq!(s.lines[1].balance, Some(Pence::new(9_800)));
 }
+
+#[test]
+fn a_file_that_writes_whole_pounds_without_pence_is_not_called_cut_short() {
+    let s = detect("Date,Description,Amount\n01/05/2026,x,12\n02/05/2026,y,3.20\n03/05/2026,z,5")
+        .unwrap();
+    assert_eq!(s.lines[2].amount, Pence::new(500));
+}
