@@ -1,0 +1,274 @@
+// Every page of Cylch, in English and in Welsh, signed out and signed in as
+// each kind of person, including forms in their error state and the error
+// pages: axe-core (WCAG 2.0, 2.1 and 2.2 A and AA) must find nothing, and each
+// page must be in its language with a title and one h1. The main pages are
+// checked again at a phone's size, where nothing may scroll sideways.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  LANGS, PEOPLE, FAMILY_COOP, PA_COOP, t, launch, newPage, goto, expectGoodPage, expectPage,
+  expectAccessible, expectFormErrors, submit, follow, signIn, coopIds, linkFromOutbox,
+} from '../lib/cylch.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const other = (lang) => (lang === 'en' ? 'cy' : 'en');
+
+/** Signs in, then uses the language link if the account's language differs. */
+async function signInIn(lang, person, options = {}) {
+  const page = await newPage(browser, { lang, ...options });
+  await signIn(page, lang, person);
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await follow(page, t(other(lang), 'switch-language'));
+  }
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  return page;
+}
+
+/** Nothing on the page is wider than the screen (WCAG 1.4.10, reflow). */
+async function expectNoSidewaysScroll(page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${page.url()} is ${scrollWidth}px wide on a ${innerWidth}px screen`);
+}
+
+for (const lang of LANGS) {
+  describe(`pages in ${lang === 'en' ? 'English' : 'Welsh'}`, () => {
+    test('signed out: sign-in, reset, links that no longer work, not found', async () => {
+      const page = await newPage(browser, { lang });
+      let response = await goto(page, '/sign-in');
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: t(lang, 'sign-in-title') });
+
+      // The sign-in form with nothing filled in.
+      response = await submit(page, t(lang, 'sign-in-button'));
+      await expectFormErrors(page, response, lang, [
+        { id: 'email', message: 'error-missing' },
+        { id: 'password', message: 'error-missing' },
+      ]);
+      await expectGoodPage(page, lang, { h1: t(lang, 'sign-in-title') }, 'sign-in with errors');
+
+      for (const [path, notice] of [['/sign-in?expired=1', 'sign-in-expired'], ['/sign-in?reset=1', 'reset-done']]) {
+        await goto(page, path);
+        assert.equal((await page.locator('.notice').innerText()).trim(), t(lang, notice));
+        await expectGoodPage(page, lang, { h1: t(lang, 'sign-in-title') });
+      }
+
+      // A page that needs signing in sends you to sign in, then back.
+      response = await goto(page, '/account');
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
+      assert.equal(new URL(page.url()).searchParams.get('next'), '/account');
+
+      response = await goto(page, '/reset-password');
+      await expectGoodPage(page, lang, { h1: t(lang, 'reset-title') });
+      await page.getByLabel(t(lang, 'field-email'), { exact: true }).fill('not an address');
+      response = await submit(page, t(lang, 'reset-send'));
+      await expectFormErrors(page, response, lang, [{ id: 'email', message: 'error-email-format' }]);
+      assert.equal(await page.getByLabel(t(lang, 'field-email'), { exact: true }).inputValue(), 'not an address');
+      await expectGoodPage(page, lang, { h1: t(lang, 'reset-title') }, 'reset request with errors');
+      await page.getByLabel(t(lang, 'field-email'), { exact: true }).fill(`nobody-${lang}@example.test`);
+      response = await submit(page, t(lang, 'reset-send'));
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: t(lang, 'reset-sent-title') });
+
+      response = await goto(page, `/reset-password/${'0'.repeat(64)}`);
+      assert.equal(response.status(), 404);
+      await expectGoodPage(page, lang, { h1: t(lang, 'reset-expired-title') });
+
+      response = await goto(page, `/invitations/${'0'.repeat(64)}`);
+      assert.equal(response.status(), 404);
+      await expectGoodPage(page, lang, { h1: t(lang, 'invitation-gone-title') });
+
+      for (const path of ['/no-such-page', '/language/fr?next=/', '/static/nothing.css']) {
+        response = await goto(page, path);
+        assert.equal(response.status(), 404, path);
+        await expectGoodPage(page, lang, { h1: t(lang, 'error-not-found-title') }, path);
+      }
+
+      // A form whose token has gone stale.
+      await goto(page, '/sign-in');
+      await page.locator('input[name=csrf]').first().evaluate((input) => { input.value = 'stale'; });
+      response = await submit(page, t(lang, 'sign-in-button'));
+      assert.equal(response.status(), 403);
+      await expectGoodPage(page, lang, { h1: t(lang, 'error-csrf-title') }, 'stale form');
+      await page.context().close();
+    });
+
+    test('signed in as the chair of a family co-operative: home, co-operative, audit trail, account', async () => {
+      const page = await signInIn(lang, PEOPLE.carys);
+      await expectGoodPage(page, lang, { h1: t(lang, 'home-title', { name: PEOPLE.carys.name }) });
+      const ids = await coopIds(page);
+      assert.ok(ids[FAMILY_COOP], 'Carys sees her co-operative');
+
+      await follow(page, FAMILY_COOP);
+      await expectGoodPage(page, lang, { h1: FAMILY_COOP });
+      await follow(page, t(lang, 'coop-audit-link'));
+      await expectGoodPage(page, lang, { h1: t(lang, 'audit-title') });
+      assert.ok(await page.locator('tbody tr').count() > 0, 'the audit trail has entries');
+
+      let response = await goto(page, '/account');
+      await expectGoodPage(page, lang, { h1: t(lang, 'account-title') });
+      for (const saved of ['details', 'password', 'token']) {
+        await goto(page, `/account?saved=${saved}`);
+        assert.equal((await page.locator('.notice').innerText()).trim(), t(lang, `account-saved-${saved}`));
+        await expectAccessible(page, `account saved ${saved}`);
+      }
+
+      // Each form on the account page, sent with problems.
+      await goto(page, '/account');
+      await page.getByLabel(t(lang, 'field-name'), { exact: true }).fill('');
+      await page.getByLabel(t(lang, 'field-email'), { exact: true }).fill('carys@');
+      response = await submit(page, t(lang, 'save-details'));
+      await expectFormErrors(page, response, lang, [
+        { id: 'name', message: 'error-missing' },
+        { id: 'email', message: 'error-email-format' },
+      ]);
+      assert.equal(await page.getByLabel(t(lang, 'field-email'), { exact: true }).inputValue(), 'carys@');
+      await expectGoodPage(page, lang, { h1: t(lang, 'account-title') }, 'account details with errors');
+
+      await goto(page, '/account');
+      await page.getByLabel(t(lang, 'field-current-password'), { exact: true }).fill('not-my-password');
+      await page.getByLabel(t(lang, 'field-new-password'), { exact: true }).fill('short');
+      response = await submit(page, t(lang, 'save-password'));
+      await expectFormErrors(page, response, lang, [
+        { id: 'current', message: 'error-current-password' },
+        { id: 'password', message: 'error-password-short' },
+      ]);
+      await expectGoodPage(page, lang, { h1: t(lang, 'account-title') }, 'password change with errors');
+
+      await goto(page, '/account');
+      response = await submit(page, t(lang, 'token-create'));
+      await expectFormErrors(page, response, lang, [{ id: 'token_name', message: 'error-missing' }]);
+      await expectGoodPage(page, lang, { h1: t(lang, 'account-title') }, 'new token with errors');
+
+      // The language link on a form sent back with problems still works.
+      await goto(page, '/account');
+      await page.getByLabel(t(lang, 'field-current-password'), { exact: true }).fill('x');
+      await submit(page, t(lang, 'save-password'));
+      response = await follow(page, t(lang, 'switch-language'));
+      assert.equal(response.status(), 200, 'switching language after a refused form');
+      await expectPage(page, other(lang), { h1: t(other(lang), 'account-title') });
+      await follow(page, t(other(lang), 'switch-language'));
+      await expectPage(page, lang, { h1: t(lang, 'account-title') });
+
+      // A co-operative that is not yours is not found.
+      response = await goto(page, '/coops/0123456789abcdef0123456789abcdef');
+      assert.equal(response.status(), 404);
+      await expectGoodPage(page, lang, { h1: t(lang, 'error-not-found-title') }, 'unknown co-operative');
+      response = await goto(page, '/admin');
+      assert.equal(response.status(), 403);
+      await expectGoodPage(page, lang, { h1: t(lang, 'error-forbidden-title') }, 'admin page refused');
+      await page.context().close();
+    });
+
+    test('signed in as a PA: the PA co-operative, and the audit trail refused', async () => {
+      const page = await signInIn(lang, PEOPLE.owain);
+      await expectGoodPage(page, lang, { h1: t(lang, 'home-title', { name: PEOPLE.owain.name }) });
+      const ids = await coopIds(page);
+      assert.ok(ids[PA_COOP]);
+      await goto(page, `/coops/${ids[PA_COOP]}`);
+      await expectGoodPage(page, lang, { h1: PA_COOP });
+      assert.equal(await page.getByRole('link', { name: t(lang, 'coop-audit-link') }).count(), 0);
+      const response = await goto(page, `/coops/${ids[PA_COOP]}/audit`);
+      assert.equal(response.status(), 403);
+      await expectGoodPage(page, lang, { h1: t(lang, 'error-forbidden-title') }, 'audit refused');
+      await page.context().close();
+    });
+
+    test('the instance administrator: admin, invite, their error states; a member accepts', async () => {
+      const page = await signInIn(lang, PEOPLE.admin);
+      await expectGoodPage(page, lang);
+      assert.equal((await page.locator('main p').first().innerText()).trim(), t(lang, 'home-no-coops'));
+      await follow(page, t(lang, 'nav-admin'), page.locator('header'));
+      await expectGoodPage(page, lang, { h1: t(lang, 'admin-title') });
+
+      let response = await submit(page, t(lang, 'admin-create-button'));
+      await expectFormErrors(page, response, lang, [
+        { id: 'name', message: 'error-missing' },
+        { id: 'kind', message: 'error-missing' },
+      ]);
+      await expectGoodPage(page, lang, { h1: t(lang, 'admin-title') }, 'create co-operative with errors');
+      // Following the summary's link to the kind lands on its first choice.
+      await page.locator('.error-summary a[href="#kind"]').click();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'kind');
+
+      const coopName = `Cydweithfa Prawf Tudalennau ${lang}`;
+      await page.getByLabel(t(lang, 'field-coop-name'), { exact: true }).fill(coopName);
+      await page.getByLabel(t(lang, 'kind-pa_coop'), { exact: true }).check();
+      response = await submit(page, t(lang, 'admin-create-button'));
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: t(lang, 'invite-title', { coop: coopName }) });
+
+      response = await submit(page, t(lang, 'invite-send'));
+      await expectFormErrors(page, response, lang, [
+        { id: 'name', message: 'error-missing' },
+        { id: 'email', message: 'error-missing' },
+      ]);
+      await expectGoodPage(page, lang, { h1: t(lang, 'invite-title', { coop: coopName }) }, 'invite with errors');
+
+      // Invite someone who already has an account: she accepts while signed in.
+      const member = PEOPLE.sian;
+      await page.getByLabel(t(lang, 'field-name'), { exact: true }).fill(member.name);
+      await page.getByLabel(t(lang, 'field-email'), { exact: true }).fill(member.email);
+      await page.getByLabel(t(lang, 'office-secretary'), { exact: true }).check();
+      response = await submit(page, t(lang, 'invite-send'));
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: t(lang, 'invite-sent-title') });
+      assert.match(await page.locator('main').innerText(), new RegExp(member.email.replace(/\./g, '\\.')));
+      const { link } = await linkFromOutbox(member.email, '/invitations/');
+
+      // The list of co-operatives now has the new one.
+      await goto(page, '/admin');
+      assert.ok(await page.getByRole('cell', { name: coopName, exact: true }).count() === 1);
+      await expectAccessible(page, 'admin with the new co-operative');
+      await page.context().close();
+
+      const memberPage = await signInIn(lang, member);
+      await memberPage.goto(link);
+      await expectGoodPage(memberPage, lang, { h1: t(lang, 'invitation-title') });
+      response = await submit(memberPage, t(lang, 'invitation-accept'));
+      assert.equal(response.status(), 200);
+      assert.match(new URL(memberPage.url()).pathname, /^\/coops\/[0-9a-f]+$/);
+      await expectGoodPage(memberPage, lang, { h1: coopName });
+      await memberPage.context().close();
+    });
+
+    test('at a phone\'s size: the main pages, without sideways scrolling', async () => {
+      const page = await newPage(browser, { lang, phone: true });
+      await goto(page, '/sign-in');
+      await expectNoSidewaysScroll(page);
+      await expectGoodPage(page, lang, {}, 'phone sign-in');
+      const response = await submit(page, t(lang, 'sign-in-button'));
+      assert.equal(response.status(), 422);
+      await expectNoSidewaysScroll(page);
+      await expectGoodPage(page, lang, {}, 'phone sign-in with errors');
+      await goto(page, '/no-such-page');
+      await expectNoSidewaysScroll(page);
+      await expectGoodPage(page, lang, {}, 'phone not found');
+      await page.context().close();
+
+      const chair = await signInIn(lang, PEOPLE.carys, { phone: true });
+      const ids = await coopIds(chair);
+      for (const path of ['/', `/coops/${ids[FAMILY_COOP]}`, `/coops/${ids[FAMILY_COOP]}/audit`, '/account']) {
+        await goto(chair, path);
+        await expectNoSidewaysScroll(chair);
+        await expectGoodPage(chair, lang, {}, `phone ${path}`);
+      }
+      await chair.context().close();
+
+      const admin = await signInIn(lang, PEOPLE.admin, { phone: true });
+      await goto(admin, '/admin');
+      await expectNoSidewaysScroll(admin);
+      await expectGoodPage(admin, lang, {}, 'phone admin');
+      const invite = admin.locator('a[href$="/invite"]').first();
+      await Promise.all([admin.waitForNavigation(), invite.click()]);
+      await expectNoSidewaysScroll(admin);
+      await expectGoodPage(admin, lang, {}, 'phone invite');
+      await admin.context().close();
+    });
+  });
+}
