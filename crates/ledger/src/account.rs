@@ -94,6 +94,9 @@ pub mod codes {
     pub const REPAYABLE_TO_COUNCIL: &str = "2400";
     pub const BROUGHT_FORWARD: &str = "3000";
     pub const GENERAL_RESERVE: &str = "3100";
+    /// Money moved from one fund to another, e.g. the general fund covering
+    /// a person's shortfall. Across all funds it always nets to nil.
+    pub const TRANSFERS: &str = "3200";
     pub const DIRECT_PAYMENT_INCOME: &str = "4000";
     pub const CLIENT_CONTRIBUTIONS: &str = "4100";
     pub const MEMBER_CONTRIBUTIONS: &str = "4200";
@@ -128,7 +131,7 @@ impl Chart {
     /// each posting, so a new member needs a fund, not new accounts.
     pub fn standard() -> Self {
         use AccountKind::*;
-        let rows: [(&str, &str, AccountKind); 21] = [
+        let rows: [(&str, &str, AccountKind); 22] = [
             (codes::BANK, "Bank current account", Asset),
             (codes::RECEIVABLES, "Money owed to the co-operative", Asset),
             (codes::PAYABLES, "Bills to pay", Liability),
@@ -150,6 +153,7 @@ impl Chart {
             ),
             (codes::BROUGHT_FORWARD, "Balances brought forward", Equity),
             (codes::GENERAL_RESERVE, "General reserve", Equity),
+            (codes::TRANSFERS, "Transfers between funds", Equity),
             (
                 codes::DIRECT_PAYMENT_INCOME,
                 "Direct Payments received",
@@ -211,7 +215,7 @@ mod tests {
         for c in Category::ALL {
             assert!(chart.expense_account_for(c).is_some(), "{c}");
         }
-        assert_eq!(chart.accounts().count(), 21);
+        assert_eq!(chart.accounts().count(), 22);
     }
 
     #[test]

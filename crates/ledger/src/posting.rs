@@ -56,6 +56,8 @@ pub enum PostingError {
     NotAPaymentAccount(AccountCode),
     #[error("the claim is not approved yet: it has {have} of the {needed} approvals it needs")]
     NotApproved { have: usize, needed: usize },
+    #[error("money can only be transferred between two different funds")]
+    SameFund,
     #[error("the cost cannot be shared: {0}")]
     Split(#[from] SplitError),
     #[error(transparent)]
@@ -155,6 +157,28 @@ pub fn receipt(receipt: &ActualReceipt) -> Result<Posting, PostingError> {
         lines: vec![
             Line::debit(codes::BANK, fund.clone(), receipt.amount),
             Line::credit(income, fund, receipt.amount),
+        ],
+        allocation: None,
+    })
+}
+
+/// Moving money from one fund to another (the general fund covering a
+/// shortfall, say): each fund's share of the bank changes and the
+/// transfers account records why, so both funds still balance on their
+/// own and the move shows on both people's statements.
+pub fn transfer(from: &FundId, to: &FundId, amount: Pence) -> Result<Posting, PostingError> {
+    if from == to {
+        return Err(PostingError::SameFund);
+    }
+    if !amount.is_positive() {
+        return Err(PostingError::NotPositive);
+    }
+    Ok(Posting {
+        lines: vec![
+            Line::debit(codes::TRANSFERS, from.clone(), amount),
+            Line::credit(codes::BANK, from.clone(), amount),
+            Line::debit(codes::BANK, to.clone(), amount),
+            Line::credit(codes::TRANSFERS, to.clone(), amount),
         ],
         allocation: None,
     })
@@ -290,6 +314,36 @@ mod tests {
         let posting = pay(&claim).unwrap();
         assert_eq!(posting.lines[0].account.as_str(), codes::TRAINING);
         assert_eq!(posting.lines[0].amount, Pence::new(30_000));
+    }
+
+    #[test]
+    fn the_general_fund_can_cover_a_shortfall() {
+        let ann = FundId::Person(p("ann"));
+        let posting = transfer(&FundId::General, &ann, Pence::new(2_000)).unwrap();
+        let entry = EntryDraft {
+            id: EntryId::new("t1"),
+            date: Date::constant(2026, 6, 1),
+            description: "General fund covers Ann's June shortfall".into(),
+            lines: posting.lines,
+            allocation: None,
+            reverses: None,
+        }
+        .post(&Chart::standard())
+        .unwrap();
+        let period = crate::report::Period::quarter_containing(Date::constant(2026, 6, 1));
+        let statement =
+            crate::report::person_statement(&[entry], &Chart::standard(), &p("ann"), period)
+                .unwrap();
+        assert_eq!(statement.received_total, Pence::new(2_000));
+        assert_eq!(statement.closing, Pence::new(2_000));
+        assert_eq!(
+            transfer(&ann, &ann, Pence::new(1)),
+            Err(PostingError::SameFund)
+        );
+        assert_eq!(
+            transfer(&FundId::General, &ann, Pence::ZERO),
+            Err(PostingError::NotPositive)
+        );
     }
 
     #[test]

@@ -53,11 +53,37 @@ pub enum ScheduleError {
     DateOutOfRange,
     #[error("the period ends ({to}) before it starts ({from})")]
     BackwardsPeriod { from: Date, to: Date },
+    #[error("a regular payment must be for more than zero")]
+    NotPositive,
+    #[error("the arrangement ends ({end}) before it starts ({start})")]
+    EndsBeforeStart { start: Date, end: Date },
+    #[error("the council's name is missing")]
+    NoCouncil,
     #[error(transparent)]
     Overflow(#[from] Overflow),
 }
 
 impl Schedule {
+    /// A schedule pays something, and does not end before it starts.
+    pub fn validate(&self) -> Result<(), ScheduleError> {
+        if !self.amount.is_positive() {
+            return Err(ScheduleError::NotPositive);
+        }
+        match self.end {
+            Some(end) if end < self.start => Err(ScheduleError::EndsBeforeStart {
+                start: self.start,
+                end,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The amount over a 52-week year, for comparing schedules of different
+    /// frequencies without rounding.
+    pub fn per_year(&self) -> Result<Pence, Overflow> {
+        self.amount.checked_mul(self.frequency.per_year())
+    }
+
     /// The `n`th payment date (the first is `n = 0`), always worked out
     /// from the start date so month-end clamping never drifts.
     pub fn nth(&self, n: i64) -> Result<Date, ScheduleError> {
@@ -157,7 +183,47 @@ pub struct ExpectedReceipt {
     pub amount: Pence,
 }
 
+/// In Wales the most a council may charge a person towards
+/// non-residential care and support is £100 a week (since April 2020). It
+/// is a figure that changes, so callers pass it in; this is the current
+/// one.
+pub const WALES_WEEKLY_CHARGE_CAP: Pence = Pence::new(10_000);
+
+/// Something about an arrangement worth a second look, though not wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum ArrangementWarning {
+    /// The person's own contribution, as a weekly figure, is above the
+    /// weekly cap on charges: check the council's charging letter.
+    ContributionAboveCap { weekly: Pence, cap: Pence },
+}
+
 impl Arrangement {
+    /// Checks the arrangement can be used, and returns anything a person
+    /// should look at. The weekly contribution compared with the cap is the
+    /// yearly total over 52 weeks, rounded down.
+    pub fn validate(&self, weekly_cap: Pence) -> Result<Vec<ArrangementWarning>, ScheduleError> {
+        if self.council.trim().is_empty() {
+            return Err(ScheduleError::NoCouncil);
+        }
+        self.payment.validate()?;
+        let mut warnings = Vec::new();
+        if let Some(contribution) = &self.client_contribution {
+            contribution.validate()?;
+            let per_year = contribution.per_year()?;
+            let weekly = Pence::new(per_year.get().div_euclid(52));
+            // Compared exactly: above the cap if the yearly total is above
+            // 52 weeks of the cap.
+            if per_year > weekly_cap.checked_mul(52)? {
+                warnings.push(ArrangementWarning::ContributionAboveCap {
+                    weekly,
+                    cap: weekly_cap,
+                });
+            }
+        }
+        Ok(warnings)
+    }
+
     /// Everything this arrangement should bring in from `from` to `to`
     /// (both included), by due date; on the same day the council's payment
     /// comes before the person's contribution.
@@ -522,6 +588,51 @@ mod tests {
                 (d(2026, 4, 6), true, 2_500),
                 (d(2026, 4, 13), true, 2_500),
             ]
+        );
+    }
+
+    #[test]
+    fn an_arrangement_is_checked_and_a_high_contribution_is_flagged() {
+        assert_eq!(arrangement().validate(WALES_WEEKLY_CHARGE_CAP), Ok(vec![]));
+        let mut a = arrangement();
+        // £440 a month is £101.53 a week: above the £100 cap.
+        a.client_contribution = Some(Schedule {
+            amount: Pence::new(44_000),
+            ..monthly_from(d(2026, 4, 1))
+        });
+        assert_eq!(
+            a.validate(WALES_WEEKLY_CHARGE_CAP),
+            Ok(vec![ArrangementWarning::ContributionAboveCap {
+                weekly: Pence::new(10_153),
+                cap: WALES_WEEKLY_CHARGE_CAP,
+            }])
+        );
+        // £100 a week exactly is not above it.
+        a.client_contribution = Some(Schedule {
+            amount: Pence::new(10_000),
+            frequency: Frequency::Weekly,
+            start: d(2026, 4, 6),
+            end: None,
+        });
+        assert_eq!(a.validate(WALES_WEEKLY_CHARGE_CAP), Ok(vec![]));
+        a.payment.end = Some(d(2026, 1, 1));
+        assert_eq!(
+            a.validate(WALES_WEEKLY_CHARGE_CAP),
+            Err(ScheduleError::EndsBeforeStart {
+                start: d(2026, 4, 6),
+                end: d(2026, 1, 1)
+            })
+        );
+        a.payment.end = None;
+        a.payment.amount = Pence::ZERO;
+        assert_eq!(
+            a.validate(WALES_WEEKLY_CHARGE_CAP),
+            Err(ScheduleError::NotPositive)
+        );
+        a.council = " ".into();
+        assert_eq!(
+            a.validate(WALES_WEEKLY_CHARGE_CAP),
+            Err(ScheduleError::NoCouncil)
         );
     }
 
