@@ -7,7 +7,7 @@ use cylch_ledger::bank::{LayoutChoice, parse_statement};
 use cylch_ledger::export::{Cell, to_csv};
 use cylch_ledger::journal::{Allocation, EntryDraft, EntryId, Line, PostedEntry, Side, reverse};
 use cylch_ledger::report::{Period, fund_balance, person_statement, trial_balance};
-use cylch_ledger::report::{SurplusRule, la_return};
+use cylch_ledger::report::{SurplusRule, annual_accounts, la_return};
 use cylch_ledger::schedule::{
     ActualReceipt, Arrangement, ExpectedReceipt, Frequency, ReceiptOutcome, ReceiptSource,
     ReceiptTolerance, Schedule, match_receipts,
@@ -473,5 +473,28 @@ proptest! {
         prop_assert_eq!(spent, r.spent_total.get());
         prop_assert_eq!(r.closing.get(), r.opening.get() + received - spent);
         prop_assert_eq!(r.surplus.is_some(), r.closing > r.surplus_threshold);
+    }
+
+    #[test]
+    fn the_year_s_funds_add_up_to_the_balance_sheet(
+        generated in prop::collection::vec(entry_strategy(), 1..12),
+        start in 0u8..60,
+    ) {
+        let entries = post_all(&generated);
+        let chart = Chart::standard();
+        let year = Period::new(day(start), day(start + 30)).unwrap();
+        let a = annual_accounts(&entries, &chart, year).unwrap();
+        let closing: i64 = a.funds.iter().map(|f| f.closing.get()).sum();
+        prop_assert_eq!(closing, a.net_assets.get());
+        for f in &a.funds {
+            let after = year.to().tomorrow().unwrap();
+            prop_assert_eq!(fund_balance(&entries, &chart, &f.fund, after).unwrap(), f.closing);
+            let tb = trial_balance(&entries, &chart, year.to(), Some(&f.fund)).unwrap();
+            prop_assert!(tb.balances());
+        }
+        prop_assert_eq!(
+            a.total_income.total.get(),
+            a.total_income.restricted.get() + a.total_income.unrestricted.get()
+        );
     }
 }
