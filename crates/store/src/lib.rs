@@ -19,6 +19,7 @@ pub mod invitations;
 mod migrate;
 pub mod resets;
 pub mod sessions;
+pub mod support;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;
@@ -53,6 +54,20 @@ impl Dialect {
         } else {
             Err(StoreError::UnsupportedUrl)
         }
+    }
+
+    /// Locks a co-operative's row for the rest of the transaction, so that
+    /// checks across its records (such as the four-person rule) see no
+    /// concurrent change. SQLite needs nothing: `BEGIN IMMEDIATE` already
+    /// holds the database's one write lock.
+    pub(crate) async fn lock_coop(self, tx: &mut Tx, coop: &CoopId) -> Result<(), StoreError> {
+        if self == Dialect::Postgres {
+            sqlx::query("SELECT id FROM coops WHERE id = $1 FOR UPDATE")
+                .bind(coop.as_str())
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
     }
 
     /// How a transaction that will write begins. SQLite takes the write lock

@@ -6,11 +6,14 @@ use crate::{Store, StoreError, now_ms};
 
 /// Every migration, in order. They are written in portable SQL; a statement
 /// that must differ between the databases would be chosen by dialect here.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/0001_foundation.sql"),
+    ),
+    (2, "support", include_str!("../migrations/0002_support.sql")),
+];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {
     store

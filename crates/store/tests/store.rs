@@ -555,3 +555,278 @@ async fn sqlite_and_postgresql_have_the_same_schema() {
     assert!(a.len() > 5);
     assert_eq!(a, b);
 }
+
+mod support {
+    use cylch_governance::support::{CiwRegistration, SupportEndReason, SupportRefusal};
+    use cylch_store::support::{NewSupportedPerson, SupportError};
+
+    use super::*;
+
+    fn day(s: &str) -> jiff::civil::Date {
+        s.parse().unwrap()
+    }
+
+    async fn family_with_members(
+        store: &Store,
+        n: usize,
+    ) -> (cylch_store::CoopScope, Vec<cylch_store::accounts::Account>) {
+        let admin = person(store, "admin@example.cymru", true).await;
+        let chair = person(store, "chair@example.cymru", false).await;
+        let coop = store
+            .create_coop(
+                &admin.id,
+                &CoopName::parse("Teulu").unwrap(),
+                CoopKind::Family,
+            )
+            .await
+            .unwrap();
+        store
+            .add_member(
+                &admin.id,
+                &coop.id,
+                &chair.id,
+                &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Chair),
+                None,
+            )
+            .await
+            .unwrap();
+        let mut members = Vec::new();
+        for i in 0..n {
+            let m = person(store, &format!("person{i}@example.cymru"), false).await;
+            store
+                .add_member(
+                    &chair.id,
+                    &coop.id,
+                    &m.id,
+                    &CoopRoles::member(MemberClass::SupportedPerson),
+                    None,
+                )
+                .await
+                .unwrap();
+            members.push(m);
+        }
+        (
+            store.scope(&chair.id, &coop.id).await.unwrap().unwrap(),
+            members,
+        )
+    }
+
+    fn new_person<'a>(
+        name: &'a str,
+        member: &'a cylch_store::accounts::Account,
+        starts: &str,
+    ) -> NewSupportedPerson<'a> {
+        NewSupportedPerson {
+            name,
+            member_account: Some(&member.id),
+            represented_by: None,
+            starts_on: day(starts),
+        }
+    }
+
+    on_both_databases!(
+        the_fifth_person_is_refused_until_a_place_is_freed,
+        |store| {
+            let (scope, members) = family_with_members(&store, 5).await;
+            let mut added = Vec::new();
+            for (i, m) in members.iter().take(4).enumerate() {
+                added.push(
+                    store
+                        .add_supported_person(
+                            &scope,
+                            new_person(&format!("Person {i}"), m, "2026-04-01"),
+                        )
+                        .await
+                        .unwrap(),
+                );
+            }
+            let fifth = store
+                .add_supported_person(&scope, new_person("Fifth", &members[4], "2026-05-01"))
+                .await;
+            assert!(
+                matches!(
+                    fifth,
+                    Err(SupportError::Refused(SupportRefusal::FourPersonLimit {
+                        current: 4,
+                        limit: 4,
+                        ..
+                    }))
+                ),
+                "{fifth:?}"
+            );
+
+            store
+                .end_support(
+                    &scope,
+                    &added[0].id,
+                    day("2026-05-01"),
+                    SupportEndReason::MovedAway,
+                )
+                .await
+                .unwrap();
+            let fifth = store
+                .add_supported_person(&scope, new_person("Fifth", &members[4], "2026-05-01"))
+                .await
+                .unwrap();
+            let (people, _) = store.support_register(&scope).await.unwrap();
+            assert_eq!(people.len(), 5, "the ended place is kept in the history");
+            assert_eq!(people.iter().filter(|p| p.ends_on.is_none()).count(), 4);
+            let trail = store
+                .audit_of_record("supported_person", &added[0].id)
+                .await
+                .unwrap();
+            assert_eq!(
+                trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+                ["created", "updated"]
+            );
+            assert_eq!(
+                store
+                    .audit_of_record("supported_person", &fifth.id)
+                    .await
+                    .unwrap()
+                    .len(),
+                1
+            );
+        }
+    );
+
+    on_both_databases!(people_racing_for_places_never_make_five, |store| {
+        let (scope, members) = family_with_members(&store, 8).await;
+        let mut tasks = Vec::new();
+        for (i, m) in members.into_iter().enumerate() {
+            let store = store.clone();
+            let scope = scope.clone();
+            tasks.push(tokio::spawn(async move {
+                store
+                    .add_supported_person(
+                        &scope,
+                        NewSupportedPerson {
+                            name: &format!("Racer {i}"),
+                            member_account: Some(&m.id),
+                            represented_by: None,
+                            starts_on: "2026-06-01".parse().unwrap(),
+                        },
+                    )
+                    .await
+            }));
+        }
+        let mut accepted = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(_) => accepted += 1,
+                Err(SupportError::Refused(SupportRefusal::FourPersonLimit { .. })) => {}
+                Err(other) => panic!("unexpected: {other:?}"),
+            }
+        }
+        assert_eq!(accepted, 4);
+        let (people, _) = store.support_register(&scope).await.unwrap();
+        assert_eq!(people.len(), 4);
+    });
+
+    on_both_databases!(only_members_and_only_where_care_is_given, |store| {
+        let (scope, members) = family_with_members(&store, 1).await;
+        let stranger = person(&store, "stranger@example.cymru", false).await;
+        let refused = store
+            .add_supported_person(&scope, new_person("Stranger", &stranger, "2026-04-01"))
+            .await;
+        assert!(matches!(refused, Err(SupportError::NotAMemberHere)));
+        let unlinked = store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Nobody",
+                    member_account: None,
+                    represented_by: None,
+                    starts_on: day("2026-04-01"),
+                },
+            )
+            .await;
+        assert!(matches!(
+            unlinked,
+            Err(SupportError::Refused(SupportRefusal::NotAMember))
+        ));
+        let represented = store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Tomos",
+                    member_account: None,
+                    represented_by: Some(&members[0].id),
+                    starts_on: day("2026-04-01"),
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(represented.represented_by.as_ref(), Some(&members[0].id));
+
+        let admin = store
+            .account_by_email(&email("admin@example.cymru"))
+            .await
+            .unwrap()
+            .unwrap();
+        let pa_coop = store
+            .create_coop(
+                &admin.id,
+                &CoopName::parse("PAs").unwrap(),
+                CoopKind::PaCoop,
+            )
+            .await
+            .unwrap();
+        store
+            .add_member(
+                &admin.id,
+                &pa_coop.id,
+                &members[0].id,
+                &CoopRoles::member(MemberClass::Pa).with_office(Office::Coordinator),
+                None,
+            )
+            .await
+            .unwrap();
+        let pa_scope = store
+            .scope(&members[0].id, &pa_coop.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let none = store
+            .add_supported_person(&pa_scope, new_person("Anyone", &members[0], "2026-04-01"))
+            .await;
+        assert!(matches!(
+            none,
+            Err(SupportError::Refused(
+                SupportRefusal::PaCoopProvidesNoSupport
+            ))
+        ));
+    });
+
+    on_both_databases!(a_ciw_registration_lifts_the_limit_from_its_date, |store| {
+        let (scope, members) = family_with_members(&store, 5).await;
+        for (i, m) in members.iter().take(4).enumerate() {
+            store
+                .add_supported_person(&scope, new_person(&format!("P{i}"), m, "2026-04-01"))
+                .await
+                .unwrap();
+        }
+        store
+            .record_ciw_registration(
+                &scope,
+                &CiwRegistration {
+                    registration_number: "SIN-00012345".into(),
+                    registered_on: day("2026-09-01"),
+                },
+            )
+            .await
+            .unwrap();
+        assert!(
+            store
+                .add_supported_person(&scope, new_person("Early", &members[4], "2026-08-01"))
+                .await
+                .is_err()
+        );
+        assert!(
+            store
+                .add_supported_person(&scope, new_person("After", &members[4], "2026-09-01"))
+                .await
+                .is_ok()
+        );
+    });
+}
