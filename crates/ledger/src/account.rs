@@ -205,6 +205,17 @@ impl Chart {
     }
 }
 
+impl ChartError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ChartError::DuplicateCode(_) => "ledger-chart-duplicate-code",
+            ChartError::EmptyCode => "ledger-chart-empty-code",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

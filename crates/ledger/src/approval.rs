@@ -165,6 +165,30 @@ impl Claim {
     }
 }
 
+impl ClaimError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ClaimError::NotPositive => "ledger-claim-not-positive",
+            ClaimError::NoDescription => "ledger-claim-no-description",
+        }
+    }
+}
+
+impl ApprovalError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApprovalError::NotAnOfficer(_) => "ledger-approval-not-an-officer",
+            ApprovalError::OwnClaim(_) => "ledger-approval-own-claim",
+            ApprovalError::AlreadyApprovedBy(_) => "ledger-approval-already-approved-by",
+            ApprovalError::AlreadyApproved => "ledger-approval-already-approved",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

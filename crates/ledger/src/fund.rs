@@ -84,6 +84,14 @@ impl fmt::Display for FundId {
     }
 }
 
+impl EmptyPersonId {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        "ledger-empty-person-id"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -324,6 +324,34 @@ pub fn check_reversal(original: &PostedEntry, posted: &[PostedEntry]) -> Result<
     }
 }
 
+impl EntryError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EntryError::TooFewLines => "ledger-entry-too-few-lines",
+            EntryError::NoDescription => "ledger-entry-no-description",
+            EntryError::NotPositive { .. } => "ledger-entry-not-positive",
+            EntryError::UnknownAccount { .. } => "ledger-entry-unknown-account",
+            EntryError::FundUnbalanced { .. } => "ledger-entry-fund-unbalanced",
+            EntryError::NotInAllocation { .. } => "ledger-entry-not-in-allocation",
+            EntryError::Allocation(inner) => inner.code(),
+            EntryError::Overflow(inner) => inner.code(),
+        }
+    }
+}
+
+impl ReversalError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReversalError::AlreadyReversed { .. } => "ledger-already-reversed",
+            ReversalError::IsAReversal(_) => "ledger-reversal-of-reversal",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -221,6 +221,28 @@ fn ungroup(whole: &str, original: &str) -> Result<String, MoneyParseError> {
     Ok(groups.concat())
 }
 
+impl Overflow {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        "ledger-overflow"
+    }
+}
+
+impl MoneyParseError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MoneyParseError::Empty => "ledger-money-empty",
+            MoneyParseError::NotMoney(_) => "ledger-money-not-money",
+            MoneyParseError::TooManyDecimals(_) => "ledger-money-too-many-decimals",
+            MoneyParseError::BadGrouping(_) => "ledger-money-bad-grouping",
+            MoneyParseError::TooLarge(_) => "ledger-money-too-large",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

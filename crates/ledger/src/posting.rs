@@ -64,6 +64,22 @@ pub enum PostingError {
     Overflow(#[from] Overflow),
 }
 
+impl PostingError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PostingError::NotPositive => "ledger-posting-not-positive",
+            PostingError::NoAccountFor(_) => "ledger-posting-no-account-for-category",
+            PostingError::NotAPaymentAccount(_) => "ledger-posting-not-a-payment-account",
+            PostingError::NotApproved { .. } => "ledger-posting-not-approved",
+            PostingError::SameFund => "ledger-posting-same-fund",
+            PostingError::Split(inner) => inner.code(),
+            PostingError::Overflow(inner) => inner.code(),
+        }
+    }
+}
+
 /// The lines for a piece of spending: the expense account for its category
 /// debited in each fund that pays, the paying account credited in the same
 /// fund, so every fund balances. A person whose share is nil gets no lines.

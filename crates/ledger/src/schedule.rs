@@ -460,6 +460,21 @@ pub fn match_receipts(
     Ok(ReceiptMatching { checks, unexpected })
 }
 
+impl ScheduleError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScheduleError::DateOutOfRange => "ledger-date-out-of-range",
+            ScheduleError::BackwardsPeriod { .. } => "ledger-backwards-period",
+            ScheduleError::NotPositive => "ledger-schedule-not-positive",
+            ScheduleError::EndsBeforeStart { .. } => "ledger-schedule-ends-before-start",
+            ScheduleError::NoCouncil => "ledger-schedule-no-council",
+            ScheduleError::Overflow(inner) => inner.code(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -168,6 +168,20 @@ pub fn split(total: Pence, rule: &SplitRule) -> Result<Vec<Share>, SplitError> {
         .collect()
 }
 
+impl SplitError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SplitError::NoPeople => "ledger-split-no-people",
+            SplitError::DuplicatePerson(_) => "ledger-split-duplicate-person",
+            SplitError::NothingToShareBy => "ledger-split-nothing-to-share-by",
+            SplitError::BasisPointsNotWhole(_) => "ledger-split-basis-points-not-whole",
+            SplitError::Overflow(inner) => inner.code(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

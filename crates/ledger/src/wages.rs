@@ -89,6 +89,19 @@ pub fn allocate_wages(input: &WagesInput) -> Result<WagesPosting, WagesError> {
     })
 }
 
+impl WagesError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WagesError::Negative => "ledger-wages-negative",
+            WagesError::Nothing => "ledger-wages-nothing",
+            WagesError::Split(inner) => inner.code(),
+            WagesError::Overflow(inner) => inner.code(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

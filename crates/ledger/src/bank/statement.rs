@@ -116,6 +116,47 @@ pub enum BankFileError {
     Overflow { line: usize },
 }
 
+impl BankFileError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BankFileError::NotUtf8 { .. } => "ledger-bank-not-utf8",
+            BankFileError::CutShortInQuotes { .. } => "ledger-bank-cut-short-in-quotes",
+            BankFileError::TextAfterQuote { .. } => "ledger-bank-text-after-quote",
+            BankFileError::NoHeader { .. } => "ledger-bank-no-header",
+            BankFileError::NoTransactions => "ledger-bank-no-transactions",
+            BankFileError::CutShort { .. } => "ledger-bank-cut-short",
+            BankFileError::WrongFieldCount { .. } => "ledger-bank-wrong-field-count",
+            BankFileError::BadDate { .. } => "ledger-bank-bad-date",
+            BankFileError::BadAmount { .. } => "ledger-bank-bad-amount",
+            BankFileError::NoAmount { .. } => "ledger-bank-no-amount",
+            BankFileError::BothAmounts { .. } => "ledger-bank-both-amounts",
+            BankFileError::CutShortInValue { .. } => "ledger-bank-cut-short-in-value",
+            BankFileError::Overflow { .. } => "ledger-bank-overflow",
+        }
+    }
+
+    /// The file line the problem is on, when there is one, for pages that
+    /// point the treasurer at it.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            BankFileError::NotUtf8 { line }
+            | BankFileError::CutShortInQuotes { line }
+            | BankFileError::TextAfterQuote { line }
+            | BankFileError::CutShort { line, .. }
+            | BankFileError::WrongFieldCount { line, .. }
+            | BankFileError::BadDate { line, .. }
+            | BankFileError::BadAmount { line, .. }
+            | BankFileError::NoAmount { line }
+            | BankFileError::BothAmounts { line }
+            | BankFileError::CutShortInValue { line, .. }
+            | BankFileError::Overflow { line } => Some(*line),
+            BankFileError::NoHeader { .. } | BankFileError::NoTransactions => None,
+        }
+    }
+}
+
 /// Reads a whole statement file. Any problem refuses the whole file.
 pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement, BankFileError> {
     let text = decode(bytes)?;

@@ -43,6 +43,20 @@ pub enum ReportError {
     Overflow(#[from] Overflow),
 }
 
+impl ReportError {
+    /// A stable code for pages and the API to translate; the message is
+    /// for logs and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReportError::UnknownAccount { .. } => "ledger-report-unknown-account",
+            ReportError::BackwardsPeriod { .. } => "ledger-backwards-period",
+            ReportError::NoMonths => "ledger-report-no-months",
+            ReportError::Schedule(inner) => inner.code(),
+            ReportError::Overflow(inner) => inner.code(),
+        }
+    }
+}
+
 /// A reporting period, both days included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "PeriodFields")]
