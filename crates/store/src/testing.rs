@@ -50,7 +50,9 @@ pub async fn fresh_store(backend: Backend) -> Option<Store> {
     }
 }
 
-/// The URL of a new, empty PostgreSQL database.
+/// The URL of a new, empty PostgreSQL schema in the test database. A schema
+/// rather than a database: creating and dropping one costs almost nothing,
+/// where each database would cost a checkpoint.
 pub async fn fresh_postgres_url() -> Option<String> {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
@@ -66,14 +68,14 @@ pub async fn fresh_postgres_url() -> Option<String> {
         ),
     };
     let name = format!("cylch_test_{}", random_id());
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {name}")))
         .execute(&mut conn)
         .await
-        .expect("create a test database");
-    let (base, _) = admin
-        .rsplit_once('/')
-        .expect("the PostgreSQL URL names a database");
-    Some(format!("{base}/{name}"))
+        .expect("create a test schema");
+    let separator = if admin.contains('?') { '&' } else { '?' };
+    Some(format!(
+        "{admin}{separator}options=-c%20search_path%3D{name}"
+    ))
 }
 
 /// Runs a test body once on SQLite and once on PostgreSQL.
@@ -127,7 +129,7 @@ pub async fn schema(store: &Store) -> Vec<(String, Vec<String>)> {
         .await
         .expect("list tables"),
         crate::Dialect::Postgres => sqlx::query_scalar(
-            "SELECT table_name::TEXT FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+            "SELECT table_name::TEXT FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name",
         )
         .fetch_all(store.pool())
         .await
@@ -144,7 +146,7 @@ pub async fn schema(store: &Store) -> Vec<(String, Vec<String>)> {
                 .map(|r| r.get::<String, _>(0))
                 .collect(),
             crate::Dialect::Postgres => sqlx::query(
-                "SELECT column_name::TEXT FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
+                "SELECT column_name::TEXT FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1",
             )
             .bind(&table)
             .fetch_all(store.pool())
