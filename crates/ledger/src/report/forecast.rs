@@ -14,6 +14,7 @@ use crate::schedule::{ExpectedReceipt, Schedule, ScheduleError};
 /// purchase (a schedule whose end is its start).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedSpend {
+    pub fund: FundId,
     pub description: String,
     pub category: Category,
     pub schedule: Schedule,
@@ -39,8 +40,8 @@ pub struct Forecast {
 
 /// Forecasts `fund` for `months` months from the month holding `start`,
 /// from its balance at the start of that month. Only receipts for the
-/// fund's person count (the general fund has no Direct Payment receipts);
-/// `planned` is this fund's planned spending. A month is short when it
+/// fund's person count (the general fund has no Direct Payment receipts),
+/// and only spending planned for this fund. A month is short when it
 /// would close below `minimum` (zero, or a contingency the members want to
 /// keep).
 pub fn forecast(
@@ -69,7 +70,7 @@ pub fn forecast(
             }
         }
         let mut spending = Pence::ZERO;
-        for p in planned {
+        for p in planned.iter().filter(|p| &p.fund == fund) {
             let count = p.schedule.dates_between(month_start, month_end)?.len();
             let count = i64::try_from(count).map_err(|_| ScheduleError::DateOutOfRange)?;
             spending = spending.checked_add(p.schedule.amount.checked_mul(count)?)?;
@@ -131,6 +132,7 @@ mod tests {
         });
         let planned = vec![
             PlannedSpend {
+                fund: FundId::Person(ann.clone()),
                 description: "PA wages".into(),
                 category: Category::PaWages,
                 schedule: Schedule {
@@ -141,6 +143,7 @@ mod tests {
                 },
             },
             PlannedSpend {
+                fund: FundId::Person(ann.clone()),
                 description: "Hoist service".into(),
                 category: Category::Equipment,
                 schedule: Schedule {
@@ -148,6 +151,18 @@ mod tests {
                     frequency: Frequency::Monthly,
                     start: d(2026, 6, 15),
                     end: Some(d(2026, 6, 15)),
+                },
+            },
+            // Someone else's plans must not count either.
+            PlannedSpend {
+                fund: FundId::General,
+                description: "Room hire".into(),
+                category: Category::Activities,
+                schedule: Schedule {
+                    amount: Pence::new(5_000),
+                    frequency: Frequency::Weekly,
+                    start: d(2026, 4, 1),
+                    end: None,
                 },
             },
         ];
