@@ -74,10 +74,25 @@ pub enum ChartError {
     EmptyCode,
 }
 
-/// The accounts a co-operative uses, by code.
+/// The accounts a co-operative uses, by code. Stored as a list of
+/// accounts and checked again when loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Account>", into = "Vec<Account>")]
 pub struct Chart {
     accounts: BTreeMap<AccountCode, Account>,
+}
+
+impl TryFrom<Vec<Account>> for Chart {
+    type Error = ChartError;
+    fn try_from(accounts: Vec<Account>) -> Result<Self, Self::Error> {
+        Chart::new(accounts)
+    }
+}
+
+impl From<Chart> for Vec<Account> {
+    fn from(chart: Chart) -> Self {
+        chart.accounts.into_values().collect()
+    }
 }
 
 /// Codes of the standard chart, for code that posts the usual entries.

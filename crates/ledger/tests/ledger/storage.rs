@@ -114,3 +114,34 @@ fn stored_rules_and_ids_are_plain_and_checked() {
         r#"{"kind":"general"}"#
     );
 }
+
+#[test]
+fn a_chart_and_a_period_are_checked_when_loaded() {
+    let chart = Chart::standard();
+    let stored = serde_json::to_value(&chart).unwrap();
+    assert_eq!(
+        stored[0],
+        json!({"code": "1000", "name": "Bank current account", "kind": {"kind": "asset"}})
+    );
+    assert_eq!(
+        stored[14],
+        json!({"code": "5000", "name": "PA wages", "kind": {"kind": "expense", "category": "pa_wages"}})
+    );
+    assert_eq!(
+        serde_json::from_value::<Chart>(stored.clone()).unwrap(),
+        chart
+    );
+    let mut twice = stored.as_array().unwrap().clone();
+    twice.push(twice[0].clone());
+    assert!(serde_json::from_value::<Chart>(json!(twice)).is_err());
+
+    let period = cylch_ledger::report::Period::quarter_containing(Date::constant(2026, 5, 1));
+    let stored = serde_json::to_value(period).unwrap();
+    assert_eq!(stored, json!({"from": "2026-04-01", "to": "2026-06-30"}));
+    assert!(
+        serde_json::from_value::<cylch_ledger::report::Period>(
+            json!({"from": "2026-06-30", "to": "2026-04-01"})
+        )
+        .is_err()
+    );
+}
