@@ -124,7 +124,7 @@ fn a_chart_and_a_period_are_checked_when_loaded() {
         json!({"code": "1000", "name": "Bank current account", "kind": {"kind": "asset"}})
     );
     assert_eq!(
-        stored[14],
+        stored[15],
         json!({"code": "5000", "name": "PA wages", "kind": {"kind": "expense", "category": "pa_wages"}})
     );
     assert_eq!(
