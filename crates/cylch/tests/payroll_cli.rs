@@ -174,3 +174,31 @@ fn not_json_is_an_error_with_status_2() {
     assert_eq!(status, 2);
     assert!(v["error"]["field"].is_string());
 }
+
+/// The contract's fixed readings where HMRC's test data differs, through
+/// the real binary (hand calculations, as in the crate README): the band
+/// is chosen on taxable pay rounded down to the pound against the exact
+/// limit (£3,142.00 against £3,141.66⅔: £628.46, not £628.40), and the
+/// overriding limit is for K codes only (a £2,142.00 catch-up on 1257L is
+/// deducted in full; on K475 the £3,981.60 due is capped at half of
+/// £2,000).
+#[test]
+fn band_choice_and_overriding_limit_follow_the_contract() {
+    let input = json!([
+        {"tax_year": "2025-26", "frequency": "monthly", "period": 1, "tax_code": "1257L",
+         "ni_category": "A", "gross_pay_pence": 419_026},
+        {"tax_year": "2026-27", "frequency": "monthly", "period": 6, "tax_code": "1257L",
+         "ni_category": "A", "gross_pay_pence": 200_000,
+         "taxable_pay_to_date_pence": 1_500_000, "tax_to_date_pence": 0},
+        {"tax_year": "2026-27", "frequency": "monthly", "period": 6, "tax_code": "K475",
+         "ni_category": "A", "gross_pay_pence": 200_000,
+         "taxable_pay_to_date_pence": 1_500_000, "tax_to_date_pence": 0}
+    ]);
+    let (v, status) = run(&input.to_string());
+    assert_eq!(status, 0);
+    assert_eq!(v[0]["tax_pence"], json!(62_846));
+    assert_eq!(v[1]["tax_pence"], json!(214_200));
+    assert_eq!(v[1]["notes"], json!([]));
+    assert_eq!(v[2]["tax_pence"], json!(100_000));
+    assert_eq!(v[2]["notes"], json!(["overriding limit applied"]));
+}

@@ -1,18 +1,15 @@
 //! Income tax under PAYE, following HMRC's "Specification for PAYE Tax
-//! Table Routines": free pay (or K-code additional pay) from the code
-//! number, taxable pay to date rounded down to the pound, bands pro-rated
-//! to the period, tax rounded down to the penny, and the regulatory
-//! (overriding) limit of 50% of the period's pay.
+//! Table Routines" with the readings docs/payroll-contract.md fixes where
+//! that material leaves a choice: free pay (or K-code additional pay) from
+//! the code number, taxable pay to date rounded down to the pound, band
+//! limits pro-rated to the period and not rounded, tax rounded down to the
+//! penny, and for K codes only the overriding limit of 50% of the period's
+//! pay.
 //!
-//! Two points where HMRC's published test data decides against a looser
-//! reading (see `tests/payroll/hmrc_test_data.rs`):
-//! - the band a taxable pay falls in is chosen by comparing the *unrounded*
-//!   taxable pay to date with each pro-rated band limit rounded *up* to the
-//!   pound (the spec's "C values"); the tax is then priced on the exact
-//!   limits. So £2,649.00 against a limit of £2,648.75 is still taxed
-//!   wholly at the lower rate;
-//! - the 50% limit applies to every code with a tax deduction, not only K
-//!   codes, so a cumulative catch-up (after NT, say) is spread too.
+//! HMRC's 2016-17 PAYE test data reads two of these points differently
+//! (the band chosen against limits rounded up to the pound, and the 50%
+//! limit for every code); the engine follows the contract, and
+//! `tests/payroll/hmrc_test_data.rs` lists each HMRC case that differs.
 
 use crate::money::{self, Overflow, Pence};
 use crate::period::{Frequency, Period};
@@ -86,13 +83,13 @@ pub struct PayeResult {
     pub overriding_limit_applied: bool,
 }
 
-/// Tax due on unrounded taxable pay (to date, or this period), with each
-/// band scaled by `units / units_per_year`, following the spec's tax
-/// formulae: the band is the first whose limit, rounded up to the pound,
-/// is not below the unrounded pay; the tax is the lower bands in full at
-/// their exact pro-rated limits plus the chosen band's rate on the pay
-/// rounded down to the pound above the previous exact limit; the total is
-/// rounded down to the penny.
+/// Tax due on taxable pay (to date, or this period), with each band scaled
+/// by `units / units_per_year`, as docs/payroll-contract.md fixes it: the
+/// taxable pay is rounded down to the pound; each band limit to date is the
+/// annual limit × `units` ÷ `units_per_year`, not rounded; the pay is taxed
+/// band by band against those exact limits, each band's tax not rounded;
+/// the total is rounded down to the penny. So £3,142.00 against a limit of
+/// £3,141.66⅔ has 33⅓p in the higher band.
 pub fn tax_on_bands(
     taxable: Pence,
     schedule: &TaxSchedule,
@@ -105,24 +102,21 @@ pub fn tax_on_bands(
     let per_year = i128::from(units_per_year);
     // Amounts are multiplied by `units_per_year` so pro-rated limits are
     // whole numbers.
-    let unrounded = i128::from(taxable) * per_year;
-    let whole_pounds = i128::from(money::floor_to_pound(taxable)) * per_year;
+    let pay = i128::from(money::floor_to_pound(taxable)) * per_year;
     let mut lower: i128 = 0;
     let mut total: i128 = 0;
     for band in schedule.bands {
-        let Some(upper_annual) = band.upper_pence else {
-            total += (whole_pounds - lower) * i128::from(band.rate_bp);
-            break;
-        };
-        let upper = i128::from(upper_annual) * i128::from(units);
-        // The "C value": the limit to date rounded up to the whole pound.
-        let c_value = money::div_ceil(upper, per_year * 100) * 100 * per_year;
-        if unrounded <= c_value {
-            total += (whole_pounds - lower) * i128::from(band.rate_bp);
-            break;
+        let upper = band
+            .upper_pence
+            .map(|annual| i128::from(annual) * i128::from(units));
+        let top = upper.map_or(pay, |upper| pay.min(upper));
+        if top > lower {
+            total += (top - lower) * i128::from(band.rate_bp);
         }
-        total += (upper - lower) * i128::from(band.rate_bp);
-        lower = upper;
+        match upper {
+            Some(upper) if pay > upper => lower = upper,
+            _ => break,
+        }
     }
     money::to_pence(money::div_floor(total, per_year * 10_000))
 }
@@ -224,13 +218,17 @@ pub fn calculate_with(input: &PayeInput, schedule: &TaxSchedule) -> Result<PayeR
         )?,
     };
 
-    // The regulatory limit: never more than half of this period's pay
-    // (after net-pay pension); what is not collected now is collected later
-    // by the cumulative calculation.
-    let limit = money::div_floor(i128::from(input.taxable_pay.max(0)), 2) as Pence;
-    let overriding_limit_applied = tax > limit;
-    if overriding_limit_applied {
-        tax = limit;
+    // The overriding limit, for K codes only: never more than half of this
+    // period's pay (after net-pay pension), rounded down to the penny; what
+    // is not collected now is collected later by the cumulative
+    // calculation.
+    let mut overriding_limit_applied = false;
+    if input.code.is_k() {
+        let limit = money::to_pence(money::div_floor(i128::from(input.taxable_pay.max(0)), 2))?;
+        if tax > limit {
+            tax = limit;
+            overriding_limit_applied = true;
+        }
     }
 
     Ok(PayeResult {
@@ -270,5 +268,54 @@ mod tests {
             pay_adjustment_per_unit(1000, Frequency::Monthly),
             41_667 + money::div_ceil(500_900, 12) as Pence
         );
+    }
+
+    #[test]
+    fn band_choice_uses_pay_rounded_down_against_exact_limits() {
+        // 2025-26 rest of UK, month 1: basic rate limit £37,700 ÷ 12 =
+        // £3,141.66⅔, not rounded. £3,142.00 taxable passes it:
+        // £3,141.66⅔ × 20% + 33⅓p × 40% = £628.46⅔, rounded down £628.46.
+        let s = schedule(TaxYear::Y2025_26, Regime::RestOfUk);
+        assert_eq!(tax_on_bands(314_200, s, 1, 12).unwrap(), 62_846);
+        // The pence of taxable pay play no part: £3,142.99 is £3,142.
+        assert_eq!(tax_on_bands(314_299, s, 1, 12).unwrap(), 62_846);
+        // £3,141 is below the limit: all at 20%.
+        assert_eq!(tax_on_bands(314_199, s, 1, 12).unwrap(), 62_820);
+        assert_eq!(tax_on_bands(99, s, 1, 12).unwrap(), 0);
+        assert_eq!(tax_on_bands(-500, s, 1, 12).unwrap(), 0);
+    }
+
+    fn input(code: &str, taxable_pay: Pence, pay_before: Pence, tax_before: Pence) -> PayeInput {
+        PayeInput {
+            year: TaxYear::Y2025_26,
+            period: Period::new(Frequency::Monthly, 6).unwrap(),
+            code: TaxCode::parse(code).unwrap(),
+            week1_month1: false,
+            taxable_pay,
+            taxable_pay_to_date_before: pay_before,
+            tax_to_date_before: tax_before,
+        }
+    }
+
+    #[test]
+    fn overriding_limit_for_k_codes_only() {
+        // Month 6, £2,000 this month, £15,000 earlier, nothing deducted.
+        // 1257L: free pay £6,289.56, taxable £10,710, band to date
+        // £18,850: tax due £2,142.00, all of it this month.
+        let r = calculate(&input("1257L", 200_000, 1_500_000, 0)).unwrap();
+        assert_eq!(r.tax, 214_200);
+        assert!(!r.overriding_limit_applied);
+        // K475: additional pay 6 × (4759 ÷ 12 → £396.59) = £2,379.54,
+        // taxable £19,379, tax due £3,770 + £529 × 40% = £3,981.60; capped
+        // at half of £2,000.
+        for code in ["K475", "CK475", "SK475"] {
+            let r = calculate(&input(code, 200_000, 1_500_000, 0)).unwrap();
+            assert_eq!(r.tax, 100_000, "{code}");
+            assert!(r.overriding_limit_applied, "{code}");
+        }
+        // Half of an odd number of pence is rounded down to the penny.
+        let r = calculate(&input("K475", 1, 1_500_000, 0)).unwrap();
+        assert_eq!(r.tax, 0);
+        assert!(r.overriding_limit_applied);
     }
 }

@@ -339,3 +339,75 @@ fn whole_years_fed_forward_match_the_reference() {
     }
     assert!(checked > 1_000);
 }
+
+/// Taxable pay to date on and around every band limit to date, where the
+/// contract's rounding decides the band ("Rounding in tax": pay rounded
+/// down to the pound, limits not rounded), for every frequency, cumulative
+/// and week 1/month 1, rest of UK and Scottish codes, both years.
+#[test]
+fn band_edges_match_the_reference() {
+    use cylch_payroll::Frequency;
+    use cylch_payroll::paye::pay_adjustment;
+
+    // Annual band tops in pounds of each schedule the codes below use.
+    let tops = |code: &str, year: &str| -> Vec<i64> {
+        match (code.starts_with('S'), year) {
+            (false, _) => vec![37_700, 125_140],
+            (true, "2025-26") => vec![2_827, 14_921, 31_092, 62_430, 125_140],
+            (true, _) => vec![3_967, 16_956, 31_092, 62_430, 125_140],
+        }
+    };
+    let frequencies = [
+        ("weekly", Frequency::Weekly, 52, [1, 13, 52]),
+        ("two_weekly", Frequency::TwoWeekly, 52, [2, 14, 52]),
+        ("four_weekly", Frequency::FourWeekly, 52, [4, 16, 52]),
+        ("monthly", Frequency::Monthly, 12, [1, 5, 12]),
+    ];
+    let mut cases = Vec::new();
+    for year in YEARS {
+        for (frequency, f, per_year, periods) in frequencies {
+            for period in periods {
+                for code in ["1257L", "C1257L", "S1257L", "0T", "S0T", "1257L W1"] {
+                    let w1 = code.ends_with("W1");
+                    // Weeks or months the bands and free pay cover.
+                    let units = if w1 { f.units_per_period() } else { period };
+                    let number: u32 = if code.contains("0T") { 0 } else { 1257 };
+                    let free = pay_adjustment(number, f, units).unwrap();
+                    for top in tops(code, year) {
+                        // The limit to date in pence, rounded down and up.
+                        let exact = top * 100 * units;
+                        let below = exact / per_year / 100 * 100;
+                        for pounds in [below - 100, below, below + 100, below + 200] {
+                            for pennies in [0, 1, 99] {
+                                let taxable = pounds + pennies;
+                                let (gross, pay_to_date) = if w1 {
+                                    (taxable + free, 1_000_000)
+                                } else {
+                                    // Half this period, half earlier.
+                                    let total = taxable + free;
+                                    (total - total / 2, total / 2)
+                                };
+                                cases.push(Case {
+                                    tax_year: year,
+                                    frequency,
+                                    period,
+                                    tax_code: code.to_string(),
+                                    week1_month1: false,
+                                    ni_category: 'A',
+                                    gross,
+                                    pay_to_date,
+                                    tax_to_date: 0,
+                                    allowance_left: 0,
+                                    pension: None,
+                                    born: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(cases.len() > 2_000);
+    check_all(&cases);
+}

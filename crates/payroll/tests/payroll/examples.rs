@@ -137,7 +137,7 @@ fn scottish_2026_27_published_examples() {
     assert_eq!(tax_on_bands(2_043_000, s, 12, 12).unwrap(), 408_107);
     // The same through PAYE: month 12, S1257L, pay to date chosen so that
     // taxable pay to date is £20,430 after £12,579.12 free pay, and £3,581.07
-    // paid before (under the 50% limit on this month's £2,750).
+    // paid before, so £500 is due this month.
     let v = calc(
         json!({"tax_year": "2026-27", "frequency": "monthly", "period": 12,
         "tax_code": "S1257L", "ni_category": "A", "gross_pay_pence": 275_000,
@@ -333,15 +333,16 @@ fn minimum_wage_checks() {
     assert_eq!(run(100, "2011-01-01", "2025-06-01").exit_status, 0);
 }
 
-/// The band edge as HMRC's routine prices it (the C-value rule, settled by
-/// HMRC's 2016-17 test data in `hmrc_test_data.rs`), on 2025-26 figures by
-/// hand: month 1, 1257L, basic rate limit £37,700 ÷ 12 = £3,141.67, rounded
-/// up to £3,142. Pay £4,190.26 leaves exactly £3,142.00 taxable, which does
-/// not pass £3,142, so all of it is at 20%: £628.40. A penny more (£3,142.01)
-/// passes it: £628.33⅓ + (£3,142 − £3,141.66⅔) × 40% = £628.46. A penny
-/// less leaves £3,141 after rounding down: £628.20.
+/// The band edge as docs/payroll-contract.md fixes it ("Rounding in tax"),
+/// on 2025-26 figures by hand: month 1, 1257L, free pay £1,048.26, basic
+/// rate limit £37,700 ÷ 12 = £3,141.66⅔, not rounded. Pay £4,190.25 leaves
+/// £3,141.99, rounded down to £3,141: all at 20%, £628.20. Pay £4,190.26
+/// leaves exactly £3,142.00, which passes the limit: £628.33⅓ + 33⅓p ×
+/// 40% = £628.46⅔, so £628.46 (HMRC's 2016-17 test data would keep it all
+/// at 20%, £628.40; see the crate README). The pence of taxable pay play
+/// no part: £3,142.01 and £3,142.99 are taxed as £3,142. £3,143 adds 40p.
 #[test]
-fn band_edge_follows_hmrc_c_values() {
+fn band_edge_follows_the_contract() {
     let tax = |gross: i64| {
         let v = calc(
             json!({"tax_year": "2025-26", "frequency": "monthly", "period": 1,
@@ -350,21 +351,33 @@ fn band_edge_follows_hmrc_c_values() {
         pence(&v, "tax_pence")
     };
     assert_eq!(tax(419_025), 62_820);
-    assert_eq!(tax(419_026), 62_840);
+    assert_eq!(tax(419_026), 62_846);
     assert_eq!(tax(419_027), 62_846);
+    assert_eq!(tax(419_125), 62_846);
+    assert_eq!(tax(419_126), 62_886);
 }
 
-/// The 50% regulatory limit applies to every code, as HMRC's test data
-/// shows (code 45L, 2016-17 tests 1–3): here a PA moves from NT to 1257L in
-/// month 6 with nothing deducted so far; the catch-up is capped at half of
-/// this month's £2,000 and the rest follows in later months.
+/// The overriding limit is for K codes only (docs/payroll-contract.md).
+/// Hand calculation, 2026-27, month 6, £2,000 this month after £15,000
+/// with nothing deducted (a PA moving from NT): on 1257L, free pay 6 ×
+/// £1,048.26 = £6,289.56, taxable £10,710.44 → £10,710, within the band
+/// to date (£18,850): £2,142.00, all of it this month, however much more
+/// than half the pay. On K475, additional pay 6 × (4,759 ÷ 12 → £396.59)
+/// = £2,379.54, taxable £19,379.54 → £19,379: £3,770 + £529 × 40% =
+/// £3,981.60 due, capped at half of £2,000.
 #[test]
-fn regulatory_limit_spreads_a_catch_up() {
-    let v = calc(
-        json!({"tax_year": "2026-27", "frequency": "monthly", "period": 6,
-        "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": 200_000,
-        "taxable_pay_to_date_pence": 1_500_000, "tax_to_date_pence": 0}),
-    );
+fn overriding_limit_is_for_k_codes_only() {
+    let month_6 = |code: &str| {
+        calc(
+            json!({"tax_year": "2026-27", "frequency": "monthly", "period": 6,
+            "tax_code": code, "ni_category": "A", "gross_pay_pence": 200_000,
+            "taxable_pay_to_date_pence": 1_500_000, "tax_to_date_pence": 0}),
+        )
+    };
+    let v = month_6("1257L");
+    assert_eq!(pence(&v, "tax_pence"), 214_200);
+    assert_eq!(v["notes"], json!([]));
+    let v = month_6("K475");
     assert_eq!(pence(&v, "tax_pence"), 100_000);
     assert_eq!(v["notes"], json!(["overriding limit applied"]));
 }

@@ -1,9 +1,11 @@
 //! Integration tests of the payroll engine, in one test binary.
 //!
+//! - `hmrc_test_data`: HMRC's 2016-17 PAYE test data, with the cases where
+//!   the contract reads HMRC's method differently listed as exceptions;
 //! - `examples`: the worked examples of docs/payroll.md and figures HMRC
 //!   and others publish, each with its source;
 //! - `differential`: thousands of cases checked against `reference`, a
-//!   separate plain implementation of HMRC's specification;
+//!   separate plain implementation of the contract's method;
 //! - `properties`: invariants checked with proptest.
 
 // Test helpers outside `#[test]` functions may fail loudly too.

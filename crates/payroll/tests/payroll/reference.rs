@@ -5,8 +5,11 @@
 //! HMRC's "Rates and thresholds for employers" pages for 2025-26 and
 //! 2026-27, without looking at or calling the engine: every figure below is
 //! typed in again in pounds from those pages, and the arithmetic uses exact
-//! fractions rather than the engine's scaled integers. Speed and elegance
-//! do not matter here; being obviously right does.
+//! fractions rather than the engine's scaled integers. Where HMRC's
+//! material leaves a choice it follows the contract's "Rules that fix
+//! every figure" (band choice on pay rounded down to the pound against
+//! unrounded limits; the 50% overriding limit for K codes only). Speed and
+//! elegance do not matter here; being obviously right does.
 
 use std::cmp::Ordering;
 
@@ -50,10 +53,6 @@ impl Frac {
         } else {
             q
         }
-    }
-    /// Rounded up to a multiple of `step`.
-    pub fn ceil_to(self, step: i128) -> i128 {
-        Frac::new(self.n, self.d * step).ceil() * step
     }
     pub fn ceil(self) -> i128 {
         -Frac::new(-self.n, self.d).floor()
@@ -215,7 +214,19 @@ fn one_period_adjustment(number: i128, monthly: bool) -> i128 {
     }
 }
 
-fn tax_due(region: char, year: &str, kind: &Kind, pay: i128, units: i128, monthly: bool) -> i128 {
+/// Income tax bands as (top of band in taxable pay in pounds, rate in %).
+pub type Bands = &'static [(Option<i128>, i128)];
+
+/// The year's bands for a region letter from `read_code`.
+fn bands_for(region: char, year: &str) -> Bands {
+    match (region, year) {
+        ('S', "2025-26") => SCOT_2025,
+        ('S', _) => SCOT_2026,
+        _ => RUK,
+    }
+}
+
+fn tax_due(bands: Bands, kind: &Kind, pay: i128, units: i128, monthly: bool) -> i128 {
     let pounds = |p: i128| Frac::new(p, 100).floor() * 100;
     let per_year: i128 = if monthly { 12 } else { 52 };
     // Taxable pay to date, not yet rounded ("Un" in HMRC's specification).
@@ -231,35 +242,80 @@ fn tax_due(region: char, year: &str, kind: &Kind, pay: i128, units: i128, monthl
     if un <= 0 {
         return 0;
     }
-    let t = Frac::int(pounds(un)); // "Tn": rounded down to the pound
-    let bands = match (region, year) {
-        ('S', "2025-26") => SCOT_2025,
-        ('S', _) => SCOT_2026,
-        _ => RUK,
-    };
-    // Walk the bands: a band is used when the unrounded pay does not pass
-    // its limit to date rounded up to the pound (HMRC's "C value"); the
-    // bands below it count in full at their exact limits.
-    let mut previous_limit = Frac::int(0);
+    // docs/payroll-contract.md, "Rounding in tax": the taxable pay to date
+    // is rounded down to the pound; each band's limit to date is the
+    // annual limit × periods ÷ 52 (÷ 12) and is not rounded; the part of
+    // the pay between one limit and the next is taxed at that band's rate,
+    // not rounded; only the total is rounded down to the penny.
+    let t = Frac::int(pounds(un));
+    let mut bottom = Frac::int(0);
     let mut tax = Frac::int(0);
     for (top, rate) in bands {
-        let rate = Frac::new(*rate, 100);
+        // The slice of `t` inside [bottom, top], empty when `t` is below.
+        let slice_top = match top {
+            None => t,
+            Some(top) => min(t, Frac::new(top * 100 * units, per_year)),
+        };
+        if slice_top.cmp(bottom) == Ordering::Greater {
+            tax = tax.add(slice_top.sub(bottom).mul(Frac::new(*rate, 100)));
+        }
         match top {
-            None => {
-                return tax.add(t.sub(previous_limit).mul(rate)).floor();
-            }
-            Some(top) => {
-                let limit = Frac::new(top * 100 * units, per_year);
-                let c_value = Frac::int(limit.ceil_to(100));
-                if Frac::int(un).cmp(c_value) != Ordering::Greater {
-                    return tax.add(t.sub(previous_limit).mul(rate)).floor();
-                }
-                tax = tax.add(limit.sub(previous_limit).mul(rate));
-                previous_limit = limit;
-            }
+            Some(top) => bottom = Frac::new(top * 100 * units, per_year),
+            None => break,
         }
     }
-    unreachable!("the last band has no top")
+    tax.floor()
+}
+
+fn min(a: Frac, b: Frac) -> Frac {
+    if a.cmp(b) == Ordering::Greater { b } else { a }
+}
+
+/// This period's tax for `code` on the given bands: the contract's basis,
+/// rounding and overriding-limit rules, nothing else. `taxable_pay` is this
+/// period's gross pay less net-pay pension; the other two amounts are the
+/// to-date figures before this period.
+#[allow(clippy::too_many_arguments)]
+pub fn tax_this_period(
+    bands: Bands,
+    code: &str,
+    frequency: &str,
+    period: i64,
+    week1_month1: bool,
+    taxable_pay: i128,
+    pay_to_date_before: i128,
+    tax_to_date_before: i128,
+) -> i128 {
+    let monthly = frequency == "monthly";
+    let weeks_per_period: i128 = match frequency {
+        "two_weekly" => 2,
+        "four_weekly" => 4,
+        _ => 1,
+    };
+    let (_, kind, code_w1) = read_code(code);
+    let extra_week = matches!(
+        (frequency, period),
+        ("weekly", 53) | ("two_weekly", 54) | ("four_weekly", 56)
+    );
+    let mut tax = if extra_week || week1_month1 || code_w1 {
+        tax_due(bands, &kind, taxable_pay, weeks_per_period, monthly)
+    } else {
+        // Cumulative, NT included: tax due to date less tax already paid.
+        tax_due(
+            bands,
+            &kind,
+            pay_to_date_before + taxable_pay,
+            period as i128,
+            monthly,
+        ) - tax_to_date_before
+    };
+    // The overriding limit (contract): K codes only (K, CK, SK), half of
+    // this period's gross pay less net-pay pension, rounded down to the
+    // penny. Other codes are not limited.
+    if matches!(kind, Kind::K(_)) {
+        tax = tax.min(Frac::new(taxable_pay, 2).floor());
+    }
+    tax
 }
 
 // ---------------------------------------------------------------- NI
@@ -391,13 +447,6 @@ pub fn period_end(year: &str, frequency: &str, period: i64) -> (i32, u32, u32) {
 // ---------------------------------------------------------------- all
 
 pub fn expected(c: &Case) -> Expected {
-    let monthly = c.frequency == "monthly";
-    let weeks_per_period: i128 = match c.frequency {
-        "weekly" => 1,
-        "two_weekly" => 2,
-        "four_weekly" => 4,
-        _ => 1,
-    };
     let gross = c.gross as i128;
 
     // Pensions.
@@ -428,34 +477,18 @@ pub fn expected(c: &Case) -> Expected {
 
     // Tax.
     let taxable_pay = gross - before_tax;
-    let (region, kind, code_w1) = read_code(&c.tax_code);
-    let extra_week = matches!(
-        (c.frequency, c.period),
-        ("weekly", 53) | ("two_weekly", 54) | ("four_weekly", 56)
-    );
     let pay_to_date = c.pay_to_date as i128 + taxable_pay;
-    let mut tax = if extra_week || c.week1_month1 || code_w1 {
-        tax_due(
-            region,
-            c.tax_year,
-            &kind,
-            taxable_pay,
-            weeks_per_period,
-            monthly,
-        )
-    } else {
-        // Cumulative, NT included: tax due to date less tax already paid.
-        tax_due(
-            region,
-            c.tax_year,
-            &kind,
-            pay_to_date,
-            c.period as i128,
-            monthly,
-        ) - c.tax_to_date as i128
-    };
-    // The regulatory limit, for every code: half this period's pay.
-    tax = tax.min(Frac::new(taxable_pay, 2).floor());
+    let (region, _, _) = read_code(&c.tax_code);
+    let tax = tax_this_period(
+        bands_for(region, c.tax_year),
+        &c.tax_code,
+        c.frequency,
+        c.period,
+        c.week1_month1,
+        taxable_pay,
+        c.pay_to_date as i128,
+        c.tax_to_date as i128,
+    );
 
     // NI.
     let (ee_ni, er_ni) = ni(c.frequency, c.ni_category, gross);
