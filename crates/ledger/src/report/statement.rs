@@ -44,6 +44,22 @@ pub struct SharedItem {
     pub share: Pence,
 }
 
+/// One entry's effect on the fund, for the list of every movement that
+/// backs the totals (the council may ask about any pound).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementItem {
+    pub entry: EntryId,
+    pub date: Date,
+    pub description: String,
+    pub account: AccountCode,
+    /// Set for spending.
+    pub category: Option<Category>,
+    /// Money in positive, money spent negative.
+    pub amount: Pence,
+    /// Whether this is the person's share of a cost split with others.
+    pub shared: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonStatement {
     pub person: PersonId,
@@ -58,6 +74,9 @@ pub struct PersonStatement {
     pub spent: Vec<SpentRow>,
     pub spent_total: Pence,
     pub shared_items: Vec<SharedItem>,
+    /// Every movement in the period, in entry order; they add up to
+    /// `received_total - spent_total`.
+    pub items: Vec<StatementItem>,
     /// Always `opening + received_total - spent_total`.
     pub closing: Pence,
 }
@@ -75,6 +94,7 @@ pub fn person_statement(
     let mut own: BTreeMap<Category, Pence> = BTreeMap::new();
     let mut shared: BTreeMap<Category, Pence> = BTreeMap::new();
     let mut items: BTreeMap<(usize, Category), SharedItem> = BTreeMap::new();
+    let mut movements: BTreeMap<(usize, AccountCode), StatementItem> = BTreeMap::new();
 
     for (entry_index, entry) in entries.iter().enumerate() {
         if !period.contains(entry.date()) {
@@ -83,6 +103,20 @@ pub fn person_statement(
         for line in entry.lines().iter().filter(|l| l.fund == fund) {
             let kind = kind_of(chart, entry, line)?;
             let effect = fund_effect(kind, line)?;
+            if !matches!(kind, AccountKind::Asset | AccountKind::Liability) {
+                let movement = movements
+                    .entry((entry_index, line.account.clone()))
+                    .or_insert_with(|| StatementItem {
+                        entry: entry.id().clone(),
+                        date: entry.date(),
+                        description: entry.description().to_owned(),
+                        account: line.account.clone(),
+                        category: kind.category(),
+                        amount: Pence::ZERO,
+                        shared: kind.category().is_some() && entry.allocation().is_some(),
+                    });
+                movement.amount = movement.amount.checked_add(effect)?;
+            }
             match kind {
                 AccountKind::Income | AccountKind::Equity => {
                     let slot = received.entry(line.account.clone()).or_default();
@@ -156,6 +190,7 @@ pub fn person_statement(
         spent,
         spent_total,
         shared_items: items.into_values().collect(),
+        items: movements.into_values().collect(),
         closing,
     })
 }
@@ -317,6 +352,20 @@ mod tests {
         // 200.00 + 1,300.00 - 78.34 = 1,421.66
         assert_eq!(s.closing, Pence::new(142_166));
         assert_eq!(s.shared_items.len(), 1);
+        let items: Vec<(&str, i64, bool)> = s
+            .items
+            .iter()
+            .map(|i| (i.entry.as_str(), i.amount.get(), i.shared))
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("dp", 120_000, false),
+                ("cc", 10_000, false),
+                ("eq", -4_500, false),
+                ("out", -3_334, true),
+            ]
+        );
         assert_eq!(s.shared_items[0].whole_cost, Pence::new(10_000));
         assert_eq!(s.shared_items[0].share, Pence::new(3_334));
         assert!(closing_matches_balance(&entries, &Chart::standard(), &s));

@@ -236,6 +236,8 @@ proptest! {
             fund_balance(&entries, &chart, &FundId::Person(person(who)), after).unwrap(),
             s.closing
         );
+        let items: i64 = s.items.iter().map(|i| i.amount.get()).sum();
+        prop_assert_eq!(items, s.received_total.get() - s.spent_total.get());
         let tb = trial_balance(&entries, &chart, day(90), None).unwrap();
         prop_assert!(tb.balances());
     }
