@@ -41,12 +41,15 @@ pub(crate) fn records(text: &str) -> Result<Vec<Record>, BankFileError> {
         let mut fields = Vec::new();
         let mut field = String::new();
         loop {
-            // At the start of a field.
-            if chars.peek() == Some(&'"') {
-                chars.next();
+            // At the start of a field. Some exports put a space after each
+            // comma ("a", "b"); spaces before an opening quote are not data.
+            let spaces = chars.clone().take_while(|c| *c == ' ').count();
+            if chars.clone().nth(spaces) == Some('"') {
+                chars.nth(spaces);
+                let quote_line = line;
                 loop {
                     match chars.next() {
-                        None => return Err(BankFileError::CutShortInQuotes { line: start_line }),
+                        None => return Err(BankFileError::CutShortInQuotes { line: quote_line }),
                         Some('"') if chars.peek() == Some(&'"') => {
                             chars.next();
                             field.push('"');
@@ -59,6 +62,9 @@ pub(crate) fn records(text: &str) -> Result<Vec<Record>, BankFileError> {
                             field.push(c);
                         }
                     }
+                }
+                while chars.peek() == Some(&' ') {
+                    chars.next();
                 }
                 match chars.peek() {
                     None | Some(',') | Some('\n') | Some('\r') => {}
@@ -128,9 +134,22 @@ mod tests {
     }
 
     #[test]
+    fn spaces_around_quoted_fields_are_not_data() {
+        assert_eq!(
+            fields("\"a\", \"b, c\" ,  d \n"),
+            vec![(1, s(&["a", "b, c", "  d "]))]
+        );
+    }
+
+    #[test]
     fn an_unclosed_quote_is_a_file_cut_short() {
         assert_eq!(
             records("a,b\n1,\"unfinished"),
+            Err(BankFileError::CutShortInQuotes { line: 2 })
+        );
+        // Named at the line the quote opens, even inside a longer record.
+        assert_eq!(
+            records("a,\"two\nlines\",\"open\nand never closed"),
             Err(BankFileError::CutShortInQuotes { line: 2 })
         );
     }
