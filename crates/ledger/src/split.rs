@@ -220,7 +220,7 @@ mod tests {
     fn by_minutes_gives_leftover_pennies_to_the_largest_remainders() {
         // £100.00 over 90, 60 and 30 minutes (180 in all):
         // exact shares 5000, 3333.33…, 1666.66…; floors 5000, 3333, 1666
-        // leave 1p, which goes to the largest remainder (bryn? 0.33; cerys 0.66).
+        // leave 1p for the largest fraction: cerys (.66…) before bryn (.33…).
         let rule = SplitRule::ByMinutes {
             minutes: vec![
                 (person("ann"), 90),
