@@ -250,6 +250,31 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
             .await?;
     }
 
+    // Three of the four places are in use, so the four-person rule can be
+    // seen at work when a fifth person is added.
+    let scope = store.scope(&carys.id, &family.id).await?.ok_or_else(|| {
+        DemoError::Data("the chair holds no role in the family co-operative".into())
+    })?;
+    let started = jiff::civil::date(2025, 4, 7);
+    for (name, member, represented) in [
+        ("Megan Evans", Some(&megan.id), None),
+        ("Rhys Jones", Some(&rhys.id), None),
+        ("Tomos Hughes", None, Some(&carys.id)),
+    ] {
+        store
+            .add_supported_person(
+                &scope,
+                cylch_store::support::NewSupportedPerson {
+                    name,
+                    member_account: member,
+                    represented_by: represented,
+                    starts_on: started,
+                },
+            )
+            .await
+            .map_err(|e| DemoError::Data(e.to_string()))?;
+    }
+
     let pa_coop = store
         .create_coop(
             &admin.id,

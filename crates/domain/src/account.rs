@@ -18,6 +18,8 @@ pub enum FieldError {
     PasswordTooLong,
     #[error("choose one of the options")]
     UnknownChoice,
+    #[error("enter a real date, like 6/4/2026")]
+    DateFormat,
 }
 
 impl FieldError {
@@ -30,6 +32,7 @@ impl FieldError {
             FieldError::PasswordTooShort => "error-password-short",
             FieldError::PasswordTooLong => "error-password-long",
             FieldError::UnknownChoice => "error-unknown-choice",
+            FieldError::DateFormat => "error-date-format",
         }
     }
 }

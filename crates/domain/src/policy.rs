@@ -22,6 +22,11 @@ pub enum Action {
     ViewCoop,
     /// Read the co-operative's audit trail.
     ViewAuditTrail,
+    /// See who the co-operative supports, since when and why support ended:
+    /// care records, so officers only.
+    ViewSupportRegister,
+    /// Give a person a place, end their support, record a CIW registration.
+    ManageSupport,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -89,7 +94,8 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ViewAuditTrail => match roles {
+        Action::ViewAuditTrail | Action::ViewSupportRegister | Action::ManageSupport => match roles
+        {
             Some(roles) if roles.is_officer() => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
@@ -146,6 +152,34 @@ mod tests {
             let roles = CoopRoles::member(MemberClass::FamilyOrCarer).with_office(office);
             assert!(decide(person, Some(&roles), Action::ViewAuditTrail).is_allowed());
         }
+    }
+
+    #[test]
+    fn only_officers_see_and_manage_who_is_supported() {
+        let person = Actor::person(false);
+        for class in crate::role::MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            assert_eq!(
+                decide(person, Some(&member), Action::ViewSupportRegister),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+            assert_eq!(
+                decide(person, Some(&member), Action::ManageSupport),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+        }
+        assert!(
+            decide(
+                person,
+                Some(&CoopRoles::officer(Office::Coordinator)),
+                Action::ManageSupport
+            )
+            .is_allowed()
+        );
+        assert_eq!(
+            decide(Actor::person(true), None, Action::ViewSupportRegister),
+            Decision::Refuse(Refusal::NotInCoop)
+        );
     }
 
     #[test]

@@ -22,6 +22,34 @@ error-unknown-choice = Dewiswch un o'r opsiynau
 error-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
 error-email-taken = Mae gan y cyfeiriad e-bost hwnnw gyfrif yn barod
 error-current-password = Nid yw eich cyfrinair presennol yn gywir
+# Yr un problemau, mewn geiriau sy'n enwi'r maes (yn ôl ei id ar y dudalen).
+error-field-missing =
+    { $field ->
+        [email] Rhowch gyfeiriad e-bost
+        [password] Rhowch gyfrinair
+        [current] Rhowch eich cyfrinair presennol
+        [confirm] Teipiwch y cyfrinair newydd eto
+        [name] Rhowch enw
+        [token_name] Rhowch enw i'r tocyn
+        [kind] Dewiswch y math o gydweithfa
+        [office] Dewiswch swydd
+        [language] Dewiswch iaith
+       *[other] Rhowch werth
+    }
+error-field-too-long =
+    { $field ->
+        [email] Mae'r cyfeiriad e-bost yn rhy hir
+        [name] Mae'r enw yn rhy hir
+        [token_name] Mae enw'r tocyn yn rhy hir
+       *[other] Mae'r gwerth yn rhy hir
+    }
+error-field-unknown-choice =
+    { $field ->
+        [kind] Dewiswch un o'r mathau o gydweithfa
+        [office] Dewiswch un o'r swyddi
+        [language] Dewiswch Gymraeg neu Saesneg
+       *[other] Dewiswch un o'r opsiynau
+    }
 
 ## Mewngofnodi
 sign-in-title = Mewngofnodi
@@ -209,3 +237,64 @@ error-go-home = Mynd i'r hafan
 
 signed-out-everywhere-title = Rydych chi wedi allgofnodi ym mhobman
 signed-out-everywhere-body = Rydych chi wedi allgofnodi o Cylch ar bob dyfais a phorwr, gan gynnwys hwn.
+
+## Pobl y mae'r gydweithfa'n eu cefnogi
+error-date-format = Rhowch ddyddiad go iawn, fel 6/4/2026
+hint-date = Er enghraifft, 6/4/2026
+support-title = Pobl y mae'r gydweithfa'n eu cefnogi
+support-link = Pobl y mae'r gydweithfa'n eu cefnogi
+support-rule = Dim ond tra bydd yn rhoi gofal a chymorth i ddim mwy na phedwar o bobl ar unrhyw un adeg y mae cydweithfa deulu y tu allan i'r rheoleiddio ar asiantaethau gofal cartref. Mae dod â chymorth rhywun i ben yn rhyddhau ei le o'r diwrnod hwnnw; mae ei gofnod yn cael ei gadw.
+support-places-in-use =
+    { $count ->
+        [zero] Does dim un o'r { $limit } lle yn cael ei ddefnyddio heddiw.
+        [one] Mae un o'r { $limit } lle yn cael ei ddefnyddio heddiw.
+        [two] Mae dau o'r { $limit } lle yn cael eu defnyddio heddiw.
+        [few] Mae tri o'r { $limit } lle yn cael eu defnyddio heddiw.
+        [many] Mae chwech o'r { $limit } lle yn cael eu defnyddio heddiw.
+       *[other] Mae { $count } o'r { $limit } lle yn cael eu defnyddio heddiw.
+    }
+support-ciw-registered = Wedi cofrestru gydag Arolygiaeth Gofal Cymru ({ $number }): nid yw'r terfyn o bedwar o bobl yn berthnasol o ddyddiad y cofrestru.
+support-pa-coop = Mae cydweithfa cynorthwywyr personol yn cefnogi ei chynorthwywyr ac nid yw'n rhoi gofal a chymorth ei hun, felly nid oes ganddi bobl sy'n cael cymorth.
+support-caption = Pawb y mae'r gydweithfa'n eu cefnogi neu wedi'u cefnogi
+support-col-link = Aelod neu'n cael ei gynrychioli gan
+support-col-from = O
+support-col-to = Hyd
+support-continuing = Yn parhau
+support-is-member = Aelod
+support-represented-by = Yn cael ei gynrychioli gan { $name }
+support-add = Rhoi lle i rywun
+support-field-name = Enw'r person
+support-field-member = Aelodaeth y person ei hun
+support-field-representative = Yr aelod sy'n ei gynrychioli
+support-representative-hint = Dewiswch hwn pan fydd aelod yn gweithredu ar ran y person, er enghraifft rhiant neu benodai.
+support-none = Dim
+support-field-starts = Mae'r cymorth yn dechrau ar
+support-add-button = Rhoi lle iddynt
+support-end-heading = Dod â chymorth { $name } i ben
+support-field-ends = Mae'r cymorth yn dod i ben ar
+support-field-reason = Pam mae'r cymorth yn dod i ben
+support-end-button = Dod â'r cymorth i ben
+support-end-no_longer_needed = Dim angen mwyach
+support-end-moved_away = Wedi symud i ffwrdd
+support-end-chose_another_provider = Wedi dewis darparwr arall
+support-end-died = Wedi marw
+support-end-moved_to_another_coop = Wedi symud i gydweithfa arall
+support-end-other = Rheswm arall
+support-ciw-heading = Cofrestru gydag Arolygiaeth Gofal Cymru
+support-ciw-intro = Mae cydweithfa sy'n rhoi gofal a chymorth i fwy na phedwar o bobl yn wasanaeth cymorth cartref. Rhaid iddi gofrestru gydag Arolygiaeth Gofal Cymru yn gyntaf, enwi Unigolyn Cyfrifol, cadw datganiad o ddiben, paratoi cynllun personol i bob person cyn i'r gofal ddechrau, a rhaid i'w gweithwyr gofal gofrestru gyda Gofal Cymdeithasol Cymru o fewn chwe mis. Cofnodwch y cofrestriad yma unwaith y bydd wedi'i roi.
+support-field-ciw-number = Rhif cofrestru
+support-field-ciw-date = Dyddiad cofrestru
+support-ciw-button = Cofnodi'r cofrestriad
+support-refused-title = Ni ellir rhoi lle i'r person hwn
+support-refused-limit = Gall cydweithfa nad yw wedi cofrestru gydag Arolygiaeth Gofal Cymru roi gofal a chymorth i { $limit } o bobl ar y mwyaf ar unrhyw un adeg. Ar { $day }, byddai { $current } o bobl eisoes yn cael cymorth.
+support-choices = Gall yr aelodau:
+support-choice-end = ddod â chymorth rhywun nad oes ei angen arno mwyach i ben ({ $names })
+support-choice-later = dechrau cymorth y person hwn yn nes ymlaen, ar { $day } neu wedyn
+support-choice-ciw = cofrestru gydag Arolygiaeth Gofal Cymru fel gwasanaeth cymorth cartref
+support-choice-another = ffurfio cydweithfa arall i'r person hwn ac eraill
+support-not-member-here = Dewiswch aelod o'r gydweithfa hon
+governance-pa-coop-provides-no-support = Nid yw cydweithfa cynorthwywyr personol yn rhoi gofal a chymorth ei hun, felly nid oes ganddi bobl sy'n cael cymorth.
+governance-not-a-member = Rhaid i bawb y mae'r gydweithfa'n eu cefnogi fod yn aelod neu gael ei gynrychioli gan aelod. Dewiswch ei aelodaeth neu ei gynrychiolydd.
+governance-already-supported = Mae'r person hwn eisoes yn cael gofal a chymorth gan y gydweithfa ar y dyddiadau hynny.
+governance-ends-before-start = Ni all cymorth ddod i ben cyn iddo ddechrau.
+governance-no-open-place = Nid oes gan y person hwn gymorth parhaus i ddod i ben.

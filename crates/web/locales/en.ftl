@@ -22,6 +22,34 @@ error-unknown-choice = Choose one of the options
 error-password-mismatch = The two passwords do not match
 error-email-taken = That email address already has an account
 error-current-password = Your current password is not right
+# The same problems, in words that name the field (by its id on the page).
+error-field-missing =
+    { $field ->
+        [email] Enter an email address
+        [password] Enter a password
+        [current] Enter your current password
+        [confirm] Type the new password again
+        [name] Enter a name
+        [token_name] Enter a name for the token
+        [kind] Choose the kind of co-operative
+        [office] Choose an office
+        [language] Choose a language
+       *[other] Enter a value
+    }
+error-field-too-long =
+    { $field ->
+        [email] The email address is too long
+        [name] The name is too long
+        [token_name] The name for the token is too long
+       *[other] The value is too long
+    }
+error-field-unknown-choice =
+    { $field ->
+        [kind] Choose one of the kinds of co-operative
+        [office] Choose one of the offices
+        [language] Choose English or Welsh
+       *[other] Choose one of the options
+    }
 
 ## Signing in
 sign-in-title = Sign in
@@ -201,3 +229,60 @@ error-go-home = Go to the home page
 
 signed-out-everywhere-title = You have signed out everywhere
 signed-out-everywhere-body = You have signed out of Cylch on every device and browser, this one included.
+
+## People the co-operative supports
+error-date-format = Enter a real date, like 6/4/2026
+hint-date = For example, 6/4/2026
+support-title = People the co-operative supports
+support-link = People the co-operative supports
+support-rule = A family co-operative stays outside the regulation of domiciliary care agencies only while it gives care and support to no more than four people at any one time. Ending someone's support frees their place from that day; their entry is kept.
+support-places-in-use =
+    { $count ->
+        [one] 1 of { $limit } places is in use today.
+       *[other] { $count } of { $limit } places are in use today.
+    }
+support-ciw-registered = Registered with Care Inspectorate Wales ({ $number }): the four-person limit does not apply from the date of registration.
+support-pa-coop = A PA co-operative supports its PAs and does not give care and support itself, so it has no supported people.
+support-caption = Everyone the co-operative supports or has supported
+support-col-link = Member or represented by
+support-col-from = From
+support-col-to = To
+support-continuing = Continuing
+support-is-member = A member
+support-represented-by = Represented by { $name }
+support-add = Give someone a place
+support-field-name = Name of the person
+support-field-member = The person's own membership
+support-field-representative = The member who represents them
+support-representative-hint = Choose this when a member acts for the person, for example a parent or an appointee.
+support-none = None
+support-field-starts = Support starts on
+support-add-button = Give them a place
+support-end-heading = End { $name }'s support
+support-field-ends = Support ends on
+support-field-reason = Why support ends
+support-end-button = End support
+support-end-no_longer_needed = No longer needed
+support-end-moved_away = Moved away
+support-end-chose_another_provider = Chose another provider
+support-end-died = Died
+support-end-moved_to_another_coop = Moved to another co-operative
+support-end-other = Another reason
+support-ciw-heading = Registration with Care Inspectorate Wales
+support-ciw-intro = A co-operative that gives care and support to more than four people is a domiciliary support service. It must register with Care Inspectorate Wales first, name a Responsible Individual, keep a statement of purpose, prepare a personal plan for each person before care starts, and its care workers must register with Social Care Wales within six months. Record the registration here once it is granted.
+support-field-ciw-number = Registration number
+support-field-ciw-date = Registered on
+support-ciw-button = Record the registration
+support-refused-title = This person cannot be given a place
+support-refused-limit = A co-operative that is not registered with Care Inspectorate Wales may give care and support to at most { $limit } people at any one time. On { $day }, { $current } people would already be supported.
+support-choices = The members can:
+support-choice-end = end the support of someone who no longer needs it ({ $names })
+support-choice-later = start this person's support later, on { $day } or after
+support-choice-ciw = register with Care Inspectorate Wales as a domiciliary support service
+support-choice-another = form another co-operative for this person and others
+support-not-member-here = Choose a member of this co-operative
+governance-pa-coop-provides-no-support = A PA co-operative does not give care and support itself, so it has no supported people.
+governance-not-a-member = Everyone the co-operative supports must be a member or be represented by a member. Choose their membership or their representative.
+governance-already-supported = This person already has care and support from the co-operative on those dates.
+governance-ends-before-start = Support cannot end before it starts.
+governance-no-open-place = This person has no continuing support to end.

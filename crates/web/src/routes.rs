@@ -7,7 +7,7 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::pages::{account, admin, auth, coops};
+use crate::pages::{account, admin, auth, coops, support};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -66,6 +66,10 @@ fn page_routes() -> Vec<Route> {
         route("POST", "/account/tokens/{id}/revoke", account::revoke_token),
         route("GET", "/coops/{id}", coops::coop),
         route("GET", "/coops/{id}/audit", coops::audit),
+        route("GET", "/coops/{id}/support", support::show),
+        route("POST", "/coops/{id}/support", support::add),
+        route("POST", "/coops/{id}/support/ciw", support::record_ciw),
+        route("POST", "/coops/{id}/support/{person}/end", support::end),
         route("GET", "/admin", admin::show),
         route("POST", "/admin/coops", admin::create_coop),
         route("GET", "/admin/coops/{id}/invite", admin::invite_form),

@@ -2,6 +2,8 @@
 //! API tokens (`Authorization: Bearer cylch_…`), through the same policy.
 //! The OpenAPI document is generated from these handlers.
 
+mod support;
+
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, Path, State};
@@ -43,9 +45,15 @@ use crate::routes::{Route, route};
         audit,
         all_coops,
         create_coop,
-        invite_officer
+        invite_officer,
+        support::list,
+        support::add,
+        support::end
     ),
     components(schemas(
+        support::SupportedPersonView,
+        support::NewPlace,
+        support::EndPlace,
         Me,
         UpdateMe,
         NewPasswordBody,
@@ -90,6 +98,13 @@ pub(crate) fn routes() -> Vec<Route> {
             "POST",
             "/api/v1/admin/coops/{id}/invitations",
             invite_officer,
+        ),
+        route("GET", "/api/v1/coops/{id}/support", support::list),
+        route("POST", "/api/v1/coops/{id}/support", support::add),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/support/{person}/end",
+            support::end,
         ),
     ]
 }
@@ -136,7 +151,7 @@ fn actor(account: &Account) -> cylch_domain::Actor {
     cylch_domain::Actor::person(account.instance_admin)
 }
 
-async fn scope(
+pub(crate) async fn scope(
     state: &AppState,
     account: &Account,
     raw: &str,
@@ -154,7 +169,7 @@ async fn scope(
 
 /// A body that could not be read as the JSON this route takes. Read only
 /// after the permission check, so that a refusal never depends on the body.
-fn rejected(rejection: JsonRejection) -> AppError {
+pub(crate) fn rejected(rejection: JsonRejection) -> AppError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::Kind(ErrorKind::TooLarge)
     } else {
@@ -193,24 +208,28 @@ pub struct FieldProblemView {
 }
 
 /// Field problems collected while parsing a body.
-struct Invalid(Vec<(&'static str, String)>);
+pub(crate) struct Invalid(Vec<(&'static str, String)>);
 
 impl Invalid {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Invalid(Vec::new())
     }
 
-    fn check<T>(&mut self, field: &'static str, parsed: Result<T, FieldError>) -> Option<T> {
+    pub(crate) fn check<T>(
+        &mut self,
+        field: &'static str,
+        parsed: Result<T, FieldError>,
+    ) -> Option<T> {
         parsed
             .map_err(|e| self.0.push((field, e.code().to_owned())))
             .ok()
     }
 
-    fn add(&mut self, field: &'static str, code: &str) {
+    pub(crate) fn add(&mut self, field: &'static str, code: &str) {
         self.0.push((field, code.to_owned()));
     }
 
-    fn respond(self, state: &AppState, language: Language) -> Response {
+    pub(crate) fn respond(self, state: &AppState, language: Language) -> Response {
         let fields = self
             .0
             .into_iter()

@@ -106,6 +106,7 @@ struct CoopPage {
     kind_id: String,
     my_roles: String,
     can_audit: bool,
+    can_see_support: bool,
     member_count: usize,
     members: Vec<(String, String)>,
 }
@@ -132,6 +133,13 @@ pub async fn coop(
         kind_id: kind_message(scope.coop().kind),
         my_roles: describe_roles(&state, &viewer, scope.roles()),
         can_audit: policy::decide(viewer.actor(), Some(scope.roles()), Action::ViewAuditTrail)
+            .is_allowed(),
+        can_see_support: scope.coop().kind.provides_support()
+            && policy::decide(
+                viewer.actor(),
+                Some(scope.roles()),
+                Action::ViewSupportRegister,
+            )
             .is_allowed(),
         member_count: members.len(),
         members,

@@ -7,3 +7,4 @@ mod errors;
 mod journeys;
 mod permissions;
 mod support;
+mod support_places;
