@@ -4,15 +4,33 @@ use sqlx::Executor;
 
 use crate::{Store, StoreError, now_ms};
 
-/// Every migration, in order. They are written in portable SQL; a statement
-/// that must differ between the databases would be chosen by dialect here.
-const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (
-        1,
-        "foundation",
-        include_str!("../migrations/0001_foundation.sql"),
-    ),
-    (2, "support", include_str!("../migrations/0002_support.sql")),
+/// One migration: portable SQL that runs on both databases, then the few
+/// statements that must differ (triggers, above all), one file per dialect.
+struct Migration {
+    version: i64,
+    name: &'static str,
+    portable: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+/// Every migration, in order. A test checks that the migrated schemas of
+/// the two databases name the same tables and columns.
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        portable: include_str!("../migrations/0001_foundation.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
+        version: 2,
+        name: "support",
+        portable: include_str!("../migrations/0002_support.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {
@@ -27,13 +45,30 @@ pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {
         )
         .await
         .map_err(|e| StoreError::Migrate(e.to_string()))?;
-    for &(version, name, sql) in MIGRATIONS {
-        apply(store, version, name, sql).await?;
+    for migration in MIGRATIONS {
+        let dialect_sql = match store.dialect() {
+            crate::Dialect::Sqlite => migration.sqlite,
+            crate::Dialect::Postgres => migration.postgres,
+        };
+        apply(
+            store,
+            migration.version,
+            migration.name,
+            migration.portable,
+            dialect_sql,
+        )
+        .await?;
     }
     Ok(())
 }
 
-async fn apply(store: &Store, version: i64, name: &str, sql: &str) -> Result<(), StoreError> {
+async fn apply(
+    store: &Store,
+    version: i64,
+    name: &str,
+    sql: &str,
+    dialect_sql: &str,
+) -> Result<(), StoreError> {
     let failed = |e: sqlx::Error| StoreError::Migrate(format!("migration {version} ({name}): {e}"));
     // The write lock is taken before the check, so two servers starting at
     // once cannot both apply the same migration.
@@ -66,7 +101,7 @@ async fn apply(store: &Store, version: i64, name: &str, sql: &str) -> Result<(),
             return Ok(());
         }
     }
-    for statement in statements(sql) {
+    for statement in statements(sql).into_iter().chain(statements(dialect_sql)) {
         tx.execute(sqlx::AssertSqlSafe(statement))
             .await
             .map_err(failed)?;
@@ -82,25 +117,51 @@ async fn apply(store: &Store, version: i64, name: &str, sql: &str) -> Result<(),
     Ok(())
 }
 
-/// Splits a migration into statements at semicolons that end a line, after
-/// dropping comment lines; each statement is sent on its own because the
-/// PostgreSQL driver's prepared path takes one at a time.
+/// Splits a migration into statements, after dropping comment lines; each
+/// statement is sent on its own because the PostgreSQL driver's prepared
+/// path takes one at a time. Statements end at a semicolon that ends a line,
+/// or, in a file with a line `-- statement` (for trigger bodies, which hold
+/// semicolons of their own), at each such line.
 fn statements(sql: &str) -> Vec<String> {
+    let marked = sql.lines().any(|line| line.trim() == "-- statement");
+    let separator = if marked { "\u{0}" } else { ";\n" };
     let without_comments: String = sql
         .lines()
-        .filter(|line| !line.trim_start().starts_with("--"))
-        .map(|line| format!("{line}\n"))
+        .filter_map(|line| match line.trim() {
+            "-- statement" => Some("\u{0}\n".to_owned()),
+            trimmed if trimmed.starts_with("--") => None,
+            _ => Some(format!("{line}\n")),
+        })
         .collect();
     without_comments
-        .split(";\n")
+        .split(separator)
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| s.trim_end_matches(';').to_owned())
+        .map(|s| {
+            if marked {
+                s.to_owned()
+            } else {
+                s.trim_end_matches(';').to_owned()
+            }
+        })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trigger_bodies_keep_their_semicolons() {
+        let sql = "-- statement\nCREATE TRIGGER t BEFORE UPDATE ON a BEGIN\n  SELECT RAISE(ABORT, 'no');\nEND;\n-- statement\nCREATE INDEX i ON a (x);\n";
+        let parts = super::statements(sql);
+        assert_eq!(parts.len(), 2);
+        assert!(
+            parts[0].starts_with("CREATE TRIGGER")
+                && parts[0].contains("RAISE(ABORT, 'no');")
+                && parts[0].ends_with("END;")
+        );
+        assert_eq!(parts[1], "CREATE INDEX i ON a (x);");
+    }
+
     #[test]
     fn splits_statements_and_drops_comments() {
         let sql = "-- a comment; with a semicolon\nCREATE TABLE a (x BIGINT);\n\nCREATE INDEX i ON a (x);\n";
