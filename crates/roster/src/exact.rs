@@ -3,29 +3,39 @@
 //! Needs are decided one at a time in start order; for each, the search tries
 //! every allowed set of PAs (cheapest first, the pins always in it) and also
 //! leaving slots open. A node is cut when a lower bound on every roster below
-//! it is no better than the best roster known. The bound is the score so far,
-//! with each undecided need counted at the least it could possibly cost on its
-//! own (open slots, pay, preference, change) and contract deviation counted
-//! only as far as it can no longer be avoided. If the search runs to the end,
-//! the best roster is optimal; if time runs out first, it is just the best found.
+//! it is no better than the best roster known — its own or the one the local
+//! search running beside it has found. The bound is the score so far, with
+//! each undecided need counted at the least it could possibly cost on its own
+//! (open slots, pay, preference, change) and contract deviation counted only
+//! as far as it can no longer be avoided. For the next few needs the bound
+//! only lets PAs who can still take them count: every hard rule stays broken
+//! once broken, so a PA blocked now stays blocked below this node. If the
+//! search runs to the end, the best roster is optimal.
 
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
+use crate::heuristic::Shared;
 use crate::state::{Model, State};
 
 pub struct Outcome {
     pub score: i64,
     pub assignments: Vec<(usize, usize)>,
-    /// The search finished: `score` is the optimum.
+    /// The search finished: nothing scores below `min(score, shared best)`.
     pub proved: bool,
     pub nodes: u64,
 }
 
+/// How many undecided needs past the frontier get the state-aware bound.
+const LOOKAHEAD: usize = 12;
+
 struct Bnb<'s, 'm, 'a> {
     s: &'s mut State<'m, 'a>,
     order: Vec<usize>,
-    /// `adjust[pos]`: for undecided needs at `pos..`, their least possible
-    /// own cost minus what the state charges them while undecided.
+    /// `least[pos]`: the static least own cost of the need at `pos`.
+    least: Vec<i64>,
+    /// `adjust[pos]`: over undecided needs at `pos..`, least own cost minus
+    /// what the state charges them while undecided.
     adjust: Vec<i64>,
     /// Per PA and block, minutes of undecided needs that PA could still take.
     more: Vec<i64>,
@@ -34,12 +44,13 @@ struct Bnb<'s, 'm, 'a> {
     best: Vec<(usize, usize)>,
     nodes: u64,
     deadline: Instant,
+    shared: Option<&'s Shared>,
     timed_out: bool,
 }
 
-/// The least need `n` can add to the score by itself, and what the state
-/// charges it while only its pins are made.
-fn own_bounds(m: &Model, n: usize) -> (i64, i64) {
+/// The least need `n` can add to the score by itself when only PAs for
+/// which `allowed` holds can be added to its pins.
+fn least_own_cost(m: &Model, n: usize, allowed: impl Fn(usize) -> bool) -> i64 {
     let inst = m.inst;
     let need = &inst.needs[n];
     let pins = &m.pinned[n];
@@ -47,8 +58,9 @@ fn own_bounds(m: &Model, n: usize) -> (i64, i64) {
     let free = need.pas_required - pins.len();
     let mut costs: Vec<i64> = m.eligible[n]
         .iter()
-        .filter(|a| !pins.contains(a))
-        .map(|&a| m.pair_cost(n, a))
+        .copied()
+        .filter(|&a| !pins.contains(&a) && allowed(a))
+        .map(|a| m.pair_cost(n, a))
         .collect();
     costs.sort_unstable();
     let mut best_any = i64::MAX;
@@ -60,39 +72,65 @@ fn own_bounds(m: &Model, n: usize) -> (i64, i64) {
         best_any = best_any.min(m.unassigned_cost[n][free - k] + running);
     }
     best_any += pin_cost;
-    let change = inst.weights.change_per_need;
-    let (least, charged_change) = match &inst.current[n] {
-        None => (best_any, 0),
+    match &inst.current[n] {
+        None => best_any,
         Some(cur) => {
             let fits = cur.len() <= need.pas_required
                 && pins.iter().all(|a| cur.contains(a))
-                && cur.iter().all(|a| m.eligible[n].contains(a));
+                && cur
+                    .iter()
+                    .all(|&a| pins.contains(&a) || (m.eligible[n].contains(&a) && allowed(a)));
             let as_published = if fits {
                 let c: i64 = cur.iter().map(|&a| m.pair_cost(n, a)).sum();
                 m.unassigned_cost[n][need.pas_required - cur.len()] + c
             } else {
                 i64::MAX
             };
-            let pins_only_differs = {
-                let mut p = pins.clone();
-                p.sort_unstable();
-                &p != cur
-            };
-            (
-                as_published.min(best_any.saturating_add(change)),
-                if pins_only_differs { change } else { 0 },
-            )
+            as_published.min(best_any.saturating_add(inst.weights.change_per_need))
         }
+    }
+}
+
+/// What the state charges need `n` while only its pins are made.
+fn charged_while_undecided(m: &Model, n: usize) -> i64 {
+    let inst = m.inst;
+    let pins = &m.pinned[n];
+    let free = inst.needs[n].pas_required - pins.len();
+    let pin_cost: i64 = pins.iter().map(|&a| m.pair_cost(n, a)).sum();
+    let change = match &inst.current[n] {
+        Some(cur) => {
+            let mut p = pins.clone();
+            p.sort_unstable();
+            if &p != cur {
+                inst.weights.change_per_need
+            } else {
+                0
+            }
+        }
+        None => 0,
     };
-    let charged = m.unassigned_cost[n][free] + pin_cost + charged_change;
-    (least, charged)
+    m.unassigned_cost[n][free] + pin_cost + change
 }
 
 impl Bnb<'_, '_, '_> {
+    fn incumbent(&self) -> i64 {
+        match self.shared {
+            Some(sh) => self.best_score.min(sh.best.load(Ordering::Relaxed)),
+            None => self.best_score,
+        }
+    }
+
     fn lower_bound(&self, pos: usize) -> i64 {
-        self.s.score - self.s.contract_part()
+        let mut lb = self.s.score - self.s.contract_part()
             + self.s.contract_lower_bound(&self.more)
-            + self.adjust[pos]
+            + self.adjust[pos];
+        let m = self.s.m;
+        for p in pos..(pos + LOOKAHEAD).min(self.order.len()) {
+            let n = self.order[p];
+            let now = least_own_cost(m, n, |a| self.s.can_add(n, a));
+            lb += now - self.least[p];
+        }
+        lb
     }
 
     fn shift_more(&mut self, n: usize, sign: i64) {
@@ -109,7 +147,12 @@ impl Bnb<'_, '_, '_> {
         if self.timed_out {
             return true;
         }
-        if self.nodes.is_multiple_of(1024) && Instant::now() >= self.deadline {
+        if self.nodes.is_multiple_of(256)
+            && (Instant::now() >= self.deadline
+                || self
+                    .shared
+                    .is_some_and(|sh| sh.stop.load(Ordering::Relaxed)))
+        {
             self.timed_out = true;
         }
         self.timed_out
@@ -128,7 +171,7 @@ impl Bnb<'_, '_, '_> {
             }
             return;
         }
-        if self.lower_bound(pos) >= self.best_score {
+        if self.lower_bound(pos) >= self.incumbent() {
             return;
         }
         let n = self.order[pos];
@@ -159,21 +202,31 @@ impl Bnb<'_, '_, '_> {
 }
 
 /// Searches for an optimal roster, starting from a known one (`incumbent`).
-pub fn solve(m: &Model, incumbent: (i64, Vec<(usize, usize)>), deadline: Instant) -> Outcome {
+/// With `shared`, prunes against the best score a concurrent search reports
+/// too, and stops when asked.
+pub fn solve(
+    m: &Model,
+    incumbent: (i64, Vec<(usize, usize)>),
+    deadline: Instant,
+    shared: Option<&Shared>,
+) -> Outcome {
     let inst = m.inst;
     let mut order: Vec<usize> = (0..inst.needs.len()).collect();
     order.sort_by_key(|&n| (inst.needs[n].start, n));
+    let least: Vec<i64> = order
+        .iter()
+        .map(|&n| least_own_cost(m, n, |_| true))
+        .collect();
     let mut adjust = vec![0i64; order.len() + 1];
     for pos in (0..order.len()).rev() {
-        let (least, charged) = own_bounds(m, order[pos]);
-        adjust[pos] = adjust[pos + 1] + least - charged;
+        adjust[pos] = adjust[pos + 1] + least[pos] - charged_while_undecided(m, order[pos]);
     }
     let blocks = inst.blocks.max(1);
     let mut more = vec![0i64; inst.pas.len() * blocks];
-    for n in 0..inst.needs.len() {
-        if let Some(b) = inst.needs[n].block {
+    for (n, need) in inst.needs.iter().enumerate() {
+        if let Some(b) = need.block {
             for &a in &m.eligible[n] {
-                more[a * blocks + b] += inst.needs[n].minutes();
+                more[a * blocks + b] += need.minutes();
             }
         }
     }
@@ -181,6 +234,7 @@ pub fn solve(m: &Model, incumbent: (i64, Vec<(usize, usize)>), deadline: Instant
     let mut bnb = Bnb {
         s: &mut s,
         order,
+        least,
         adjust,
         more,
         blocks,
@@ -188,6 +242,7 @@ pub fn solve(m: &Model, incumbent: (i64, Vec<(usize, usize)>), deadline: Instant
         best: incumbent.1,
         nodes: 0,
         deadline,
+        shared,
         timed_out: false,
     };
     bnb.descend(0);

@@ -9,10 +9,27 @@
 //! search holds is valid. The search depends on the seed only: the same seed
 //! and the same number of iterations give the same roster.
 
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Instant;
 
 use crate::rng::Rng;
 use crate::state::{Blocker, Model, State};
+
+/// What concurrent searches tell each other: the best score found so far,
+/// and a request to stop (the optimum has been proved).
+pub struct Shared {
+    pub best: AtomicI64,
+    pub stop: AtomicBool,
+}
+
+impl Shared {
+    pub fn new(best: i64) -> Self {
+        Shared {
+            best: AtomicI64::new(best),
+            stop: AtomicBool::new(false),
+        }
+    }
+}
 
 /// When a search must stop.
 #[derive(Clone, Copy, Debug)]
@@ -365,7 +382,7 @@ fn pick_on_days(s: &State, rng: &mut Rng, a: usize, from: usize, to: usize) -> O
 
 /// Simulated annealing from `s` until the budget runs out; returns the best
 /// roster seen (which may be the starting one).
-pub fn improve(s: &mut State, seed: u64, budget: Budget) -> Found {
+pub fn improve(s: &mut State, seed: u64, budget: Budget, shared: Option<&Shared>) -> Found {
     const T_START: f64 = 25.0;
     const T_END: f64 = 0.2;
     let mut search = Search {
@@ -417,6 +434,11 @@ pub fn improve(s: &mut State, seed: u64, budget: Budget) -> Found {
             continue;
         }
         if search.s.score <= best_score {
+            if search.s.score < best_score
+                && let Some(sh) = shared
+            {
+                sh.best.fetch_min(search.s.score, Ordering::Relaxed);
+            }
             best_score = search.s.score;
             at_best = true;
         } else if at_best {
@@ -448,7 +470,7 @@ pub fn improve_parallel(start: &State, seed: u64, budget: Budget, threads: usize
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 let mut s = start.clone();
-                scope.spawn(move || improve(&mut s, seed.wrapping_add(t as u64), budget))
+                scope.spawn(move || improve(&mut s, seed.wrapping_add(t as u64), budget, None))
             })
             .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
@@ -461,7 +483,7 @@ pub fn improve_parallel(start: &State, seed: u64, budget: Budget, threads: usize
     }
     if results.is_empty() {
         let mut s = start.clone();
-        return improve(&mut s, seed, budget);
+        return improve(&mut s, seed, budget, None);
     }
     results.swap_remove(best_index)
 }

@@ -76,6 +76,63 @@ pub fn is_exact_size(inst: &Instance) -> bool {
     (inst.people.len() <= 4 && inst.pas.len() <= 12 && inst.days <= 28) || inst.needs.len() <= 60
 }
 
+/// Branch and bound beside a local search: the search finds good rosters
+/// early and hands their scores to the proof, which cuts against them; once
+/// the proof completes the search is told to stop. With one thread, a short
+/// search runs first and then the proof.
+fn exact_with_search(
+    model: &Model,
+    constructed: &State,
+    opts: &SolveOptions,
+    started: Instant,
+    deadline: Instant,
+) -> (Vec<(usize, usize)>, bool) {
+    let shared = heuristic::Shared::new(constructed.score);
+    let incumbent = (constructed.score, constructed.assignments());
+    let (found, proof) = if opts.threads >= 2 {
+        std::thread::scope(|scope| {
+            let search = scope.spawn(|| {
+                let mut s = constructed.clone();
+                let budget = heuristic::Budget {
+                    start: started,
+                    deadline,
+                    max_iterations: opts.max_iterations,
+                };
+                heuristic::improve(&mut s, opts.seed, budget, Some(&shared))
+            });
+            let proof = exact::solve(model, incumbent, deadline, Some(&shared));
+            if proof.proved {
+                shared
+                    .stop
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            (search.join().ok(), proof)
+        })
+    } else {
+        let mut s = constructed.clone();
+        let share = (opts.time_limit / 4).min(Duration::from_millis(
+            30 + 2 * model.inst.needs.len() as u64,
+        ));
+        let budget = heuristic::Budget {
+            start: started,
+            deadline: started + share,
+            max_iterations: opts.max_iterations,
+        };
+        let found = heuristic::improve(&mut s, opts.seed, budget, None);
+        let proof = exact::solve(
+            model,
+            (found.score, found.assignments.clone()),
+            deadline,
+            None,
+        );
+        (Some(found), proof)
+    };
+    match found {
+        Some(f) if f.score < proof.score => (f.assignments, proof.proved),
+        _ => (proof.assignments, proof.proved),
+    }
+}
+
 pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
     let started = Instant::now();
     let deadline = started + opts.time_limit;
@@ -85,29 +142,25 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
 
     let (mut assignments, mut optimal) = match opts.strategy {
         Strategy::Greedy => (heuristic::plain_greedy(&model).assignments(), false),
-        Strategy::Heuristic | Strategy::Auto => {
-            let exact = opts.strategy == Strategy::Auto && is_exact_size(inst);
-            let search_until = if exact {
-                // A good incumbent makes the proof short; most of the time goes to the proof.
-                let share = (opts.time_limit / 4)
-                    .min(Duration::from_millis(30 + 2 * inst.needs.len() as u64));
-                started + share
-            } else {
-                deadline
-            };
+        Strategy::Heuristic => {
             let budget = heuristic::Budget {
                 start: started,
-                deadline: search_until,
+                deadline,
                 max_iterations: opts.max_iterations,
             };
             let found = heuristic::improve_parallel(&constructed, opts.seed, budget, opts.threads);
-            if exact {
-                let out = exact::solve(&model, (found.score, found.assignments), deadline);
-                (out.assignments, out.proved)
-            } else {
-                (found.assignments, false)
-            }
+            (found.assignments, false)
         }
+        Strategy::Auto if !is_exact_size(inst) => {
+            let budget = heuristic::Budget {
+                start: started,
+                deadline,
+                max_iterations: opts.max_iterations,
+            };
+            let found = heuristic::improve_parallel(&constructed, opts.seed, budget, opts.threads);
+            (found.assignments, false)
+        }
+        Strategy::Auto => exact_with_search(&model, &constructed, opts, started, deadline),
     };
 
     // Never hand back a roster the checker rejects: fall back to the

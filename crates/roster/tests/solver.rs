@@ -389,7 +389,7 @@ fn local_search_keeps_its_score_in_step_with_the_checker() {
         deadline: now + Duration::from_secs(30),
         max_iterations: Some(5_000),
     };
-    let found = improve(&mut s, 3, budget);
+    let found = improve(&mut s, 3, budget, None);
     let e = checker::evaluate(&inst, &found.assignments);
     assert!(e.violations.is_empty(), "{:?}", e.violations);
     assert_eq!(found.score, e.breakdown.score());
