@@ -42,22 +42,55 @@ export const PA_COOP = 'Cydweithfa Cynorthwywyr Eryri';
 
 // ---------------------------------------------------------------- messages
 
+// A small reader for the Fluent files: plain messages, and messages that
+// choose a variant by a string argument (`{ $field -> [email] … *[other] … }`).
 function loadMessages(file) {
   const messages = new Map();
   const lines = readFileSync(join(repo, 'crates', 'web', 'locales', file), 'utf8').split('\n');
+  let current = null;
   for (const line of lines) {
-    const m = /^([a-z][a-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
-    if (m && m[2].trim() !== '') messages.set(m[1], m[2].trim());
+    const start = /^([a-z][a-z0-9_-]*)\s*=\s*(.*)$/.exec(line);
+    if (start) {
+      current = { id: start[1], lines: start[2].trim() ? [start[2].trim()] : [] };
+      messages.set(current.id, current);
+    } else if (current && /^\s+\S/.test(line) && !/^\s+\./.test(line)) {
+      current.lines.push(line.trim());
+    } else {
+      current = null;
+    }
   }
-  return messages;
+  const out = new Map();
+  for (const { id, lines: body } of messages.values()) {
+    const select = /^\{\s*\$([a-z_]+)\s*->$/.exec(body[0] || '');
+    if (select) {
+      const variants = {};
+      let fallback;
+      for (const l of body.slice(1, -1)) {
+        const v = /^(\*?)\[([^\]]+)\]\s*(.*)$/.exec(l);
+        if (!v) continue;
+        variants[v[2]] = v[3];
+        if (v[1]) fallback = v[2];
+      }
+      out.set(id, { select: select[1], variants, fallback });
+    } else {
+      out.set(id, { text: body.join('\n') });
+    }
+  }
+  return out;
 }
 const MESSAGES = { en: loadMessages('en.ftl'), cy: loadMessages('cy.ftl') };
 export const ALL_MESSAGE_IDS = [...MESSAGES.en.keys()];
 
-/** A one-line message of the Fluent files, with `{ $name }` filled in. */
+/** A message of the Fluent files, with `{ $name }` filled in from `args`. */
 export function t(lang, id, args = {}) {
-  const text = MESSAGES[lang].get(id);
-  assert.ok(text !== undefined, `no one-line message ${id} in ${lang}.ftl`);
+  const message = MESSAGES[lang].get(id);
+  assert.ok(message !== undefined, `no message ${id} in ${lang}.ftl`);
+  let text = message.text;
+  if (message.select) {
+    const key = args[message.select];
+    assert.equal(typeof key, 'string', `message ${id} chooses by $${message.select}`);
+    text = message.variants[key] ?? message.variants[message.fallback];
+  }
   return text.replace(/\{\s*\$([a-z_]+)\s*\}/g, (_, name) => {
     assert.ok(name in args, `message ${id} needs ${name}`);
     return String(args[name]);
@@ -96,8 +129,9 @@ export async function newPage(browser, { lang = 'en', js = true, phone = false }
   };
   if (phone) Object.assign(options, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const context = await browser.newContext(options);
-  context.setDefaultTimeout(15_000);
-  context.setDefaultNavigationTimeout(20_000);
+  // Generous: the machines that run this are small and often busy.
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(45_000);
   contextSettings.set(context, { ...options, browser });
   const page = await context.newPage();
   return page;
@@ -220,8 +254,10 @@ export async function expectFormErrors(page, response, lang, fields) {
   const links = await errorSummary(page);
   assert.deepEqual(links.map((l) => l.href), fields.map((f) => `#${f.id}`));
   for (const [i, field] of fields.entries()) {
-    assert.equal(links[i].text, t(lang, field.message));
+    assert.equal(links[i].text, t(lang, field.message, { field: field.id }));
   }
+  const texts = links.map((l) => l.text);
+  assert.equal(new Set(texts).size, texts.length, `each problem in its own words: ${JSON.stringify(texts)}`);
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true,
     'the error summary has focus when the page loads');
   for (const field of fields) {
@@ -237,7 +273,7 @@ export async function expectFormErrors(page, response, lang, fields) {
     for (const id of described.split(/\s+/).filter(Boolean)) {
       messages.push((await page.locator(`#${id}`).innerText()).trim());
     }
-    assert.ok(messages.some((m) => m.endsWith(t(lang, field.message))),
+    assert.ok(messages.some((m) => m.endsWith(t(lang, field.message, { field: field.id }))),
       `#${field.id} is described by its message (${JSON.stringify(messages)})`);
   }
   // Following the first link moves focus to that field.
@@ -279,6 +315,18 @@ export async function signIn(page, lang, person, password = DEMO_PASSWORD) {
   assert.equal(response.status(), 200, `signing in as ${person.email}`);
   assert.equal(new URL(page.url()).pathname, '/');
   return response;
+}
+
+/**
+ * Signs in, then, if the account's own language is not `lang`, uses the
+ * language link so that the pages are in `lang`.
+ */
+export async function signInShowing(page, lang, person) {
+  await signIn(page, lang, person);
+  const shown = await page.locator('html').getAttribute('lang');
+  if (shown !== lang) await follow(page, t(shown, 'switch-language'));
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  assert.equal(new URL(page.url()).pathname, '/');
 }
 
 export async function signOut(page, lang) {

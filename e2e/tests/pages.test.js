@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LANGS, PEOPLE, FAMILY_COOP, PA_COOP, t, launch, newPage, goto, expectGoodPage, expectPage,
-  expectAccessible, expectFormErrors, submit, follow, signIn, coopIds, linkFromOutbox,
+  expectAccessible, expectFormErrors, submit, follow, signInShowing, coopIds, linkFromOutbox,
 } from '../lib/cylch.js';
 
 let browser;
@@ -16,14 +16,9 @@ after(async () => { await browser?.close(); });
 
 const other = (lang) => (lang === 'en' ? 'cy' : 'en');
 
-/** Signs in, then uses the language link if the account's language differs. */
 async function signInIn(lang, person, options = {}) {
   const page = await newPage(browser, { lang, ...options });
-  await signIn(page, lang, person);
-  if ((await page.locator('html').getAttribute('lang')) !== lang) {
-    await follow(page, t(other(lang), 'switch-language'));
-  }
-  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  await signInShowing(page, lang, person);
   return page;
 }
 
@@ -36,6 +31,8 @@ async function expectNoSidewaysScroll(page) {
   assert.ok(scrollWidth <= innerWidth, `${page.url()} is ${scrollWidth}px wide on a ${innerWidth}px screen`);
 }
 
+// The two languages run side by side.
+describe('every page', { concurrency: 2 }, () => {
 for (const lang of LANGS) {
   describe(`pages in ${lang === 'en' ? 'English' : 'Welsh'}`, () => {
     test('signed out: sign-in, reset, links that no longer work, not found', async () => {
@@ -47,8 +44,8 @@ for (const lang of LANGS) {
       // The sign-in form with nothing filled in.
       response = await submit(page, t(lang, 'sign-in-button'));
       await expectFormErrors(page, response, lang, [
-        { id: 'email', message: 'error-missing' },
-        { id: 'password', message: 'error-missing' },
+        { id: 'email', message: 'error-field-missing' },
+        { id: 'password', message: 'error-field-missing' },
       ]);
       await expectGoodPage(page, lang, { h1: t(lang, 'sign-in-title') }, 'sign-in with errors');
 
@@ -124,7 +121,7 @@ for (const lang of LANGS) {
       await page.getByLabel(t(lang, 'field-email'), { exact: true }).fill('carys@');
       response = await submit(page, t(lang, 'save-details'));
       await expectFormErrors(page, response, lang, [
-        { id: 'name', message: 'error-missing' },
+        { id: 'name', message: 'error-field-missing' },
         { id: 'email', message: 'error-email-format' },
       ]);
       assert.equal(await page.getByLabel(t(lang, 'field-email'), { exact: true }).inputValue(), 'carys@');
@@ -142,7 +139,7 @@ for (const lang of LANGS) {
 
       await goto(page, '/account');
       response = await submit(page, t(lang, 'token-create'));
-      await expectFormErrors(page, response, lang, [{ id: 'token_name', message: 'error-missing' }]);
+      await expectFormErrors(page, response, lang, [{ id: 'token_name', message: 'error-field-missing' }]);
       await expectGoodPage(page, lang, { h1: t(lang, 'account-title') }, 'new token with errors');
 
       // The language link on a form sent back with problems still works.
@@ -188,8 +185,8 @@ for (const lang of LANGS) {
 
       let response = await submit(page, t(lang, 'admin-create-button'));
       await expectFormErrors(page, response, lang, [
-        { id: 'name', message: 'error-missing' },
-        { id: 'kind', message: 'error-missing' },
+        { id: 'name', message: 'error-field-missing' },
+        { id: 'kind', message: 'error-field-missing' },
       ]);
       await expectGoodPage(page, lang, { h1: t(lang, 'admin-title') }, 'create co-operative with errors');
       // Following the summary's link to the kind lands on its first choice.
@@ -205,8 +202,8 @@ for (const lang of LANGS) {
 
       response = await submit(page, t(lang, 'invite-send'));
       await expectFormErrors(page, response, lang, [
-        { id: 'name', message: 'error-missing' },
-        { id: 'email', message: 'error-missing' },
+        { id: 'name', message: 'error-field-missing' },
+        { id: 'email', message: 'error-field-missing' },
       ]);
       await expectGoodPage(page, lang, { h1: t(lang, 'invite-title', { coop: coopName }) }, 'invite with errors');
 
@@ -272,3 +269,4 @@ for (const lang of LANGS) {
     });
   });
 }
+});
