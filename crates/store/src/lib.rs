@@ -16,6 +16,7 @@ pub mod coops;
 mod error;
 pub mod ids;
 pub mod invitations;
+pub mod ledger;
 mod migrate;
 pub mod resets;
 pub mod sessions;

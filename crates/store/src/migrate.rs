@@ -31,6 +31,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 3,
+        name: "ledger",
+        portable: include_str!("../migrations/0003_ledger.sql"),
+        sqlite: include_str!("../migrations/0003_ledger.sqlite.sql"),
+        postgres: include_str!("../migrations/0003_ledger.postgres.sql"),
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

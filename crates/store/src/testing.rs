@@ -161,3 +161,20 @@ pub async fn schema(store: &Store) -> Vec<(String, Vec<String>)> {
     }
     schema
 }
+
+/// Runs one statement straight on the database, past every check the store
+/// makes: how a test shows the database itself refuses a change.
+pub async fn execute_raw(store: &Store, sql: &str) -> Result<u64, sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(store.pool())
+        .await
+        .map(|done| done.rows_affected())
+}
+
+/// One number from the database, for tests that count rows.
+pub async fn count_raw(store: &Store, sql: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+        .fetch_one(store.pool())
+        .await
+        .expect("count rows")
+}

@@ -830,3 +830,6 @@ mod support {
         );
     });
 }
+
+#[path = "store/ledger.rs"]
+mod ledger;
