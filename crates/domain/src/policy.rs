@@ -5,7 +5,7 @@
 //! administrator runs the service but sees none of them unless they also
 //! hold a role in the co-operative concerned.
 
-use crate::role::CoopRoles;
+use crate::role::{CoopRoles, Office};
 
 /// What someone is trying to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,6 +27,11 @@ pub enum Action {
     ViewSupportRegister,
     /// Give a person a place, end their support, record a CIW registration.
     ManageSupport,
+    /// Read the registers of members and officers, with addresses.
+    ViewRegisters,
+    /// Record a member's address and shares, or that their membership
+    /// ended: the secretary's job, or the chair's.
+    ManageRegisters,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -94,8 +99,15 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ViewAuditTrail | Action::ViewSupportRegister | Action::ManageSupport => match roles
-        {
+        Action::ManageRegisters => match roles {
+            Some(roles) if roles.holds(Office::Secretary) || roles.holds(Office::Chair) => Allow,
+            Some(_) => Refuse(Refusal::NeedsOffice),
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ViewAuditTrail
+        | Action::ViewSupportRegister
+        | Action::ManageSupport
+        | Action::ViewRegisters => match roles {
             Some(roles) if roles.is_officer() => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
@@ -180,6 +192,21 @@ mod tests {
             decide(Actor::person(true), None, Action::ViewSupportRegister),
             Decision::Refuse(Refusal::NotInCoop)
         );
+    }
+
+    #[test]
+    fn the_secretary_or_chair_keeps_the_registers() {
+        let person = Actor::person(false);
+        for office in [Office::Secretary, Office::Chair] {
+            assert!(decide(person, Some(&CoopRoles::officer(office)), Action::ManageRegisters).is_allowed());
+        }
+        for office in [Office::Treasurer, Office::Coordinator] {
+            let roles = CoopRoles::officer(office);
+            assert!(decide(person, Some(&roles), Action::ViewRegisters).is_allowed());
+            assert_eq!(decide(person, Some(&roles), Action::ManageRegisters), Decision::Refuse(Refusal::NeedsOffice));
+        }
+        let member = CoopRoles::member(crate::role::MemberClass::Pa);
+        assert_eq!(decide(person, Some(&member), Action::ViewRegisters), Decision::Refuse(Refusal::NeedsOffice));
     }
 
     #[test]

@@ -139,15 +139,17 @@ impl Store {
     pub async fn coops_of(&self, account: &AccountId) -> Result<Vec<CoopScope>, StoreError> {
         let rows = sqlx::query(
             "SELECT c.id, c.name, c.kind, m.class FROM memberships m JOIN coops c ON c.id = m.coop_id
-             WHERE m.account_id = $1 ORDER BY c.name, c.id",
+             WHERE m.account_id = $1 AND m.ceased_on IS NULL ORDER BY c.name, c.id",
         )
         .bind(account.as_str())
         .fetch_all(self.pool())
         .await?;
-        let offices = sqlx::query("SELECT coop_id, office FROM offices WHERE account_id = $1")
-            .bind(account.as_str())
-            .fetch_all(self.pool())
-            .await?;
+        let offices = sqlx::query(
+            "SELECT coop_id, office FROM offices WHERE account_id = $1 AND ended_at IS NULL",
+        )
+        .bind(account.as_str())
+        .fetch_all(self.pool())
+        .await?;
         let mut offices_by_coop: BTreeMap<String, Vec<Office>> = BTreeMap::new();
         for row in &offices {
             let office: String = row.try_get(1)?;
@@ -185,7 +187,7 @@ impl Store {
     ) -> Result<Option<CoopScope>, StoreError> {
         let row = sqlx::query(
             "SELECT c.id, c.name, c.kind, m.class FROM memberships m JOIN coops c ON c.id = m.coop_id
-             WHERE m.account_id = $1 AND m.coop_id = $2",
+             WHERE m.account_id = $1 AND m.coop_id = $2 AND m.ceased_on IS NULL",
         )
         .bind(account.as_str())
         .bind(coop.as_str())
@@ -195,7 +197,7 @@ impl Store {
             return Ok(None);
         };
         let offices =
-            sqlx::query("SELECT office FROM offices WHERE account_id = $1 AND coop_id = $2")
+            sqlx::query("SELECT office FROM offices WHERE account_id = $1 AND coop_id = $2 AND ended_at IS NULL")
                 .bind(account.as_str())
                 .bind(coop.as_str())
                 .fetch_all(self.pool())
@@ -222,15 +224,17 @@ impl Store {
     pub async fn members(&self, scope: &CoopScope) -> Result<Vec<Member>, StoreError> {
         let rows = sqlx::query(
             "SELECT a.id, a.name, m.class, m.represents_account_id FROM memberships m
-             JOIN accounts a ON a.id = m.account_id WHERE m.coop_id = $1 ORDER BY a.name, a.id",
+             JOIN accounts a ON a.id = m.account_id WHERE m.coop_id = $1 AND m.ceased_on IS NULL ORDER BY a.name, a.id",
         )
         .bind(scope.coop_id().as_str())
         .fetch_all(self.pool())
         .await?;
-        let offices = sqlx::query("SELECT account_id, office FROM offices WHERE coop_id = $1")
-            .bind(scope.coop_id().as_str())
-            .fetch_all(self.pool())
-            .await?;
+        let offices = sqlx::query(
+            "SELECT account_id, office FROM offices WHERE coop_id = $1 AND ended_at IS NULL",
+        )
+        .bind(scope.coop_id().as_str())
+        .fetch_all(self.pool())
+        .await?;
         let mut by_account: BTreeMap<String, Vec<Office>> = BTreeMap::new();
         for row in &offices {
             let office: String = row.try_get(1)?;
@@ -296,14 +300,15 @@ pub(crate) async fn add_member_in(
     match existing {
         None => {
             sqlx::query(
-                "INSERT INTO memberships (coop_id, account_id, class, represents_account_id, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $5)",
+                "INSERT INTO memberships (coop_id, account_id, class, represents_account_id, created_at, updated_at, admitted_on)
+                 VALUES ($1, $2, $3, $4, $5, $5, $6)",
             )
             .bind(coop.as_str())
             .bind(account.as_str())
             .bind(roles.class.map(|c| c.code()))
             .bind(represents.map(|r| r.as_str().to_owned()))
             .bind(now)
+            .bind(crate::today_in_wales().to_string())
             .execute(&mut **tx)
             .await?;
             audit::record(
@@ -347,27 +352,43 @@ pub(crate) async fn add_member_in(
             }
         }
     }
+    // A ceased member who is admitted again starts a new membership.
+    sqlx::query(
+        "UPDATE memberships SET ceased_on = NULL, ceased_reason = NULL, admitted_on = $1, updated_at = $2
+         WHERE coop_id = $3 AND account_id = $4 AND ceased_on IS NOT NULL",
+    )
+    .bind(crate::today_in_wales().to_string())
+    .bind(now)
+    .bind(coop.as_str())
+    .bind(account.as_str())
+    .execute(&mut **tx)
+    .await?;
     for office in &roles.offices {
-        let held: Option<String> = sqlx::query_scalar(
-            "SELECT office FROM offices WHERE coop_id = $1 AND account_id = $2 AND office = $3",
+        // `Some(None)`: held now; `Some(Some(_))`: held before and left.
+        let held: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT ended_at FROM offices WHERE coop_id = $1 AND account_id = $2 AND office = $3",
         )
         .bind(coop.as_str())
         .bind(account.as_str())
         .bind(office.code())
         .fetch_optional(&mut **tx)
         .await?;
-        if held.is_some() {
-            continue;
-        }
-        sqlx::query(
-            "INSERT INTO offices (coop_id, account_id, office, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(coop.as_str())
-        .bind(account.as_str())
-        .bind(office.code())
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+        let statement = match held {
+            Some(None) => continue,
+            Some(Some(_)) => {
+                "UPDATE offices SET ended_at = NULL, created_at = $4 WHERE coop_id = $1 AND account_id = $2 AND office = $3"
+            }
+            None => {
+                "INSERT INTO offices (coop_id, account_id, office, created_at) VALUES ($1, $2, $3, $4)"
+            }
+        };
+        sqlx::query(statement)
+            .bind(coop.as_str())
+            .bind(account.as_str())
+            .bind(office.code())
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
         audit::record(
             tx,
             Change {

@@ -18,6 +18,7 @@ pub mod ids;
 pub mod invitations;
 pub mod ledger;
 mod migrate;
+pub mod register;
 pub mod resets;
 pub mod sessions;
 pub mod support;
@@ -153,6 +154,12 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Today's date in Wales, for dates the law counts in days.
+pub fn today_in_wales() -> jiff::civil::Date {
+    let london = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned_datetime(london).date()
 }
 
 /// Milliseconds since the Unix epoch: how instants are stored.

@@ -38,6 +38,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/0003_ledger.sqlite.sql"),
         postgres: include_str!("../migrations/0003_ledger.postgres.sql"),
     },
+    Migration {
+        version: 4,
+        name: "register",
+        portable: include_str!("../migrations/0004_register.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

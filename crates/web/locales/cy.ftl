@@ -34,6 +34,10 @@ error-field-missing =
         [kind] Dewiswch y math o gydweithfa
         [office] Dewiswch swydd
         [language] Dewiswch iaith
+        [starts_on] Rhowch y dyddiad y mae'r cymorth yn dechrau
+        [ends_on] Rhowch y dyddiad y daw'r cymorth i ben
+        [registration_number] Rhowch y rhif cofrestru
+        [registered_on] Rhowch ddyddiad y cofrestru
        *[other] Rhowch werth
     }
 error-field-too-long =
@@ -48,6 +52,9 @@ error-field-unknown-choice =
         [kind] Dewiswch un o'r mathau o gydweithfa
         [office] Dewiswch un o'r swyddi
         [language] Dewiswch Gymraeg neu Saesneg
+        [member] Dewiswch un o'r aelodau, neu ddim un
+        [representative] Dewiswch un o'r aelodau, neu ddim un
+        [reason] Dewiswch pam mae'r cymorth yn dod i ben
        *[other] Dewiswch un o'r opsiynau
     }
 
@@ -298,3 +305,34 @@ governance-not-a-member = Rhaid i bawb y mae'r gydweithfa'n eu cefnogi fod yn ae
 governance-already-supported = Mae'r person hwn eisoes yn cael gofal a chymorth gan y gydweithfa ar y dyddiadau hynny.
 governance-ends-before-start = Ni all cymorth ddod i ben cyn iddo ddechrau.
 governance-no-open-place = Nid oes gan y person hwn gymorth parhaus i ddod i ben.
+
+## Cofrestrau aelodau a swyddogion
+register-title = Cofrestrau aelodau a swyddogion
+register-link = Cofrestrau aelodau a swyddogion
+register-intro = Y cofrestrau y mae'r gyfraith yn gofyn i gymdeithas gydweithredol eu cadw. Mae cyn-aelodau'n cadw eu cofnodion, gyda'r diwrnod y daeth eu haelodaeth i ben a pham.
+register-download = Lawrlwytho'r gofrestr aelodau (CSV)
+register-members = Cofrestr aelodau
+register-officers = Cofrestr swyddogion
+register-col-address = Cyfeiriad post
+register-col-email = Cyfeiriad e-bost ar gyfer hysbysiadau
+register-col-class = Dosbarth aelod
+register-col-shares = Cyfranddaliadau
+register-col-paid = Swm a dalwyd ar y cyfranddaliadau
+register-col-admitted = Dyddiad derbyn
+register-col-ceased = Dyddiad gadael
+register-col-reason = Pam daeth yr aelodaeth i ben
+register-col-office = Swydd
+register-col-took-office = Dechrau yn y swydd
+register-col-left-office = Gadael y swydd
+register-entry-heading = Cofnod { $name }
+register-save = Cadw'r cofnod
+register-field-ceased = Mae'r aelodaeth yn dod i ben ar
+register-cease-heading = Dod ag aelodaeth { $name } i ben
+register-ceased-resigned = Ymddiswyddodd
+register-ceased-died = Bu farw
+register-ceased-expelled = Diarddelwyd
+register-ceased-no_longer_qualifies = Nid yw'n gymwys mwyach
+register-ceased-other = Rheswm arall
+register-error-shares = Rhowch nifer y cyfranddaliadau fel rhif cyfan, fel 1
+register-error-paid = Rhowch y swm a dalwyd mewn punnoedd, fel 1.00
+register-error-before-admitted = Ni all aelodaeth ddod i ben cyn i'r aelod gael ei dderbyn

@@ -34,6 +34,10 @@ error-field-missing =
         [kind] Choose the kind of co-operative
         [office] Choose an office
         [language] Choose a language
+        [starts_on] Enter the date support starts
+        [ends_on] Enter the date support ends
+        [registration_number] Enter the registration number
+        [registered_on] Enter the date of registration
        *[other] Enter a value
     }
 error-field-too-long =
@@ -48,6 +52,9 @@ error-field-unknown-choice =
         [kind] Choose one of the kinds of co-operative
         [office] Choose one of the offices
         [language] Choose English or Welsh
+        [member] Choose one of the members, or none
+        [representative] Choose one of the members, or none
+        [reason] Choose why support ends
        *[other] Choose one of the options
     }
 
@@ -286,3 +293,34 @@ governance-not-a-member = Everyone the co-operative supports must be a member or
 governance-already-supported = This person already has care and support from the co-operative on those dates.
 governance-ends-before-start = Support cannot end before it starts.
 governance-no-open-place = This person has no continuing support to end.
+
+## Registers of members and officers
+register-title = Registers of members and officers
+register-link = Registers of members and officers
+register-intro = The registers the law asks a co-operative society to keep. Former members keep their entries, with the day their membership ended and why.
+register-download = Download the register of members (CSV)
+register-members = Register of members
+register-officers = Register of officers
+register-col-address = Postal address
+register-col-email = Email address for notices
+register-col-class = Class of member
+register-col-shares = Shares held
+register-col-paid = Amount paid on shares
+register-col-admitted = Date admitted
+register-col-ceased = Date ceased
+register-col-reason = Why membership ended
+register-col-office = Office
+register-col-took-office = Took office
+register-col-left-office = Left office
+register-entry-heading = { $name }'s entry
+register-save = Save the entry
+register-field-ceased = Membership ends on
+register-cease-heading = End { $name }'s membership
+register-ceased-resigned = Resigned
+register-ceased-died = Died
+register-ceased-expelled = Expelled
+register-ceased-no_longer_qualifies = No longer qualifies
+register-ceased-other = Another reason
+register-error-shares = Enter the number of shares as a whole number, like 1
+register-error-paid = Enter the amount paid in pounds, like 1.00
+register-error-before-admitted = A membership cannot end before the member was admitted

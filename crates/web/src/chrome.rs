@@ -58,6 +58,25 @@ impl Chrome {
         self.i18n.with_arg(self.lang, id, name, value)
     }
 
+    /// A problem with a field, in words that name the field: the general
+    /// messages ("enter a value") have a version for each field, so that a
+    /// summary with two problems never shows the same words twice.
+    pub fn problem(&self, field: &str, message: &str) -> String {
+        let specific = match message {
+            "error-missing" => "error-field-missing",
+            "error-too-long" => "error-field-too-long",
+            "error-unknown-choice" => "error-field-unknown-choice",
+            other => return self.t(other),
+        };
+        self.t1(specific, "field", field)
+    }
+
+    /// Whether an input's type is `email`, which gets no spell-checking or
+    /// capitals on phones.
+    pub fn is_email(&self, kind: &str) -> bool {
+        kind == "email"
+    }
+
     /// A date and time as people in Wales read it.
     pub fn when(&self, at_ms: &i64) -> String {
         let Ok(ts) = jiff::Timestamp::from_millisecond(*at_ms) else {

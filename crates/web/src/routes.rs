@@ -7,7 +7,7 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::pages::{account, admin, auth, coops, support};
+use crate::pages::{account, admin, auth, coops, register, support};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -66,6 +66,10 @@ fn page_routes() -> Vec<Route> {
         route("POST", "/account/tokens/{id}/revoke", account::revoke_token),
         route("GET", "/coops/{id}", coops::coop),
         route("GET", "/coops/{id}/audit", coops::audit),
+        route("GET", "/coops/{id}/register", register::show),
+        route("GET", "/coops/{id}/register.csv", register::csv),
+        route("POST", "/coops/{id}/register/{member}", register::save_details),
+        route("POST", "/coops/{id}/register/{member}/cease", register::cease),
         route("GET", "/coops/{id}/support", support::show),
         route("POST", "/coops/{id}/support", support::add),
         route("POST", "/coops/{id}/support/ciw", support::record_ciw),

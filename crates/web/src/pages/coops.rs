@@ -107,6 +107,7 @@ struct CoopPage {
     my_roles: String,
     can_audit: bool,
     can_see_support: bool,
+    can_see_registers: bool,
     member_count: usize,
     members: Vec<(String, String)>,
 }
@@ -133,6 +134,8 @@ pub async fn coop(
         kind_id: kind_message(scope.coop().kind),
         my_roles: describe_roles(&state, &viewer, scope.roles()),
         can_audit: policy::decide(viewer.actor(), Some(scope.roles()), Action::ViewAuditTrail)
+            .is_allowed(),
+        can_see_registers: policy::decide(viewer.actor(), Some(scope.roles()), Action::ViewRegisters)
             .is_allowed(),
         can_see_support: scope.coop().kind.provides_support()
             && policy::decide(

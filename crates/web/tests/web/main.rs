@@ -6,5 +6,6 @@ mod api;
 mod errors;
 mod journeys;
 mod permissions;
+mod registers;
 mod support;
 mod support_places;

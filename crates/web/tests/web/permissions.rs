@@ -29,10 +29,15 @@ fn outcome(reply: &Reply, api: bool) -> &'static str {
     }
 }
 
-fn fill(path: &str, coop: &str) -> String {
+/// A route with its placeholders filled: `{id}` is the co-operative and
+/// `{member}` one of its members, so that a permitted role reaches a real
+/// record; secrets and people are ids that exist nowhere.
+fn fill(path: &str, coop: &str, member: &str) -> String {
     path.replace("{id}", coop)
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
+        .replace("{person}", &"0".repeat(32))
+        .replace("{member}", member)
 }
 
 async fn attempt(app: &TestApp, method: &str, path: &str, account: Option<&Account>) -> Reply {
@@ -96,7 +101,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
     for (method, route) in &listed {
         let mut row = Vec::new();
         for (role, account) in &cast.people {
-            let path = fill(route, cast.coop_a.id.as_str());
+            let path = fill(route, cast.coop_a.id.as_str(), cast.member_of_a().as_str());
             let reply = attempt(&app, method, &path, account.as_ref()).await;
             let got = outcome(&reply, route.starts_with("/api/"));
             let want = &expected[&(method.clone(), route.clone())]
@@ -135,7 +140,7 @@ on_both!(
             let reply = attempt(
                 &app,
                 method,
-                &fill(route, cast.coop_a.id.as_str()),
+                &fill(route, cast.coop_a.id.as_str(), cast.member_of_a().as_str()),
                 Some(&outsider),
             )
             .await;
@@ -147,7 +152,7 @@ on_both!(
             let own = attempt(
                 &app,
                 method,
-                &fill(route, cast.coop_b.id.as_str()),
+                &fill(route, cast.coop_b.id.as_str(), outsider.id.as_str()),
                 Some(&outsider),
             )
             .await;
