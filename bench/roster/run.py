@@ -35,7 +35,7 @@ def last_json(text):
 
 def ours(cylch, inst, limit_ms, extra=()):
     t0 = time.monotonic()
-    p = subprocess.run([cylch, "roster", "solve", "--instance", inst, "--time-limit-ms", str(limit_ms),
+    p = subprocess.run([*cylch, "solve", "--instance", inst, "--time-limit-ms", str(limit_ms),
                         "--threads", str(THREADS), "--seed", "1", *extra], capture_output=True, text=True)
     elapsed = time.monotonic() - t0
     sol = json.loads(p.stdout)
@@ -45,7 +45,7 @@ def ours(cylch, inst, limit_ms, extra=()):
 
 
 def check(cylch, inst, sol_path):
-    p = subprocess.run([cylch, "roster", "check", "--instance", inst, "--solution", sol_path],
+    p = subprocess.run([*cylch, "check", "--instance", inst, "--solution", sol_path],
                        capture_output=True, text=True)
     return json.loads(p.stdout), p.returncode
 
@@ -107,7 +107,8 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--cylch", required=True)
+    ap.add_argument("--cylch", required=True, nargs="+",
+                    help="the command that takes solve/check, e.g. target/release/cylch roster")
     ap.add_argument("--quick", action="store_true", help="short limits, two instances")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)

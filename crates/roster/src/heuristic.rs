@@ -114,7 +114,21 @@ pub fn plain_greedy<'m, 'a>(m: &'m Model<'a>) -> State<'m, 'a> {
 /// the published roster included), and only when that beats leaving it open.
 pub fn construct<'m, 'a>(m: &'m Model<'a>) -> State<'m, 'a> {
     let mut s = State::with_pins(m);
-    for n in time_order(m) {
+    // Re-planning: keep the published roster wherever it still holds, so a
+    // change is made only where the absence forces one (or pays for itself
+    // later in the search).
+    let order = time_order(m);
+    for &n in &order {
+        let Some(current) = &m.inst.current[n] else {
+            continue;
+        };
+        for &a in current {
+            if s.missing(n) > 0 && m.eligible[n].contains(&a) && s.can_add(n, a) {
+                s.add(n, a);
+            }
+        }
+    }
+    for n in order {
         while s.missing(n) > 0 {
             let Some((delta, a)) = best_addition(&s, n, None) else {
                 break;
@@ -226,41 +240,37 @@ impl Search<'_, '_, '_> {
             s.add(n, a);
             return Some(vec![Op::Add(n, a)]);
         }
-        // Ejection: pick a PA, take away one need standing in the way.
+        // Ejection: for a few PAs, take away one need standing in the way
+        // and re-give it elsewhere if possible; keep the best such change.
         let el = &s.m.eligible[n];
-        let q = el[self.rng.below(el.len())];
-        let inst = s.m.inst;
-        let need = &inst.needs[n];
-        let victim = match s.blocker(n, q)? {
-            Blocker::AlreadyOn => return None,
-            Blocker::Busy(x) => x,
-            Blocker::DaySpan => pick_on_days(s, &mut self.rng, q, need.day, need.day)?,
-            Blocker::Rest => pick_on_days(
-                s,
-                &mut self.rng,
-                q,
-                need.day.saturating_sub(1),
-                (need.day + 1).min(inst.days - 1),
-            )?,
-            Blocker::DaysOff | Blocker::WeekCap => {
-                let b = need.block?;
-                pick_on_days(s, &mut self.rng, q, b * 7, b * 7 + 6)?
+        let tries = el.len().min(6);
+        let offset = self.rng.below(el.len());
+        let mut best: Option<(i64, Vec<Op>)> = None;
+        for t in 0..tries {
+            let q = el[(offset + t * 7919) % el.len()];
+            let Some(victim) = ejection_victim(s, &mut self.rng, n, q) else {
+                continue;
+            };
+            let before = s.score;
+            s.remove(victim, q);
+            if !s.can_add(n, q) {
+                s.add(victim, q);
+                continue;
             }
-        };
-        if s.m.is_pinned(victim, q) {
-            return None;
+            s.add(n, q);
+            let mut ops = vec![Op::Remove(victim, q), Op::Add(n, q)];
+            if let Some((_, r)) = best_addition(s, victim, Some(q)) {
+                s.add(victim, r);
+                ops.push(Op::Add(victim, r));
+            }
+            let delta = s.score - before;
+            undo(s, &ops);
+            if best.as_ref().is_none_or(|(d, _)| delta < *d) {
+                best = Some((delta, ops));
+            }
         }
-        s.remove(victim, q);
-        if !s.can_add(n, q) {
-            s.add(victim, q);
-            return None;
-        }
-        s.add(n, q);
-        let mut ops = vec![Op::Remove(victim, q), Op::Add(n, q)];
-        if let Some((_, r)) = best_addition(s, victim, Some(q)) {
-            s.add(victim, r);
-            ops.push(Op::Add(victim, r));
-        }
+        let (_, ops) = best?;
+        redo(s, &ops);
         Some(ops)
     }
 
@@ -364,6 +374,30 @@ impl Search<'_, '_, '_> {
         self.s.remove(n, a);
         Some(vec![Op::Remove(n, a)])
     }
+}
+
+/// One of PA `q`'s needs that stands in the way of need `n`, if taking it
+/// away could make room (unpinned, and the kind of rule that removal frees).
+fn ejection_victim(s: &State, rng: &mut Rng, n: usize, q: usize) -> Option<usize> {
+    let inst = s.m.inst;
+    let need = &inst.needs[n];
+    let victim = match s.blocker(n, q)? {
+        Blocker::AlreadyOn => return None,
+        Blocker::Busy(x) => x,
+        Blocker::DaySpan => pick_on_days(s, rng, q, need.day, need.day)?,
+        Blocker::Rest => pick_on_days(
+            s,
+            rng,
+            q,
+            need.day.saturating_sub(1),
+            (need.day + 1).min(inst.days - 1),
+        )?,
+        Blocker::DaysOff | Blocker::WeekCap => {
+            let b = need.block?;
+            pick_on_days(s, rng, q, b * 7, b * 7 + 6)?
+        }
+    };
+    (!s.m.is_pinned(victim, q)).then_some(victim)
 }
 
 /// A random unpinned need of PA `a` on days `from..=to`.
