@@ -27,6 +27,23 @@ pub enum Action {
     ViewSupportRegister,
     /// Give a person a place, end their support, record a CIW registration.
     ManageSupport,
+    /// See the co-operative's money as totals, with no one person's figures:
+    /// every member's business, as the accounts put to a general meeting.
+    ViewCoopTotals,
+    /// See a Direct Payment fund: officers see any; a supported person and
+    /// their representative see their own, which the caller checks against
+    /// the support register. PAs and other members see none.
+    ViewOwnFund,
+    /// See every person's fund, the journal and the bank: officers only.
+    ViewAllFunds,
+    /// Post entries and reversals, record arrangements and receipts, put in
+    /// and pay claims, reconcile the bank: officers.
+    RecordMoney,
+    /// Approve a payment claim; the ledger's two-officer rule still refuses
+    /// one's own claim and a second approval by the same officer.
+    ApprovePayment,
+    /// Import a bank statement.
+    ImportStatement,
     /// Read the registers of members and officers, with addresses.
     ViewRegisters,
     /// Record a member's address and shares, or that their membership
@@ -101,6 +118,34 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
         },
         Action::ManageRegisters => match roles {
             Some(roles) if roles.holds(Office::Secretary) || roles.holds(Office::Chair) => Allow,
+            Some(_) => Refuse(Refusal::NeedsOffice),
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ViewCoopTotals => match roles {
+            Some(_) => Allow,
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ViewOwnFund => match roles {
+            Some(roles)
+                if roles.is_officer()
+                    || matches!(
+                        roles.class,
+                        Some(
+                            crate::role::MemberClass::SupportedPerson
+                                | crate::role::MemberClass::Representative
+                        )
+                    ) =>
+            {
+                Allow
+            }
+            Some(_) => Refuse(Refusal::NeedsOffice),
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ViewAllFunds
+        | Action::RecordMoney
+        | Action::ApprovePayment
+        | Action::ImportStatement => match roles {
+            Some(roles) if roles.is_officer() => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
@@ -198,15 +243,81 @@ mod tests {
     fn the_secretary_or_chair_keeps_the_registers() {
         let person = Actor::person(false);
         for office in [Office::Secretary, Office::Chair] {
-            assert!(decide(person, Some(&CoopRoles::officer(office)), Action::ManageRegisters).is_allowed());
+            assert!(
+                decide(
+                    person,
+                    Some(&CoopRoles::officer(office)),
+                    Action::ManageRegisters
+                )
+                .is_allowed()
+            );
         }
         for office in [Office::Treasurer, Office::Coordinator] {
             let roles = CoopRoles::officer(office);
             assert!(decide(person, Some(&roles), Action::ViewRegisters).is_allowed());
-            assert_eq!(decide(person, Some(&roles), Action::ManageRegisters), Decision::Refuse(Refusal::NeedsOffice));
+            assert_eq!(
+                decide(person, Some(&roles), Action::ManageRegisters),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
         }
         let member = CoopRoles::member(crate::role::MemberClass::Pa);
-        assert_eq!(decide(person, Some(&member), Action::ViewRegisters), Decision::Refuse(Refusal::NeedsOffice));
+        assert_eq!(
+            decide(person, Some(&member), Action::ViewRegisters),
+            Decision::Refuse(Refusal::NeedsOffice)
+        );
+    }
+
+    #[test]
+    fn money_is_seen_by_whose_it_is() {
+        use crate::role::MemberClass as C;
+        let person = Actor::person(false);
+        let ledger_actions = [
+            Action::ViewAllFunds,
+            Action::RecordMoney,
+            Action::ApprovePayment,
+            Action::ImportStatement,
+        ];
+        for office in Office::ALL {
+            let roles = CoopRoles::officer(office);
+            assert!(decide(person, Some(&roles), Action::ViewOwnFund).is_allowed());
+            for action in ledger_actions {
+                assert!(
+                    decide(person, Some(&roles), action).is_allowed(),
+                    "{office:?} {action:?}"
+                );
+            }
+        }
+        for class in [C::SupportedPerson, C::Representative] {
+            let roles = CoopRoles::member(class);
+            assert!(decide(person, Some(&roles), Action::ViewOwnFund).is_allowed());
+            assert!(decide(person, Some(&roles), Action::ViewCoopTotals).is_allowed());
+            for action in ledger_actions {
+                assert_eq!(
+                    decide(person, Some(&roles), action),
+                    Decision::Refuse(Refusal::NeedsOffice)
+                );
+            }
+        }
+        // PAs, family and supporters see the co-operative's totals, no fund.
+        for class in [C::Pa, C::FamilyOrCarer, C::Supporter] {
+            let roles = CoopRoles::member(class);
+            assert!(decide(person, Some(&roles), Action::ViewCoopTotals).is_allowed());
+            assert_eq!(
+                decide(person, Some(&roles), Action::ViewOwnFund),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+        }
+        // Outsiders and the instance administrator see nothing.
+        for action in [
+            Action::ViewCoopTotals,
+            Action::ViewOwnFund,
+            Action::ViewAllFunds,
+        ] {
+            assert_eq!(
+                decide(Actor::person(true), None, action),
+                Decision::Refuse(Refusal::NotInCoop)
+            );
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ use sqlx::Row;
 
 use crate::{CoopScope, Store, StoreError, Tx, now_ms};
 
-pub use arrangements::StoredArrangement;
+pub use arrangements::{StoredArrangement, frequency_code, parse_frequency};
 pub use bank::{ImportSummary, ReconcileSummary, StoredBankLine};
 pub use claims::StoredClaim;
 pub use entries::StoredEntry;

@@ -2,6 +2,7 @@
 //! API tokens (`Authorization: Bearer cylch_…`), through the same policy.
 //! The OpenAPI document is generated from these handlers.
 
+mod ledger;
 mod support;
 
 use axum::Json;
@@ -48,12 +49,39 @@ use crate::routes::{Route, route};
         invite_officer,
         support::list,
         support::add,
-        support::end
+        support::end,
+        ledger::totals,
+        ledger::funds,
+        ledger::statement,
+        ledger::la_return,
+        ledger::la_return_csv,
+        ledger::entries,
+        ledger::post_spending,
+        ledger::record_receipt,
+        ledger::reverse,
+        ledger::arrangements,
+        ledger::add_arrangement,
+        ledger::claims,
+        ledger::make_claim,
+        ledger::approve,
+        ledger::pay,
+        ledger::import,
+        ledger::bank_lines,
+        ledger::reconcile,
+        ledger::trial_balance
     ),
     components(schemas(
         support::SupportedPersonView,
         support::NewPlace,
         support::EndPlace,
+        ledger::NewSpending,
+        ledger::NewReceipt,
+        ledger::NewReversal,
+        ledger::NewArrangement,
+        ledger::NewClaim,
+        ledger::ClaimApproval,
+        ledger::ClaimPayment,
+        ledger::NewImport,
         Me,
         UpdateMe,
         NewPasswordBody,
@@ -105,6 +133,77 @@ pub(crate) fn routes() -> Vec<Route> {
             "POST",
             "/api/v1/coops/{id}/support/{person}/end",
             support::end,
+        ),
+        route("GET", "/api/v1/coops/{id}/ledger/totals", ledger::totals),
+        route("GET", "/api/v1/coops/{id}/ledger/funds", ledger::funds),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/statement",
+            ledger::statement,
+        ),
+        route("GET", "/api/v1/coops/{id}/ledger/return", ledger::la_return),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/return.csv",
+            ledger::la_return_csv,
+        ),
+        route("GET", "/api/v1/coops/{id}/ledger/entries", ledger::entries),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/entries",
+            ledger::post_spending,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/receipts",
+            ledger::record_receipt,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/reversals",
+            ledger::reverse,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/arrangements",
+            ledger::arrangements,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/arrangements",
+            ledger::add_arrangement,
+        ),
+        route("GET", "/api/v1/coops/{id}/ledger/claims", ledger::claims),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/claims",
+            ledger::make_claim,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/approvals",
+            ledger::approve,
+        ),
+        route("POST", "/api/v1/coops/{id}/ledger/payments", ledger::pay),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/bank/imports",
+            ledger::import,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/bank/lines",
+            ledger::bank_lines,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/bank/reconcile",
+            ledger::reconcile,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/trial-balance",
+            ledger::trial_balance,
         ),
     ]
 }

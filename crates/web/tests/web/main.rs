@@ -5,6 +5,7 @@
 mod api;
 mod errors;
 mod journeys;
+mod ledger;
 mod permissions;
 mod registers;
 mod support;

@@ -1,0 +1,366 @@
+//! The books through the API: who sees which fund, posted lines that no
+//! route edits or deletes, reversals, bank files refused whole, and the
+//! council return as CSV.
+
+use cylch_store::accounts::Account;
+use cylch_store::support::NewSupportedPerson;
+use serde_json::json;
+
+use crate::on_both;
+use crate::support::{TestApp, cast};
+
+fn who<'a>(cast: &'a crate::support::Cast, role: &str) -> &'a Account {
+    cast.people
+        .iter()
+        .find(|(r, _)| *r == role)
+        .and_then(|(_, a)| a.as_ref())
+        .unwrap()
+}
+
+async fn token(app: &TestApp, account: &Account) -> String {
+    app.store
+        .create_api_token(&account.id, "ledger")
+        .await
+        .unwrap()
+        .1
+}
+
+const LLOYDS: &str = "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance\n\
+01/04/2026,BGC,'30-99-50,12345678,CYNGOR GWYNEDD DP,,1200.00,1200.00\n\
+10/04/2026,DEB,'30-99-50,12345678,CANOLFAN HAMDDEN,12.50,,1187.50\n";
+
+on_both!(
+    each_person_sees_their_own_fund_and_members_the_totals,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let supported = who(&cast, "supported");
+        let representative = who(&cast, "representative");
+        let own = app
+            .store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Gwen",
+                    member_account: Some(&supported.id),
+                    represented_by: None,
+                    starts_on: "2026-01-01".parse().unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let other = app
+            .store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Huw",
+                    member_account: None,
+                    represented_by: Some(&representative.id),
+                    starts_on: "2026-01-01".parse().unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let t = token(&app, treasurer).await;
+        let base = format!("/api/v1/coops/{coop}/ledger");
+
+        let arranged = app
+            .api(
+                "POST",
+                &format!("{base}/arrangements"),
+                Some(&t),
+                Some(json!({
+                    "person": own.id, "council": "Cyngor Gwynedd", "amount_pence": 120000,
+                    "frequency": "monthly", "starts_on": "2026-04-01"
+                })),
+            )
+            .await;
+        assert_eq!(arranged.status, 201, "{}", arranged.body);
+        let received = app
+        .api(
+            "POST",
+            &format!("{base}/receipts"),
+            Some(&t),
+            Some(json!({"person": own.id, "date": "2026-04-01", "amount_pence": 120000, "description": "Direct Payment April"})),
+        )
+        .await;
+        assert_eq!(received.status, 201, "{}", received.body);
+        let spent = app
+        .api(
+            "POST",
+            &format!("{base}/entries"),
+            Some(&t),
+            Some(json!({
+                "date": "2026-04-10", "description": "Swimming", "category": "activities",
+                "amount_pence": 2500,
+                "charge_to": {"to": "shared", "rule": {"rule": "equally", "people": [own.id, other.id]}}
+            })),
+        )
+        .await;
+        assert_eq!(spent.status, 201, "{}", spent.body);
+
+        // The supported person sees their own statement and fund, not Huw's.
+        let s = token(&app, supported).await;
+        let period = "from=2026-04-01&to=2026-06-30";
+        let mine = app
+            .api(
+                "GET",
+                &format!("{base}/statement?person={}&{period}", own.id),
+                Some(&s),
+                None,
+            )
+            .await;
+        assert_eq!(mine.status, 200, "{}", mine.body);
+        assert_eq!(mine.json()["closing"], 120000 - 1250);
+        let theirs = app
+            .api(
+                "GET",
+                &format!("{base}/statement?person={}&{period}", other.id),
+                Some(&s),
+                None,
+            )
+            .await;
+        assert_eq!(theirs.status, 403);
+        let funds = app
+            .api("GET", &format!("{base}/funds"), Some(&s), None)
+            .await;
+        assert_eq!(funds.status, 200);
+        let funds = funds.json();
+        assert_eq!(funds.as_array().unwrap().len(), 1);
+        assert_eq!(funds[0]["person"], own.id.as_str());
+
+        // The representative sees the person they act for.
+        let r = token(&app, representative).await;
+        let represented = app
+            .api(
+                "GET",
+                &format!("{base}/statement?person={}&{period}", other.id),
+                Some(&r),
+                None,
+            )
+            .await;
+        assert_eq!(represented.status, 200);
+        assert_eq!(represented.json()["closing"], -1250);
+
+        // A PA sees no fund at all, but the co-operative's totals, as every
+        // member does; the totals name nobody.
+        let pa = token(&app, who(&cast, "pa")).await;
+        for path in [
+            format!("{base}/funds"),
+            format!("{base}/statement?person={}&{period}", own.id),
+            format!("{base}/return?person={}&{period}", own.id),
+            format!("{base}/return.csv?person={}&{period}", own.id),
+            format!("{base}/entries"),
+            format!("{base}/bank/lines"),
+        ] {
+            assert_eq!(
+                app.api("GET", &path, Some(&pa), None).await.status,
+                403,
+                "{path}"
+            );
+        }
+        let totals = app
+            .api("GET", &format!("{base}/totals?{period}"), Some(&pa), None)
+            .await;
+        assert_eq!(totals.status, 200);
+        assert_eq!(totals.json()["net_assets"], 120000 - 2500);
+        assert!(!totals.body.contains(&own.id) && !totals.body.contains("Gwen"));
+
+        // An officer asking about someone the co-operative does not support.
+        let nobody = app
+            .api(
+                "GET",
+                &format!("{base}/statement?person=nobody&{period}"),
+                Some(&t),
+                None,
+            )
+            .await;
+        assert_eq!(nobody.status, 404);
+
+        // The council return as CSV, for the person themselves.
+        let csv = app
+            .api(
+                "GET",
+                &format!("{base}/return.csv?person={}&{period}", own.id),
+                Some(&s),
+                None,
+            )
+            .await;
+        assert_eq!(csv.status, 200, "{}", csv.body);
+        assert!(
+            csv.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        assert!(
+            csv.body.contains("Direct Payments received,1200.00\r\n"),
+            "{}",
+            csv.body
+        );
+        assert!(
+            csv.body.contains("Closing balance,1187.50\r\n"),
+            "{}",
+            csv.body
+        );
+    }
+);
+
+on_both!(posted_entries_are_corrected_only_by_reversal, |app| {
+    let cast = cast(&app).await;
+    let coop = cast.coop_a.id.as_str().to_owned();
+    let t = token(&app, who(&cast, "treasurer")).await;
+    let base = format!("/api/v1/coops/{coop}/ledger");
+    let posted = app
+        .api(
+            "POST",
+            &format!("{base}/entries"),
+            Some(&t),
+            Some(json!({
+                "date": "2026-04-10", "description": "Stamps", "category": "admin",
+                "amount_pence": 850, "charge_to": {"to": "general"}
+            })),
+        )
+        .await;
+    assert_eq!(posted.status, 201, "{}", posted.body);
+    let id = posted.json()["id"].as_str().unwrap().to_owned();
+
+    // No route changes or deletes anything in the books.
+    for (method, path) in cylch_web::routes::list() {
+        if path.contains("/ledger") {
+            assert!(
+                method == "GET" || method == "POST",
+                "{method} {path} could change the books"
+            );
+        }
+    }
+    for method in ["PUT", "PATCH", "DELETE"] {
+        for path in [
+            format!("{base}/entries"),
+            format!("{base}/entries/{id}"),
+            format!("{base}/reversals"),
+        ] {
+            let reply = app
+                .api(method, &path, Some(&t), Some(json!({"amount_pence": 1})))
+                .await;
+            assert!(
+                matches!(reply.status.as_u16(), 404 | 405),
+                "{method} {path}: {}",
+                reply.status
+            );
+        }
+    }
+
+    let reversal = app
+        .api(
+            "POST",
+            &format!("{base}/reversals"),
+            Some(&t),
+            Some(json!({"entry": id, "date": "2026-04-11", "reason": "Posted twice"})),
+        )
+        .await;
+    assert_eq!(reversal.status, 201, "{}", reversal.body);
+    let again = app
+        .api(
+            "POST",
+            &format!("{base}/reversals"),
+            Some(&t),
+            Some(json!({"entry": id, "date": "2026-04-12", "reason": "Again"})),
+        )
+        .await;
+    assert_eq!(again.status, 422);
+    assert_eq!(again.json()["error"]["code"], "ledger-already-reversed");
+
+    let entries = app
+        .api("GET", &format!("{base}/entries"), Some(&t), None)
+        .await
+        .json();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["id"], id.as_str());
+    assert_eq!(entries[0]["entry"]["description"], "Stamps");
+    assert_eq!(entries[0]["reversed_by"], entries[1]["id"]);
+    let trial = app
+        .api(
+            "GET",
+            &format!("{base}/trial-balance?as_at=2026-04-30"),
+            Some(&t),
+            None,
+        )
+        .await;
+    assert_eq!(trial.json()["rows"].as_array().unwrap().len(), 0);
+});
+
+on_both!(
+    bank_files_are_imported_whole_once_or_refused_with_the_line,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let t = token(&app, who(&cast, "treasurer")).await;
+        let base = format!("/api/v1/coops/{coop}/ledger");
+        let first = app
+            .api(
+                "POST",
+                &format!("{base}/bank/imports"),
+                Some(&t),
+                Some(json!({"csv": LLOYDS})),
+            )
+            .await;
+        assert_eq!(first.status, 201, "{}", first.body);
+        assert_eq!(first.json()["lines_added"], 2);
+        let again = app
+            .api(
+                "POST",
+                &format!("{base}/bank/imports"),
+                Some(&t),
+                Some(json!({"csv": LLOYDS})),
+            )
+            .await;
+        assert_eq!(again.json()["lines_added"], 0);
+        assert_eq!(again.json()["already_imported"], 2);
+
+        let bad = format!("{LLOYDS}11/04/2026,DEB,'30-99-50,12345678,TACSI,ten pounds,,1177.50\n");
+        let refused = app
+            .api(
+                "POST",
+                &format!("{base}/bank/imports"),
+                Some(&t),
+                Some(json!({"csv": bad})),
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        let error = refused.json()["error"].clone();
+        assert_eq!(error["code"], "ledger-bank-bad-amount");
+        assert_eq!(error["line"], 4);
+        assert!(error["message"].as_str().unwrap().starts_with("Line 4"));
+        let lines = app
+            .api("GET", &format!("{base}/bank/lines"), Some(&t), None)
+            .await
+            .json();
+        assert_eq!(
+            lines.as_array().unwrap().len(),
+            2,
+            "nothing of a refused file is kept"
+        );
+
+        let reconciled = app
+            .api("POST", &format!("{base}/bank/reconcile"), Some(&t), None)
+            .await;
+        assert_eq!(reconciled.status, 200, "{}", reconciled.body);
+        assert_eq!(
+            reconciled.json()["unreconciled_lines"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+);
