@@ -26,6 +26,7 @@ pub mod support;
 pub mod testing;
 pub mod throttle;
 pub mod tokens;
+pub mod votes;
 
 use std::path::Path;
 use std::str::FromStr;

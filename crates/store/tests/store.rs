@@ -833,3 +833,6 @@ mod support {
 
 #[path = "store/ledger.rs"]
 mod ledger;
+
+#[path = "store/votes.rs"]
+mod votes;
