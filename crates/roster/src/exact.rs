@@ -46,6 +46,10 @@ struct Bnb<'s, 'm, 'a> {
     deadline: Instant,
     shared: Option<&'s Shared>,
     timed_out: bool,
+    /// Give up after this many nodes (neighbourhood searches).
+    node_limit: u64,
+    /// Record only the decided needs' assignments at a leaf.
+    window_only: bool,
 }
 
 /// The least need `n` can add to the score by itself when only PAs for
@@ -147,6 +151,9 @@ impl Bnb<'_, '_, '_> {
         if self.timed_out {
             return true;
         }
+        if self.nodes >= self.node_limit {
+            self.timed_out = true;
+        }
         if self.nodes.is_multiple_of(256)
             && (Instant::now() >= self.deadline
                 || self
@@ -167,7 +174,15 @@ impl Bnb<'_, '_, '_> {
         if pos == self.order.len() {
             if self.s.score < self.best_score {
                 self.best_score = self.s.score;
-                self.best = self.s.assignments();
+                self.best = if self.window_only {
+                    let mut pairs = Vec::new();
+                    for &n in &self.order {
+                        pairs.extend(self.s.assigned[n].iter().map(|&a| (n, a)));
+                    }
+                    pairs
+                } else {
+                    self.s.assignments()
+                };
             }
             return;
         }
@@ -201,6 +216,31 @@ impl Bnb<'_, '_, '_> {
     }
 }
 
+/// Least own costs, their running adjustment and the minutes per PA and
+/// block that the needs of `order` could still bring.
+fn prepare(m: &Model, order: &[usize]) -> (Vec<i64>, Vec<i64>, Vec<i64>, usize) {
+    let inst = m.inst;
+    let least: Vec<i64> = order
+        .iter()
+        .map(|&n| least_own_cost(m, n, |_| true))
+        .collect();
+    let mut adjust = vec![0i64; order.len() + 1];
+    for pos in (0..order.len()).rev() {
+        adjust[pos] = adjust[pos + 1] + least[pos] - charged_while_undecided(m, order[pos]);
+    }
+    let blocks = inst.blocks.max(1);
+    let mut more = vec![0i64; inst.pas.len() * blocks];
+    for &n in order {
+        let need = &inst.needs[n];
+        if let Some(b) = need.block {
+            for &a in &m.eligible[n] {
+                more[a * blocks + b] += need.minutes();
+            }
+        }
+    }
+    (least, adjust, more, blocks)
+}
+
 /// Searches for an optimal roster, starting from a known one (`incumbent`).
 /// With `shared`, prunes against the best score a concurrent search reports
 /// too, and stops when asked.
@@ -213,23 +253,7 @@ pub fn solve(
     let inst = m.inst;
     let mut order: Vec<usize> = (0..inst.needs.len()).collect();
     order.sort_by_key(|&n| (inst.needs[n].start, n));
-    let least: Vec<i64> = order
-        .iter()
-        .map(|&n| least_own_cost(m, n, |_| true))
-        .collect();
-    let mut adjust = vec![0i64; order.len() + 1];
-    for pos in (0..order.len()).rev() {
-        adjust[pos] = adjust[pos + 1] + least[pos] - charged_while_undecided(m, order[pos]);
-    }
-    let blocks = inst.blocks.max(1);
-    let mut more = vec![0i64; inst.pas.len() * blocks];
-    for (n, need) in inst.needs.iter().enumerate() {
-        if let Some(b) = need.block {
-            for &a in &m.eligible[n] {
-                more[a * blocks + b] += need.minutes();
-            }
-        }
-    }
+    let (least, adjust, more, blocks) = prepare(m, &order);
     let mut s = State::with_pins(m);
     let mut bnb = Bnb {
         s: &mut s,
@@ -244,6 +268,8 @@ pub fn solve(
         deadline,
         shared,
         timed_out: false,
+        node_limit: u64::MAX,
+        window_only: false,
     };
     bnb.descend(0);
     Outcome {
@@ -252,4 +278,52 @@ pub fn solve(
         proved: !bnb.timed_out,
         nodes: bnb.nodes,
     }
+}
+
+/// Re-decides the needs of `window` optimally (within `node_limit` nodes)
+/// with the rest of roster `s` fixed. Returns whether the score went down;
+/// either way `s` is left valid.
+pub fn improve_window(s: &mut State, window: &[usize], deadline: Instant, node_limit: u64) -> bool {
+    let m = s.m;
+    let before = s.score;
+    let mut removed = Vec::new();
+    for &n in window {
+        for a in s.assigned[n].clone() {
+            if !m.is_pinned(n, a) {
+                s.remove(n, a);
+                removed.push((n, a));
+            }
+        }
+    }
+    let mut order = window.to_vec();
+    order.sort_by_key(|&n| (m.inst.needs[n].start, n));
+    let (least, adjust, more, blocks) = prepare(m, &order);
+    let (best_score, best) = {
+        let mut bnb = Bnb {
+            s: &mut *s,
+            order,
+            least,
+            adjust,
+            more,
+            blocks,
+            best_score: before,
+            best: Vec::new(),
+            nodes: 0,
+            deadline,
+            shared: None,
+            timed_out: false,
+            node_limit,
+            window_only: true,
+        };
+        bnb.descend(0);
+        (bnb.best_score, bnb.best)
+    };
+    let improved = best_score < before;
+    let chosen = if improved { best } else { removed };
+    for (n, a) in chosen {
+        if !m.is_pinned(n, a) {
+            s.add(n, a);
+        }
+    }
+    improved
 }

@@ -142,6 +142,18 @@ pub fn construct<'m, 'a>(m: &'m Model<'a>) -> State<'m, 'a> {
     s
 }
 
+/// Gives every open slot that some PA can still take at a gain to the best such PA.
+pub fn fill_open(s: &mut State) {
+    for n in time_order(s.m) {
+        while s.missing(n) > 0 {
+            match best_addition(s, n, None) {
+                Some((delta, a)) if delta < 0 => s.add(n, a),
+                _ => break,
+            }
+        }
+    }
+}
+
 /// The allowed PA (other than `except`) whose taking need `n` changes the score least.
 fn best_addition(s: &State, n: usize, except: Option<usize>) -> Option<(i64, usize)> {
     let mut best: Option<(i64, usize)> = None;
@@ -520,4 +532,98 @@ pub fn improve_parallel(start: &State, seed: u64, budget: Budget, threads: usize
         return improve(&mut s, seed, budget, None);
     }
     results.swap_remove(best_index)
+}
+
+/// Needs per neighbourhood and the node budget of its exact re-solve.
+const WINDOW: usize = 16;
+const WINDOW_NODES: u64 = 20_000;
+
+/// Large-neighbourhood search: free a small window of needs (a run of needs
+/// in time, the needs around an open one, or two PAs' needs over a few days)
+/// and re-decide it by branch and bound with the rest of the roster fixed.
+/// Only improvements are kept, so the roster held is always the best.
+pub fn lns(s: &mut State, seed: u64, deadline: Instant, shared: Option<&Shared>) -> Found {
+    let m = s.m;
+    let inst = m.inst;
+    let mut rng = Rng::new(seed ^ 0x1A5E_ED00);
+    let order = time_order(m);
+    let mut position = vec![0usize; order.len()];
+    for (p, &n) in order.iter().enumerate() {
+        position[n] = p;
+    }
+    let mut iterations = 0u64;
+    while !order.is_empty()
+        && Instant::now() < deadline
+        && !shared.is_some_and(|sh| sh.stop.load(Ordering::Relaxed))
+    {
+        iterations += 1;
+        let window: Vec<usize> = match rng.below(4) {
+            0 => {
+                let p = rng.below(order.len());
+                let len = WINDOW / 2 + rng.below(WINDOW);
+                order[p..(p + len).min(order.len())].to_vec()
+            }
+            1 => {
+                let start = rng.below(order.len());
+                let open = (0..order.len())
+                    .map(|i| order[(start + i) % order.len()])
+                    .find(|&n| s.missing(n) > 0 && !m.eligible[n].is_empty());
+                let Some(n) = open else {
+                    continue;
+                };
+                let len = WINDOW / 2 + rng.below(WINDOW);
+                let p = position[n].saturating_sub(len / 2);
+                order[p..(p + len).min(order.len())].to_vec()
+            }
+            kind => {
+                // Two or three PAs over two days: their needs, and the open
+                // needs of those days they could take.
+                let k = if kind == 2 { 2 } else { 3 };
+                if inst.pas.len() < k {
+                    continue;
+                }
+                let mut chosen: Vec<usize> = Vec::with_capacity(k);
+                while chosen.len() < k {
+                    let a = rng.below(inst.pas.len());
+                    if !chosen.contains(&a) {
+                        chosen.push(a);
+                    }
+                }
+                let d0 = rng.below(inst.days);
+                let days = d0..(d0 + 2).min(inst.days);
+                let mut w = Vec::new();
+                for d in days.clone() {
+                    for &a in &chosen {
+                        w.extend_from_slice(s.needs_of(a, d));
+                    }
+                }
+                for &n in &order {
+                    if days.contains(&inst.needs[n].day)
+                        && s.missing(n) > 0
+                        && chosen.iter().any(|a| m.eligible[n].contains(a))
+                    {
+                        w.push(n);
+                    }
+                }
+                w.sort_unstable();
+                w.dedup();
+                w.sort_by_key(|&n| (inst.needs[n].start, n));
+                w.truncate(2 * WINDOW);
+                w
+            }
+        };
+        if window.is_empty() {
+            continue;
+        }
+        if crate::exact::improve_window(s, &window, deadline, WINDOW_NODES)
+            && let Some(sh) = shared
+        {
+            sh.best.fetch_min(s.score, Ordering::Relaxed);
+        }
+    }
+    Found {
+        score: s.score,
+        assignments: s.assignments(),
+        iterations,
+    }
 }

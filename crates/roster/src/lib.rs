@@ -92,13 +92,24 @@ fn exact_with_search(
     let (found, proof) = if opts.threads >= 2 {
         std::thread::scope(|scope| {
             let search = scope.spawn(|| {
+                // Annealing first, then exact re-solves of small windows.
                 let mut s = constructed.clone();
                 let budget = heuristic::Budget {
                     start: started,
-                    deadline,
+                    deadline: started + opts.time_limit * 3 / 10,
                     max_iterations: opts.max_iterations,
                 };
-                heuristic::improve(&mut s, opts.seed, budget, Some(&shared))
+                let annealed = heuristic::improve(&mut s, opts.seed, budget, Some(&shared));
+                let mut s = State::empty(model);
+                for &(n, a) in &annealed.assignments {
+                    s.add(n, a);
+                }
+                let polished = heuristic::lns(&mut s, opts.seed, deadline, Some(&shared));
+                if polished.score <= annealed.score {
+                    polished
+                } else {
+                    annealed
+                }
             });
             let proof = exact::solve(model, incumbent, deadline, Some(&shared));
             if proof.proved {
@@ -162,6 +173,17 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
         }
         Strategy::Auto => exact_with_search(&model, &constructed, opts, started, deadline),
     };
+
+    // A last pass: fill any open slot that some PA can still take at a gain,
+    // so no open need is left that a plain look would fill.
+    if !optimal {
+        let mut state = State::empty(&model);
+        for &(n, a) in &assignments {
+            state.add(n, a);
+        }
+        heuristic::fill_open(&mut state);
+        assignments = state.assignments();
+    }
 
     // Never hand back a roster the checker rejects: fall back to the
     // constructed one, then to the pins alone (checked when reading).

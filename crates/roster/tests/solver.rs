@@ -534,3 +534,38 @@ proptest! {
         prop_assert_eq!(sol.open.len(), sol.evaluation.unassigned.len());
     }
 }
+
+#[test]
+fn window_re_solves_keep_the_roster_valid_and_scored() {
+    use cylch_roster::heuristic::{construct, lns};
+    use cylch_roster::state::Model;
+    let v = generated(4, 8, 7, 9);
+    let inst = instance::parse(&v.to_string()).unwrap();
+    let m = Model::new(&inst);
+    let mut s = construct(&m);
+    let start = s.score;
+    let deadline = std::time::Instant::now() + Duration::from_millis(300);
+    let found = lns(&mut s, 1, deadline, None);
+    assert!(found.score <= start);
+    let e = checker::evaluate(&inst, &found.assignments);
+    assert!(e.violations.is_empty(), "{:?}", e.violations);
+    assert_eq!(found.score, e.breakdown.score());
+}
+
+#[test]
+fn the_proof_and_the_search_side_by_side_return_a_valid_roster() {
+    let v = generated(4, 8, 7, 21);
+    let inst = instance::parse(&v.to_string()).unwrap();
+    let o = SolveOptions {
+        threads: 2,
+        time_limit: Duration::from_millis(400),
+        max_iterations: None,
+        ..opts()
+    };
+    let sol = solve(&inst, &o);
+    assert!(sol.evaluation.violations.is_empty());
+    let tiny = instance::parse(TINY).unwrap();
+    let sol = solve(&tiny, &o);
+    assert_eq!(sol.evaluation.breakdown.score(), 1451);
+    assert!(sol.optimal);
+}
