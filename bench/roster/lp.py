@@ -110,7 +110,7 @@ def main():
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 2)
-    h.setOptionValue("time_limit", 300.0)
+    h.setOptionValue("time_limit", 900.0)
     h.addVars(len(cost), np.array(lo), np.array(hi))
     h.changeColsCost(len(cost), np.arange(len(cost), dtype=np.int32), np.array(cost))
     starts, index, value, lower, upper = [], [], [], [], []

@@ -173,8 +173,12 @@ pub fn hard_rule_violations(inst: &Instance, assignments: &[(usize, usize)]) -> 
         }
     }
     let pairs = distinct(assignments);
+    let mut counts = vec![0usize; inst.needs.len()];
+    for &(n, _) in &pairs {
+        counts[n] += 1;
+    }
     for (n, need) in inst.needs.iter().enumerate() {
-        let count = pairs.iter().filter(|&&(x, _)| x == n).count();
+        let count = counts[n];
         if count > need.pas_required {
             out.push(Violation {
                 rule: 1,
@@ -222,12 +226,11 @@ pub fn hard_rule_violations(inst: &Instance, assignments: &[(usize, usize)]) -> 
     }
 
     let r = &inst.rules;
-    for a in 0..inst.pas.len() {
-        let mine: Vec<usize> = pairs
-            .iter()
-            .filter(|&&(_, x)| x == a)
-            .map(|&(n, _)| n)
-            .collect();
+    let mut by_pa: Vec<Vec<usize>> = vec![Vec::new(); inst.pas.len()];
+    for &(n, a) in &pairs {
+        by_pa[a].push(n);
+    }
+    for (a, mine) in by_pa.iter().enumerate() {
         // Rule 3: no overlaps; rule 5: rest between a need and any later day's need.
         for (i, &x) in mine.iter().enumerate() {
             for &y in &mine[i + 1..] {

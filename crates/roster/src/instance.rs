@@ -14,8 +14,10 @@ use crate::time::{self, TimeError};
 /// integer arithmetic of the objective, and are far above any co-operative.
 pub const MAX_DAYS: usize = 366;
 pub const MAX_PEOPLE: usize = 5_000;
-pub const MAX_PAS: usize = 5_000;
-pub const MAX_NEEDS: usize = 100_000;
+pub const MAX_PAS: usize = 2_000;
+pub const MAX_NEEDS: usize = 50_000;
+/// Needs times PAs: the size of the who-may-do-what table.
+pub const MAX_NEED_PA_PAIRS: usize = 20_000_000;
 pub const MAX_PAS_REQUIRED: usize = 20;
 pub const MAX_NEED_MINUTES: i64 = 2 * 24 * 60;
 pub const MAX_WEIGHT: i64 = 100_000;
@@ -385,6 +387,17 @@ fn build(raw: RawInstance) -> Result<Instance, InstanceError> {
             format!(
                 "{} needs is more than the {MAX_NEEDS} we accept",
                 raw.needs.len()
+            ),
+        ));
+    }
+
+    if raw.needs.len().saturating_mul(raw.pas.len()) > MAX_NEED_PA_PAIRS {
+        return Err(InstanceError::new(
+            "needs",
+            format!(
+                "{} needs for {} PAs is too large to plan in one go: plan fewer weeks or fewer teams at a time",
+                raw.needs.len(),
+                raw.pas.len()
             ),
         ));
     }

@@ -158,7 +158,9 @@ impl<'m, 'a> State<'m, 'a> {
     }
 
     pub fn missing(&self, n: usize) -> usize {
-        self.m.inst.needs[n].pas_required - self.assigned[n].len()
+        self.m.inst.needs[n]
+            .pas_required
+            .saturating_sub(self.assigned[n].len())
     }
 
     pub fn assignments(&self) -> Vec<(usize, usize)> {
@@ -326,7 +328,9 @@ impl<'m, 'a> State<'m, 'a> {
         self.assigned[n].swap_remove(pos);
         let missing = self.missing(n);
         self.score -= m.pair_cost(n, a);
-        self.score += m.unassigned_cost[n][missing] - m.unassigned_cost[n][missing - 1];
+        if missing >= 1 {
+            self.score += m.unassigned_cost[n][missing] - m.unassigned_cost[n][missing - 1];
+        }
         for &r in &need.people {
             let c = &mut self.person_pa[r * self.pas + a];
             *c -= 1;
