@@ -7,7 +7,7 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::pages::{account, admin, auth, coops, register, support};
+use crate::pages::{account, admin, auth, coops, ledger, register, support};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -68,8 +68,32 @@ fn page_routes() -> Vec<Route> {
         route("GET", "/coops/{id}/audit", coops::audit),
         route("GET", "/coops/{id}/register", register::show),
         route("GET", "/coops/{id}/register.csv", register::csv),
-        route("POST", "/coops/{id}/register/{member}", register::save_details),
-        route("POST", "/coops/{id}/register/{member}/cease", register::cease),
+        route(
+            "POST",
+            "/coops/{id}/register/{member}",
+            register::save_details,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/register/{member}/cease",
+            register::cease,
+        ),
+        route("GET", "/coops/{id}/ledger", ledger::show),
+        route(
+            "POST",
+            "/coops/{id}/ledger/arrangements",
+            ledger::add_arrangement,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/ledger/receipts",
+            ledger::record_receipt,
+        ),
+        route("POST", "/coops/{id}/ledger/spending", ledger::post_spending),
+        route("POST", "/coops/{id}/ledger/bank", ledger::import),
+        route("POST", "/coops/{id}/ledger/reconcile", ledger::reconcile),
+        route("GET", "/coops/{id}/ledger/statement", ledger::statement),
+        route("GET", "/coops/{id}/ledger/return.csv", ledger::return_csv),
         route("GET", "/coops/{id}/support", support::show),
         route("POST", "/coops/{id}/support", support::add),
         route("POST", "/coops/{id}/support/ciw", support::record_ciw),

@@ -15,8 +15,7 @@ use cylch_domain::policy::{self, Action, Decision};
 use cylch_domain::{FieldError, Language};
 use cylch_ledger::account::codes;
 use cylch_ledger::bank::LayoutChoice;
-use cylch_ledger::export::{Cell, to_csv};
-use cylch_ledger::report::{LaReturn, Period};
+use cylch_ledger::report::Period;
 use cylch_ledger::{
     AccountCode, Arrangement, Category, ChargeTo, Chart, EntryId, Pence, PersonId, Schedule,
     Spending,
@@ -253,51 +252,6 @@ pub async fn la_return(
     )
 }
 
-/// The return as rows a council's spreadsheet can take: one figure a row.
-pub fn return_csv(state: &AppState, language: Language, name: &str, r: &LaReturn) -> String {
-    let t = |id: &str| state.i18n.text(language, id);
-    let mut rows: Vec<Vec<Cell>> = vec![
-        vec![t("ledger-csv-person").into(), name.into()],
-        vec![t("ledger-csv-council").into(), r.council.as_str().into()],
-        vec![
-            t("ledger-csv-from").into(),
-            r.period.from().to_string().into(),
-        ],
-        vec![t("ledger-csv-to").into(), r.period.to().to_string().into()],
-        vec![t("ledger-csv-opening").into(), r.opening.into()],
-        vec![
-            t("ledger-csv-direct-payments").into(),
-            r.direct_payments.into(),
-        ],
-        vec![
-            t("ledger-csv-contributions").into(),
-            r.client_contributions.into(),
-        ],
-        vec![t("ledger-csv-other-income").into(), r.other_income.into()],
-    ];
-    for (category, amount) in &r.spent_by_category {
-        rows.push(vec![
-            t(&format!("ledger-category-{}", category.code())).into(),
-            (*amount).into(),
-        ]);
-    }
-    rows.push(vec![
-        t("ledger-csv-shared").into(),
-        r.shared_spending.into(),
-    ]);
-    rows.push(vec![t("ledger-csv-spent").into(), r.spent_total.into()]);
-    rows.push(vec![t("ledger-csv-closing").into(), r.closing.into()]);
-    rows.push(vec![
-        t("ledger-csv-threshold").into(),
-        r.surplus_threshold.into(),
-    ]);
-    rows.push(vec![
-        t("ledger-csv-surplus").into(),
-        r.surplus.unwrap_or(Pence::ZERO).into(),
-    ]);
-    to_csv(&[&t("ledger-csv-figure"), &t("ledger-csv-amount")], &rows)
-}
-
 #[utoipa::path(get, path = "/api/v1/coops/{id}/ledger/return.csv", params(("id" = String, Path), ("person" = String, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
     responses((status = 200, description = "The council's monitoring return as CSV, one figure a row", content_type = "text/csv"), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
 pub async fn la_return_csv(
@@ -333,7 +287,7 @@ pub async fn la_return_csv(
                         ),
                     ),
                 ],
-                return_csv(&state, account.language, &name, &r),
+                crate::pages::ledger::return_csv_text(&state, account.language, &name, &r),
             )
                 .into_response()
         }),

@@ -364,3 +364,149 @@ on_both!(
         );
     }
 );
+
+on_both!(a_treasurer_keeps_the_books_through_the_pages, |app| {
+    let cast = cast(&app).await;
+    let coop = cast.coop_a.id.as_str().to_owned();
+    let treasurer = who(&cast, "treasurer");
+    let scope = app
+        .store
+        .scope(&treasurer.id, &cast.coop_a.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let supported = who(&cast, "supported");
+    let gwen = app
+        .store
+        .add_supported_person(
+            &scope,
+            NewSupportedPerson {
+                name: "Gwen",
+                member_account: Some(&supported.id),
+                represented_by: None,
+                starts_on: "2026-01-01".parse().unwrap(),
+            },
+        )
+        .await
+        .unwrap();
+    let browser = app.browser(treasurer).await;
+    let base = format!("/coops/{coop}/ledger");
+    let csrf = browser.csrf.as_str();
+
+    let missing = app
+        .post_form(
+            &format!("{base}/arrangements"),
+            &browser.cookies,
+            &[("csrf", csrf)],
+        )
+        .await;
+    assert_eq!(missing.status, 422);
+    assert!(missing.body.contains("error-summary"));
+
+    let arranged = app
+        .post_form(
+            &format!("{base}/arrangements"),
+            &browser.cookies,
+            &[
+                ("csrf", csrf),
+                ("person", &gwen.id),
+                ("council", "Cyngor Gwynedd"),
+                ("dp_amount", "1,200.00"),
+                ("frequency", "monthly"),
+                ("starts_on", "2026-04-01"),
+            ],
+        )
+        .await;
+    assert_eq!(arranged.status, 303, "{}", arranged.body);
+    let received = app
+        .post_form(
+            &format!("{base}/receipts"),
+            &browser.cookies,
+            &[
+                ("csrf", csrf),
+                ("receipt_person", &gwen.id),
+                ("receipt_date", "01/04/2026"),
+                ("receipt_amount", "1200"),
+                ("receipt_description", "Direct Payment April"),
+            ],
+        )
+        .await;
+    assert_eq!(received.status, 303, "{}", received.body);
+    let spent = app
+        .post_form(
+            &format!("{base}/spending"),
+            &browser.cookies,
+            &[
+                ("csrf", csrf),
+                ("date", "2026-04-10"),
+                ("description", "Swimming"),
+                ("category", "activities"),
+                ("amount", "12.50"),
+                ("charge_to", &format!("person:{}", gwen.id)),
+            ],
+        )
+        .await;
+    assert_eq!(spent.status, 303, "{}", spent.body);
+
+    let bad = format!("{LLOYDS}11/04/2026,DEB,'30-99-50,12345678,TACSI,ten pounds,,1177.50\n");
+    let refused = app
+        .post_form(
+            &format!("{base}/bank"),
+            &browser.cookies,
+            &[("csrf", csrf), ("csv", &bad)],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("Line 4"), "{}", refused.body);
+    let imported = app
+        .post_form(
+            &format!("{base}/bank"),
+            &browser.cookies,
+            &[("csrf", csrf), ("csv", LLOYDS)],
+        )
+        .await;
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    assert!(imported.body.contains("2 new lines"), "{}", imported.body);
+    let reconciled = app
+        .post_form(
+            &format!("{base}/reconcile"),
+            &browser.cookies,
+            &[("csrf", csrf)],
+        )
+        .await;
+    assert_eq!(reconciled.status, 303);
+    let overview = app.get(&base, &browser.cookies).await;
+    assert_eq!(overview.status, 200);
+    assert!(overview.body.contains("£1,187.50"), "{}", overview.body);
+
+    // Gwen reads her own statement and downloads her council return.
+    let own = app.browser(supported).await;
+    let period = format!("person={}&from=2026-04-01&to=2026-06-30", gwen.id);
+    let statement = app
+        .get(&format!("{base}/statement?{period}"), &own.cookies)
+        .await;
+    assert_eq!(statement.status, 200);
+    assert!(statement.body.contains("Cyngor Gwynedd"));
+    assert!(statement.body.contains("£1,187.50"));
+    let csv = app
+        .get(&format!("{base}/return.csv?{period}"), &own.cookies)
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.body.contains("Closing balance,1187.50\r\n"),
+        "{}",
+        csv.body
+    );
+
+    // A PA sees the totals page without any fund, and no statement.
+    let pa = app.browser(who(&cast, "pa")).await;
+    let totals = app.get(&base, &pa.cookies).await;
+    assert_eq!(totals.status, 200);
+    assert!(!totals.body.contains("Gwen"));
+    assert_eq!(
+        app.get(&format!("{base}/statement?{period}"), &pa.cookies)
+            .await
+            .status,
+        403
+    );
+});

@@ -1,0 +1,895 @@
+//! The co-operative's money as pages: totals for every member; each
+//! person's fund, statement and council return for them, their
+//! representative and the officers; and the treasurer's forms (an
+//! arrangement, money received, spending shared by a rule, a pasted bank
+//! statement, reconciliation). Posted entries are never edited here either:
+//! there is no form that changes or deletes one.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use cylch_domain::FieldError;
+use cylch_domain::Language;
+use cylch_domain::policy::{self, Action, Decision};
+use cylch_ledger::account::codes;
+use cylch_ledger::bank::LayoutChoice;
+use cylch_ledger::export::{Cell, to_csv};
+use cylch_ledger::report::LaReturn;
+use cylch_ledger::report::Period;
+use cylch_ledger::{
+    AccountCode, Arrangement, Category, ChargeTo, Chart, Frequency, Pence, PersonId, Schedule,
+    Spending, SplitRule,
+};
+use cylch_store::CoopScope;
+use cylch_store::ledger::{LedgerError, frequency_code, parse_frequency};
+use serde::Deserialize;
+
+use super::coops::scope_for;
+use super::support::parse_date;
+use super::{ViewerExt, render, render_invalid};
+use crate::AppState;
+use crate::chrome::Chrome;
+use crate::error::{AppError, ErrorKind};
+use crate::form::{CsrfForm, FormErrors, NoFields};
+use crate::viewer::Viewer;
+
+/// `£1,234.56` as the pages show money.
+fn money(amount: Pence) -> String {
+    amount.to_string()
+}
+
+fn allowed(viewer: &Viewer, scope: &CoopScope, action: Action) -> bool {
+    matches!(
+        policy::decide(viewer.actor(), Some(scope.roles()), action),
+        Decision::Allow
+    )
+}
+
+/// The people whose funds the viewer may see, with their names: everyone
+/// for officers, otherwise those the support register links to them.
+async fn visible_people(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+) -> Result<Vec<(PersonId, String)>, AppError> {
+    let (people, _) = state.store.support_register(scope).await?;
+    let account = viewer.require_account()?;
+    let everyone = allowed(viewer, scope, Action::ViewAllFunds);
+    people
+        .into_iter()
+        .filter(|p| {
+            everyone
+                || p.member_account.as_ref() == Some(&account.id)
+                || p.represented_by.as_ref() == Some(&account.id)
+        })
+        .map(|p| {
+            PersonId::new(p.id.clone())
+                .map(|id| (id, p.name))
+                .map_err(|_| AppError::Internal("a supported person without an id".into()))
+        })
+        .collect()
+}
+
+pub struct FundRow {
+    pub id: String,
+    pub name: String,
+    pub balance: String,
+}
+
+pub struct BankRow {
+    pub date: String,
+    pub description: String,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "ledger.html")]
+struct LedgerPage {
+    chrome: Chrome,
+    errors: FormErrors,
+    /// A refused bank file, in words naming the line.
+    bank_problem: String,
+    notice: String,
+    coop_id: String,
+    coop_name: String,
+    period: String,
+    income: String,
+    spending: String,
+    net_assets: String,
+    funds: Vec<FundRow>,
+    can_record: bool,
+    can_import: bool,
+    people: Vec<(String, String)>,
+    categories: Vec<(String, String)>,
+    frequencies: Vec<(String, String)>,
+    unreconciled: Vec<BankRow>,
+    typed: Typed,
+}
+
+/// What was typed into whichever form came back with problems.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct Typed {
+    person: String,
+    council: String,
+    amount: String,
+    frequency: String,
+    starts_on: String,
+    date: String,
+    description: String,
+    category: String,
+    charge_to: String,
+    shared_with: Vec<String>,
+    dp_amount: String,
+    receipt_person: String,
+    receipt_date: String,
+    receipt_amount: String,
+    receipt_description: String,
+    contribution: String,
+    csv: String,
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    errors: FormErrors,
+    bank_problem: String,
+    notice: String,
+    typed: Typed,
+) -> Result<LedgerPage, AppError> {
+    let language = viewer.language;
+    let i18n = &state.i18n;
+    let quarter = Period::quarter_containing(cylch_store::today_in_wales());
+    let totals = state
+        .store
+        .coop_totals(scope, quarter)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut funds = Vec::new();
+    let all_time = Period::new(jiff::civil::Date::constant(2000, 1, 1), quarter.to())
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let people = visible_people(state, viewer, scope).await?;
+    for (person, name) in &people {
+        let statement = state
+            .store
+            .person_statement(scope, person, all_time)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        funds.push(FundRow {
+            id: person.as_str().to_owned(),
+            name: name.clone(),
+            balance: money(statement.closing),
+        });
+    }
+    let can_record = allowed(viewer, scope, Action::RecordMoney);
+    let unreconciled = if can_record {
+        state
+            .store
+            .bank_lines(scope)
+            .await?
+            .into_iter()
+            .filter(|l| l.matched_entry.is_none())
+            .map(|l| BankRow {
+                date: l.date.strftime("%d/%m/%Y").to_string(),
+                description: l.description,
+                amount: money(l.amount),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut chrome = Chrome::new(state, viewer, "ledger-title");
+    if !errors.is_empty() || !bank_problem.is_empty() {
+        chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
+    }
+    Ok(LedgerPage {
+        chrome,
+        errors,
+        bank_problem,
+        notice,
+        coop_id: scope.coop_id().to_string(),
+        coop_name: scope.coop().name.clone(),
+        period: format!(
+            "{} – {}",
+            quarter.from().strftime("%d/%m/%Y"),
+            quarter.to().strftime("%d/%m/%Y")
+        ),
+        income: money(totals.income.total),
+        spending: money(totals.spending.total),
+        net_assets: money(totals.net_assets),
+        funds,
+        can_record,
+        can_import: allowed(viewer, scope, Action::ImportStatement),
+        people: people
+            .into_iter()
+            .map(|(id, name)| (id.as_str().to_owned(), name))
+            .collect(),
+        categories: Category::ALL
+            .iter()
+            .map(|c| {
+                (
+                    c.code().to_owned(),
+                    i18n.text(language, &format!("ledger-category-{}", c.code())),
+                )
+            })
+            .collect(),
+        frequencies: [Frequency::Weekly, Frequency::FourWeekly, Frequency::Monthly]
+            .iter()
+            .map(|f| {
+                (
+                    frequency_code(*f).to_owned(),
+                    i18n.text(
+                        language,
+                        &format!("ledger-frequency-{}", frequency_code(*f)),
+                    ),
+                )
+            })
+            .collect(),
+        unreconciled,
+        typed,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewCoopTotals).await?;
+    render(
+        &page(
+            &state,
+            &viewer,
+            &scope,
+            FormErrors::default(),
+            String::new(),
+            String::new(),
+            Typed::default(),
+        )
+        .await?,
+    )
+}
+
+fn back(scope: &CoopScope) -> Response {
+    Redirect::to(&format!("/coops/{}/ledger", scope.coop_id())).into_response()
+}
+
+fn parse_money(errors: &mut FormErrors, field: &'static str, raw: &str) -> Option<Pence> {
+    if raw.trim().is_empty() {
+        errors.field(field, FieldError::Missing);
+        return None;
+    }
+    match Pence::parse(raw) {
+        Ok(amount) if amount.is_positive() => Some(amount),
+        Ok(_) => {
+            errors.add(field, "ledger-posting-not-positive");
+            None
+        }
+        Err(err) => {
+            errors.add(field, err.code());
+            None
+        }
+    }
+}
+
+fn parse_person(errors: &mut FormErrors, field: &'static str, raw: &str) -> Option<PersonId> {
+    PersonId::new(raw.trim())
+        .map_err(|_| errors.field(field, FieldError::Missing))
+        .ok()
+}
+
+fn required(errors: &mut FormErrors, field: &'static str, raw: &str) -> Option<String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        errors.field(field, FieldError::Missing);
+        None
+    } else {
+        Some(text.to_owned())
+    }
+}
+
+/// A refusal from the books, shown at the field it concerns; anything else
+/// is a server error.
+async fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    field: &'static str,
+    err: LedgerError,
+    typed: Typed,
+) -> Result<Response, AppError> {
+    match err {
+        LedgerError::Store(err) => Err(err.into()),
+        LedgerError::Bank(bank) => {
+            let text = match bank.line() {
+                Some(line) => {
+                    state
+                        .i18n
+                        .with_arg(viewer.language, bank.code(), "line", &line.to_string())
+                }
+                None => state.i18n.text(viewer.language, bank.code()),
+            };
+            render_invalid(
+                &page(
+                    state,
+                    viewer,
+                    scope,
+                    FormErrors::default(),
+                    text,
+                    String::new(),
+                    typed,
+                )
+                .await?,
+            )
+        }
+        other => {
+            let mut errors = FormErrors::default();
+            errors.add(field, other.code());
+            render_invalid(
+                &page(
+                    state,
+                    viewer,
+                    scope,
+                    errors,
+                    String::new(),
+                    String::new(),
+                    typed,
+                )
+                .await?,
+            )
+        }
+    }
+}
+
+pub async fn add_arrangement(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Typed>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    let mut errors = FormErrors::default();
+    let person = parse_person(&mut errors, "person", &form.person);
+    let council = required(&mut errors, "council", &form.council);
+    let amount = parse_money(&mut errors, "dp_amount", &form.dp_amount);
+    let frequency = errors.check(
+        "frequency",
+        parse_frequency(form.frequency.trim()).ok_or(FieldError::UnknownChoice),
+    );
+    let starts = errors.check("starts_on", parse_date(&form.starts_on));
+    let (Some(person), Some(council), Some(amount), Some(frequency), Some(start)) =
+        (person, council, amount, frequency, starts)
+    else {
+        return render_invalid(
+            &page(
+                &state,
+                &viewer,
+                &scope,
+                errors,
+                String::new(),
+                String::new(),
+                form,
+            )
+            .await?,
+        );
+    };
+    let arrangement = Arrangement {
+        person,
+        council,
+        payment: Schedule {
+            amount,
+            frequency,
+            start,
+            end: None,
+        },
+        client_contribution: None,
+    };
+    match state.store.add_arrangement(&scope, &arrangement).await {
+        Ok(_) => Ok(back(&scope)),
+        Err(err) => refused(&state, &viewer, &scope, "council", err, form).await,
+    }
+}
+
+pub async fn record_receipt(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Typed>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    let mut errors = FormErrors::default();
+    let person = parse_person(&mut errors, "receipt_person", &form.receipt_person);
+    let date = errors.check("receipt_date", parse_date(&form.receipt_date));
+    let amount = parse_money(&mut errors, "receipt_amount", &form.receipt_amount);
+    let description = required(
+        &mut errors,
+        "receipt_description",
+        &form.receipt_description,
+    );
+    let (Some(person), Some(date), Some(amount), Some(description)) =
+        (person, date, amount, description)
+    else {
+        return render_invalid(
+            &page(
+                &state,
+                &viewer,
+                &scope,
+                errors,
+                String::new(),
+                String::new(),
+                form,
+            )
+            .await?,
+        );
+    };
+    let contribution = form.contribution == "yes";
+    match state
+        .store
+        .record_receipt(&scope, &person, contribution, date, amount, &description)
+        .await
+    {
+        Ok(_) => Ok(back(&scope)),
+        Err(err) => refused(&state, &viewer, &scope, "receipt_person", err, form).await,
+    }
+}
+
+pub async fn post_spending(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Typed>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    let mut errors = FormErrors::default();
+    let date = errors.check("date", parse_date(&form.date));
+    let description = required(&mut errors, "description", &form.description);
+    let category = errors.check(
+        "category",
+        Category::from_code(form.category.trim()).ok_or(FieldError::UnknownChoice),
+    );
+    let amount = parse_money(&mut errors, "amount", &form.amount);
+    let charge_to = match form.charge_to.trim() {
+        "general" => Some(ChargeTo::General),
+        "shared" => {
+            let people: Result<Vec<PersonId>, _> = form
+                .shared_with
+                .iter()
+                .map(|p| PersonId::new(p.trim()))
+                .collect();
+            match people {
+                Ok(people) if people.len() >= 2 => Some(ChargeTo::Shared {
+                    rule: SplitRule::Equally { people },
+                }),
+                _ => {
+                    errors.add("shared_with", "ledger-split-choose-people");
+                    None
+                }
+            }
+        }
+        other => match other.strip_prefix("person:").map(PersonId::new) {
+            Some(Ok(person)) => Some(ChargeTo::Person { person }),
+            _ => {
+                errors.field("charge_to", FieldError::UnknownChoice);
+                None
+            }
+        },
+    };
+    let (Some(date), Some(description), Some(category), Some(amount), Some(charge_to)) =
+        (date, description, category, amount, charge_to)
+    else {
+        return render_invalid(
+            &page(
+                &state,
+                &viewer,
+                &scope,
+                errors,
+                String::new(),
+                String::new(),
+                form,
+            )
+            .await?,
+        );
+    };
+    let result = async {
+        let posting = cylch_ledger::posting::spending(
+            &Spending {
+                category,
+                amount,
+                charge_to,
+                paid_from: AccountCode::new(codes::BANK),
+            },
+            &Chart::standard(),
+        )?;
+        state
+            .store
+            .post_lines(&scope, date, &description, posting)
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(back(&scope)),
+        Err(err) => refused(&state, &viewer, &scope, "amount", err, form).await,
+    }
+}
+
+pub async fn import(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Typed>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ImportStatement).await?;
+    let mut errors = FormErrors::default();
+    let Some(csv) = required(&mut errors, "csv", &form.csv) else {
+        return render_invalid(
+            &page(
+                &state,
+                &viewer,
+                &scope,
+                errors,
+                String::new(),
+                String::new(),
+                form,
+            )
+            .await?,
+        );
+    };
+    match state
+        .store
+        .import_statement(&scope, csv.as_bytes(), &LayoutChoice::Detect)
+        .await
+    {
+        Ok(summary) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("added", i64::try_from(summary.lines_added).unwrap_or(0));
+            args.set(
+                "known",
+                i64::try_from(summary.already_imported).unwrap_or(0),
+            );
+            let notice = state
+                .i18n
+                .format(viewer.language, "ledger-imported", Some(&args));
+            render(
+                &page(
+                    &state,
+                    &viewer,
+                    &scope,
+                    FormErrors::default(),
+                    String::new(),
+                    notice,
+                    Typed::default(),
+                )
+                .await?,
+            )
+        }
+        Err(err) => refused(&state, &viewer, &scope, "csv", err, form).await,
+    }
+}
+
+pub async fn reconcile(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    match state.store.reconcile_bank(&scope).await {
+        Ok(_) => Ok(back(&scope)),
+        Err(LedgerError::Store(err)) => Err(err.into()),
+        Err(err) => Err(AppError::Internal(err.to_string())),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FundQuery {
+    person: String,
+    from: String,
+    to: String,
+}
+
+pub struct Figure {
+    pub label: String,
+    pub amount: String,
+}
+
+pub struct SharedRow {
+    pub date: String,
+    pub description: String,
+    pub category: String,
+    pub whole: String,
+    pub share: String,
+}
+
+#[derive(Template)]
+#[template(path = "ledger_statement.html")]
+struct StatementPage {
+    chrome: Chrome,
+    coop_id: String,
+    people: Vec<(String, String)>,
+    person: String,
+    name: String,
+    from: String,
+    to: String,
+    period: String,
+    figures: Vec<Figure>,
+    shared: Vec<SharedRow>,
+    /// The council return, when the person has an arrangement.
+    council_figures: Vec<Figure>,
+    surplus: String,
+    csv_href: String,
+}
+
+/// The fund asked for, if the viewer may see it, or the first they may.
+async fn chosen_fund(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    raw: &str,
+) -> Result<(Vec<(PersonId, String)>, Option<(PersonId, String)>), AppError> {
+    let people = visible_people(state, viewer, scope).await?;
+    if raw.trim().is_empty() {
+        let first = people.first().cloned();
+        return Ok((people, first));
+    }
+    match people
+        .iter()
+        .find(|(p, _)| p.as_str() == raw.trim())
+        .cloned()
+    {
+        Some(found) => Ok((people, Some(found))),
+        None if allowed(viewer, scope, Action::ViewAllFunds) => Err(AppError::NOT_FOUND),
+        None => Err(AppError::FORBIDDEN),
+    }
+}
+
+fn period_of(query: &FundQuery) -> Result<Period, AppError> {
+    let bad = |_| AppError::Kind(ErrorKind::BadRequest);
+    if query.from.trim().is_empty() && query.to.trim().is_empty() {
+        return Ok(Period::quarter_containing(cylch_store::today_in_wales()));
+    }
+    Period::new(
+        parse_date(&query.from).map_err(bad)?,
+        parse_date(&query.to).map_err(bad)?,
+    )
+    .map_err(|_| AppError::Kind(ErrorKind::BadRequest))
+}
+
+pub async fn statement(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    query: Result<Query<FundQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewOwnFund).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let (people, chosen) = chosen_fund(&state, &viewer, &scope, &query.person).await?;
+    let period = period_of(&query)?;
+    let language = viewer.language;
+    let t = |id: &str| state.i18n.text(language, id);
+    let mut figures = Vec::new();
+    let mut shared = Vec::new();
+    let mut council_figures = Vec::new();
+    let mut surplus = String::new();
+    let mut csv_href = String::new();
+    let (person, name) = match &chosen {
+        Some((person, name)) => (person.as_str().to_owned(), name.clone()),
+        None => (String::new(), String::new()),
+    };
+    if let Some((person_id, _)) = &chosen {
+        let s = state
+            .store
+            .person_statement(&scope, person_id, period)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        figures.push(Figure {
+            label: t("ledger-csv-opening"),
+            amount: money(s.opening),
+        });
+        for row in &s.received {
+            figures.push(Figure {
+                label: row.name.clone(),
+                amount: money(row.amount),
+            });
+        }
+        for row in &s.spent {
+            figures.push(Figure {
+                label: t(&format!("ledger-category-{}", row.category.code())),
+                amount: money(row.total),
+            });
+        }
+        figures.push(Figure {
+            label: t("ledger-csv-spent"),
+            amount: money(s.spent_total),
+        });
+        figures.push(Figure {
+            label: t("ledger-csv-closing"),
+            amount: money(s.closing),
+        });
+        shared = s
+            .shared_items
+            .iter()
+            .map(|item| SharedRow {
+                date: item.date.strftime("%d/%m/%Y").to_string(),
+                description: item.description.clone(),
+                category: t(&format!("ledger-category-{}", item.category.code())),
+                whole: money(item.whole_cost),
+                share: money(item.share),
+            })
+            .collect();
+        match state.store.la_return(&scope, person_id, period).await {
+            Ok(r) => {
+                council_figures = vec![
+                    Figure {
+                        label: t("ledger-csv-council"),
+                        amount: r.council.clone(),
+                    },
+                    Figure {
+                        label: t("ledger-csv-opening"),
+                        amount: money(r.opening),
+                    },
+                    Figure {
+                        label: t("ledger-csv-direct-payments"),
+                        amount: money(r.direct_payments),
+                    },
+                    Figure {
+                        label: t("ledger-csv-contributions"),
+                        amount: money(r.client_contributions),
+                    },
+                    Figure {
+                        label: t("ledger-csv-other-income"),
+                        amount: money(r.other_income),
+                    },
+                    Figure {
+                        label: t("ledger-csv-shared"),
+                        amount: money(r.shared_spending),
+                    },
+                    Figure {
+                        label: t("ledger-csv-spent"),
+                        amount: money(r.spent_total),
+                    },
+                    Figure {
+                        label: t("ledger-csv-closing"),
+                        amount: money(r.closing),
+                    },
+                    Figure {
+                        label: t("ledger-csv-threshold"),
+                        amount: money(r.surplus_threshold),
+                    },
+                ];
+                if let Some(above) = r.surplus {
+                    surplus = state.i18n.with_arg(
+                        language,
+                        "ledger-surplus-flag",
+                        "amount",
+                        &money(above),
+                    );
+                }
+                csv_href = format!(
+                    "/coops/{}/ledger/return.csv?person={}&from={}&to={}",
+                    scope.coop_id(),
+                    super::encode_query(person_id.as_str()),
+                    period.from(),
+                    period.to()
+                );
+            }
+            Err(LedgerError::NoArrangement(_)) => {}
+            Err(LedgerError::Store(err)) => return Err(err.into()),
+            Err(err) => return Err(AppError::Internal(err.to_string())),
+        }
+    }
+    let chrome = Chrome::new(&state, &viewer, "ledger-statement-title");
+    render(&StatementPage {
+        chrome,
+        coop_id: scope.coop_id().to_string(),
+        people: people
+            .into_iter()
+            .map(|(id, name)| (id.as_str().to_owned(), name))
+            .collect(),
+        person,
+        name,
+        from: period.from().to_string(),
+        to: period.to().to_string(),
+        period: format!(
+            "{} – {}",
+            period.from().strftime("%d/%m/%Y"),
+            period.to().strftime("%d/%m/%Y")
+        ),
+        figures,
+        shared,
+        council_figures,
+        surplus,
+        csv_href,
+    })
+}
+
+pub async fn return_csv(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    query: Result<Query<FundQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewOwnFund).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let (_, chosen) = chosen_fund(&state, &viewer, &scope, &query.person).await?;
+    let Some((person, name)) = chosen else {
+        // No fund to return on: the statement page says so.
+        return Ok(
+            Redirect::to(&format!("/coops/{}/ledger/statement", scope.coop_id())).into_response(),
+        );
+    };
+    let period = period_of(&query)?;
+    match state.store.la_return(&scope, &person, period).await {
+        Ok(r) => Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!(
+                        "attachment; filename=\"return-{}-{}.csv\"",
+                        period.from(),
+                        period.to()
+                    ),
+                ),
+            ],
+            return_csv_text(&state, viewer.language, &name, &r),
+        )
+            .into_response()),
+        Err(LedgerError::NoArrangement(_)) => Ok(Redirect::to(&format!(
+            "/coops/{}/ledger/statement?person={}",
+            scope.coop_id(),
+            super::encode_query(person.as_str())
+        ))
+        .into_response()),
+        Err(LedgerError::Store(err)) => Err(err.into()),
+        Err(err) => Err(AppError::Internal(err.to_string())),
+    }
+}
+
+/// The return as rows a council's spreadsheet can take: one figure a row.
+pub fn return_csv_text(state: &AppState, language: Language, name: &str, r: &LaReturn) -> String {
+    let t = |id: &str| state.i18n.text(language, id);
+    let mut rows: Vec<Vec<Cell>> = vec![
+        vec![t("ledger-csv-person").into(), name.into()],
+        vec![t("ledger-csv-council").into(), r.council.as_str().into()],
+        vec![
+            t("ledger-csv-from").into(),
+            r.period.from().to_string().into(),
+        ],
+        vec![t("ledger-csv-to").into(), r.period.to().to_string().into()],
+        vec![t("ledger-csv-opening").into(), r.opening.into()],
+        vec![
+            t("ledger-csv-direct-payments").into(),
+            r.direct_payments.into(),
+        ],
+        vec![
+            t("ledger-csv-contributions").into(),
+            r.client_contributions.into(),
+        ],
+        vec![t("ledger-csv-other-income").into(), r.other_income.into()],
+    ];
+    for (category, amount) in &r.spent_by_category {
+        rows.push(vec![
+            t(&format!("ledger-category-{}", category.code())).into(),
+            (*amount).into(),
+        ]);
+    }
+    rows.push(vec![
+        t("ledger-csv-shared").into(),
+        r.shared_spending.into(),
+    ]);
+    rows.push(vec![t("ledger-csv-spent").into(), r.spent_total.into()]);
+    rows.push(vec![t("ledger-csv-closing").into(), r.closing.into()]);
+    rows.push(vec![
+        t("ledger-csv-threshold").into(),
+        r.surplus_threshold.into(),
+    ]);
+    rows.push(vec![
+        t("ledger-csv-surplus").into(),
+        r.surplus.unwrap_or(Pence::ZERO).into(),
+    ]);
+    to_csv(&[&t("ledger-csv-figure"), &t("ledger-csv-amount")], &rows)
+}
