@@ -282,6 +282,14 @@ for (const { lang, js, member, role, reset, account } of VARIANTS) {
 
       await goto(page, '/');
       await expectPage(page, lang, { h1: t(lang, 'home-title', { name: newName }) });
+
+      // Signing out everywhere ends this browser's session too.
+      await goto(page, '/account');
+      response = await submit(page, t(lang, 'sign-out-everywhere'));
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: t(lang, 'signed-out-everywhere-title') });
+      await goto(page, '/account');
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
       await page.context().close();
     });
 

@@ -98,18 +98,19 @@ for (const lang of LANGS) {
         await page.context().close();
       });
 
-      test('signed in: home, co-operative, audit trail, account and admin pages', async () => {
+      test('signed in: home, co-operative, audit trail, support and members\' registers, account and admin pages', async () => {
         const page = await newPage(browser, { lang, js });
         const person = lang === 'en' ? PEOPLE.gareth : PEOPLE.carys;
         await signIn(page, lang, person);
         const ids = await coopIds(page);
-        for (const path of ['/', `/coops/${ids[FAMILY_COOP]}`, `/coops/${ids[FAMILY_COOP]}/audit`, '/account']) {
+        for (const path of ['/', `/coops/${ids[FAMILY_COOP]}`, `/coops/${ids[FAMILY_COOP]}/audit`,
+          `/coops/${ids[FAMILY_COOP]}/support`, `/coops/${ids[FAMILY_COOP]}/register`, '/account']) {
           await goto(page, path);
           await skipLinkWorks(page, lang);
           await goto(page, path);
           const stops = await everyTabStopShowsFocus(page);
-          if (path.endsWith('/audit')) {
-            assert.ok(stops.some((s) => s.className === 'table-wrap'), 'the audit table can be scrolled from the keyboard');
+          if (/\/(audit|support|register)$/.test(path)) {
+            assert.ok(stops.some((s) => s.className === 'table-wrap'), `the table on ${path} can be scrolled from the keyboard`);
           }
         }
         await page.context().close();
