@@ -49,6 +49,10 @@ pub enum Action {
     /// Record a member's address and shares, or that their membership
     /// ended: the secretary's job, or the chair's.
     ManageRegisters,
+    /// See how far the group has got in forming the co-operative.
+    ViewFormation,
+    /// Record a formation task as done, with its evidence.
+    RecordFormation,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -112,7 +116,7 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
                 Refuse(Refusal::NeedsInstanceAdmin)
             }
         }
-        Action::ViewCoop => match roles {
+        Action::ViewCoop | Action::ViewFormation => match roles {
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },
@@ -152,7 +156,8 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
         Action::ViewAuditTrail
         | Action::ViewSupportRegister
         | Action::ManageSupport
-        | Action::ViewRegisters => match roles {
+        | Action::ViewRegisters
+        | Action::RecordFormation => match roles {
             Some(roles) if roles.is_officer() => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),

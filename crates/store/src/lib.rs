@@ -14,6 +14,7 @@ pub mod audit;
 pub mod backup;
 pub mod coops;
 mod error;
+pub mod formation;
 pub mod ids;
 pub mod invitations;
 pub mod ledger;

@@ -46,6 +46,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 5,
+        name: "formation",
+        portable: include_str!("../migrations/0005_formation.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 10,
         name: "votes",
         portable: include_str!("../migrations/0010_votes.sql"),

@@ -135,8 +135,12 @@ pub async fn coop(
         my_roles: describe_roles(&state, &viewer, scope.roles()),
         can_audit: policy::decide(viewer.actor(), Some(scope.roles()), Action::ViewAuditTrail)
             .is_allowed(),
-        can_see_registers: policy::decide(viewer.actor(), Some(scope.roles()), Action::ViewRegisters)
-            .is_allowed(),
+        can_see_registers: policy::decide(
+            viewer.actor(),
+            Some(scope.roles()),
+            Action::ViewRegisters,
+        )
+        .is_allowed(),
         can_see_support: scope.coop().kind.provides_support()
             && policy::decide(
                 viewer.actor(),

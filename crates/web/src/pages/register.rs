@@ -58,7 +58,8 @@ struct RegisterPage {
 }
 
 fn uk_date(date: Option<jiff::civil::Date>) -> String {
-    date.map(|d| d.strftime("%d/%m/%Y").to_string()).unwrap_or_default()
+    date.map(|d| d.strftime("%d/%m/%Y").to_string())
+        .unwrap_or_default()
 }
 
 fn pounds(pence: i64) -> String {
@@ -72,13 +73,22 @@ fn member_row(state: &AppState, viewer: &Viewer, entry: &MemberEntry) -> MemberR
         name: entry.name.clone(),
         email: entry.email.clone(),
         postal_address: entry.postal_address.clone(),
-        class: entry.class.map(|c| state.i18n.text(language, &format!("class-{}", c.code()))).unwrap_or_default(),
+        class: entry
+            .class
+            .map(|c| state.i18n.text(language, &format!("class-{}", c.code())))
+            .unwrap_or_default(),
         shares: entry.shares,
         paid: format!("£{}", pounds(entry.paid_pence)),
         admitted_on: uk_date(entry.admitted_on),
         ceased: match (&entry.ceased_on, &entry.ceased_reason) {
             (Some(on), Some(reason)) => {
-                format!("{} ({})", on.strftime("%d/%m/%Y"), state.i18n.text(language, &format!("register-ceased-{reason}")))
+                format!(
+                    "{} ({})",
+                    on.strftime("%d/%m/%Y"),
+                    state
+                        .i18n
+                        .text(language, &format!("register-ceased-{reason}"))
+                )
             }
             (Some(on), None) => on.strftime("%d/%m/%Y").to_string(),
             _ => String::new(),
@@ -91,13 +101,20 @@ fn officer_row(state: &AppState, viewer: &Viewer, entry: &OfficerEntry) -> Offic
     OfficerRow {
         name: entry.name.clone(),
         postal_address: entry.postal_address.clone(),
-        office: state.i18n.text(viewer.language, &format!("office-{}", entry.office.code())),
+        office: state
+            .i18n
+            .text(viewer.language, &format!("office-{}", entry.office.code())),
         took_office: uk_date(Some(entry.took_office)),
         left_office: uk_date(entry.left_office),
     }
 }
 
-async fn page(state: &AppState, viewer: &Viewer, scope: &CoopScope, errors: FormErrors) -> Result<RegisterPage, AppError> {
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    errors: FormErrors,
+) -> Result<RegisterPage, AppError> {
     let members = state.store.register_of_members(scope).await?;
     let officers = state.store.register_of_officers(scope).await?;
     let mut chrome = Chrome::new(state, viewer, "register-title");
@@ -109,24 +126,46 @@ async fn page(state: &AppState, viewer: &Viewer, scope: &CoopScope, errors: Form
         errors,
         coop_id: scope.coop_id().to_string(),
         coop_name: scope.coop().name.clone(),
-        can_manage: policy::decide(viewer.actor(), Some(scope.roles()), Action::ManageRegisters).is_allowed(),
-        members: members.iter().map(|m| member_row(state, viewer, m)).collect(),
-        officers: officers.iter().map(|o| officer_row(state, viewer, o)).collect(),
+        can_manage: policy::decide(viewer.actor(), Some(scope.roles()), Action::ManageRegisters)
+            .is_allowed(),
+        members: members
+            .iter()
+            .map(|m| member_row(state, viewer, m))
+            .collect(),
+        officers: officers
+            .iter()
+            .map(|o| officer_row(state, viewer, o))
+            .collect(),
         reasons: CEASED_REASONS
             .iter()
-            .map(|r| ((*r).to_owned(), state.i18n.text(viewer.language, &format!("register-ceased-{r}"))))
+            .map(|r| {
+                (
+                    (*r).to_owned(),
+                    state
+                        .i18n
+                        .text(viewer.language, &format!("register-ceased-{r}")),
+                )
+            })
             .collect(),
         today: cylch_store::today_in_wales().to_string(),
     })
 }
 
-pub async fn show(State(state): State<AppState>, viewer: ViewerExt, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewRegisters).await?;
     render(&page(&state, &viewer, &scope, FormErrors::default()).await?)
 }
 
 /// The register of members as a CSV file, safe to open in a spreadsheet.
-pub async fn csv(State(state): State<AppState>, viewer: ViewerExt, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn csv(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewRegisters).await?;
     let members = state.store.register_of_members(&scope).await?;
     let t = |key: &str| state.i18n.text(viewer.language, key);
@@ -148,12 +187,21 @@ pub async fn csv(State(state): State<AppState>, viewer: ViewerExt, Path(id): Pat
                 Cell::from(m.name.as_str()),
                 Cell::from(m.postal_address.as_str()),
                 Cell::from(m.email.as_str()),
-                Cell::from(m.class.map(|c| t(&format!("class-{}", c.code()))).unwrap_or_default()),
+                Cell::from(
+                    m.class
+                        .map(|c| t(&format!("class-{}", c.code())))
+                        .unwrap_or_default(),
+                ),
                 Cell::from(m.shares.to_string()),
                 Cell::from(Pence::new(m.paid_pence)),
                 Cell::from(m.admitted_on.map(|d| d.to_string()).unwrap_or_default()),
                 Cell::from(m.ceased_on.map(|d| d.to_string()).unwrap_or_default()),
-                Cell::from(m.ceased_reason.as_deref().map(|r| t(&format!("register-ceased-{r}"))).unwrap_or_default()),
+                Cell::from(
+                    m.ceased_reason
+                        .as_deref()
+                        .map(|r| t(&format!("register-ceased-{r}")))
+                        .unwrap_or_default(),
+                ),
             ]
         })
         .collect();
@@ -161,7 +209,10 @@ pub async fn csv(State(state): State<AppState>, viewer: ViewerExt, Path(id): Pat
     Ok((
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (CONTENT_DISPOSITION, "attachment; filename=\"register-of-members.csv\"".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"register-of-members.csv\"".to_owned(),
+            ),
         ],
         // A byte-order mark, so spreadsheets read Welsh letters as UTF-8.
         format!("\u{feff}{}", to_csv(&header, &rows)),
@@ -194,7 +245,10 @@ pub async fn save_details(
     if shares.is_none() {
         errors.add("shares", "register-error-shares");
     }
-    let paid = Pence::parse(form.paid.trim()).ok().map(|p| p.get()).filter(|p| *p >= 0);
+    let paid = Pence::parse(form.paid.trim())
+        .ok()
+        .map(|p| p.get())
+        .filter(|p| *p >= 0);
     if paid.is_none() {
         errors.add("paid", "register-error-paid");
     }
@@ -207,7 +261,11 @@ pub async fn save_details(
     if !errors.is_empty() {
         return render_invalid(&page(&state, &viewer, &scope, errors).await?);
     }
-    match state.store.update_register_entry(&scope, &member, &form.postal_address, shares, paid).await {
+    match state
+        .store
+        .update_register_entry(&scope, &member, &form.postal_address, shares, paid)
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/coops/{}/register", scope.coop_id())).into_response()),
         Err(RegisterError::NotAMember) => Err(AppError::NOT_FOUND),
         Err(RegisterError::Store(err)) => Err(err.into()),
@@ -235,7 +293,11 @@ pub async fn cease(
     let Some(on) = on else {
         return render_invalid(&page(&state, &viewer, &scope, errors).await?);
     };
-    match state.store.cease_membership(&scope, &member, on, form.reason.trim()).await {
+    match state
+        .store
+        .cease_membership(&scope, &member, on, form.reason.trim())
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/coops/{}/register", scope.coop_id())).into_response()),
         Err(RegisterError::NotAMember) => Err(AppError::NOT_FOUND),
         Err(RegisterError::UnknownReason) => {
@@ -247,6 +309,8 @@ pub async fn cease(
             render_invalid(&page(&state, &viewer, &scope, errors).await?)
         }
         Err(RegisterError::Store(err)) => Err(err.into()),
-        Err(RegisterError::Negative) => Err(AppError::Internal("negative shares while ceasing".into())),
+        Err(RegisterError::Negative) => {
+            Err(AppError::Internal("negative shares while ceasing".into()))
+        }
     }
 }

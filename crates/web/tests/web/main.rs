@@ -4,6 +4,7 @@
 
 mod api;
 mod errors;
+mod formation;
 mod journeys;
 mod ledger;
 mod permissions;

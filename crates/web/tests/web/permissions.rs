@@ -38,6 +38,7 @@ fn fill(path: &str, coop: &str, member: &str) -> String {
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))
         .replace("{member}", member)
+        .replace("{task}", "form_steering_group")
 }
 
 async fn attempt(app: &TestApp, method: &str, path: &str, account: Option<&Account>) -> Reply {

@@ -251,7 +251,12 @@ pub struct Cast {
 impl Cast {
     /// A member of co-operative A whom no test signs in as: the supporter.
     pub fn member_of_a(&self) -> cylch_store::AccountId {
-        self.people.iter().find(|(role, _)| *role == "supporter").and_then(|(_, a)| a.as_ref()).map(|a| a.id.clone()).unwrap()
+        self.people
+            .iter()
+            .find(|(role, _)| *role == "supporter")
+            .and_then(|(_, a)| a.as_ref())
+            .map(|a| a.id.clone())
+            .unwrap()
     }
 }
 
