@@ -111,13 +111,49 @@ fn exact_with_search(
                     annealed
                 }
             });
-            let proof = exact::solve(model, incumbent, deadline, Some(&shared));
+            // The proof gets the first part of the time; if it has not
+            // finished by then it is unlikely to, and this thread searches too.
+            let proof_until = started + opts.time_limit * 3 / 5;
+            let proof = exact::solve(model, incumbent, proof_until, Some(&shared));
             if proof.proved {
                 shared
                     .stop
                     .store(true, std::sync::atomic::Ordering::Relaxed);
+                return (search.join().ok(), proof);
             }
-            (search.join().ok(), proof)
+            let mut s = State::empty(model);
+            for &(n, a) in &proof.assignments {
+                s.add(n, a);
+            }
+            let now = Instant::now();
+            let budget = heuristic::Budget {
+                start: now,
+                deadline: now + deadline.saturating_duration_since(now) / 2,
+                max_iterations: opts.max_iterations,
+            };
+            let seed = opts.seed.wrapping_add(1);
+            let annealed = heuristic::improve(&mut s, seed, budget, Some(&shared));
+            let mut s = State::empty(model);
+            for &(n, a) in &annealed.assignments {
+                s.add(n, a);
+            }
+            let polished = heuristic::lns(&mut s, seed, deadline, Some(&shared));
+            let mine = if polished.score <= annealed.score {
+                polished
+            } else {
+                annealed
+            };
+            let best = match search.join().ok() {
+                Some(f) if f.score <= mine.score => f,
+                _ => mine,
+            };
+            (
+                Some(best),
+                exact::Outcome {
+                    proved: false,
+                    ..proof
+                },
+            )
         })
     } else {
         let mut s = constructed.clone();
