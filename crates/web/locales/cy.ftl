@@ -34,8 +34,22 @@ error-field-missing =
         [kind] Dewiswch y math o gydweithfa
         [office] Dewiswch swydd
         [language] Dewiswch iaith
-        [starts_on] Rhowch y dyddiad y mae'r cymorth yn dechrau
-        [ends_on] Rhowch y dyddiad y daw'r cymorth i ben
+        [starts_on] Rhowch y dyddiad y mae'n dechrau
+        [ends_on] Rhowch y dyddiad y mae'n dod i ben
+        [person] Dewiswch y person
+        [receipt_person] Dewiswch y person y mae'r arian ar ei gyfer
+        [council] Rhowch enw'r cyngor
+        [dp_amount] Rhowch swm y Taliad Uniongyrchol
+        [amount] Rhowch y swm
+        [receipt_amount] Rhowch y swm a ddaeth i law
+        [date] Rhowch y dyddiad
+        [receipt_date] Rhowch y dyddiad y daeth yr arian i law
+        [description] Rhowch beth y gwariwyd yr arian arno
+        [receipt_description] Rhowch o ble daeth yr arian
+        [csv] Gludwch y gyfriflen banc
+        [category] Dewiswch gategori
+        [charge_to] Dewiswch gronfa pwy sy'n talu
+        [frequency] Dewiswch pa mor aml y caiff ei dalu
         [registration_number] Rhowch y rhif cofrestru
         [registered_on] Rhowch ddyddiad y cofrestru
        *[other] Rhowch werth

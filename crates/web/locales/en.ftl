@@ -34,8 +34,22 @@ error-field-missing =
         [kind] Choose the kind of co-operative
         [office] Choose an office
         [language] Choose a language
-        [starts_on] Enter the date support starts
-        [ends_on] Enter the date support ends
+        [starts_on] Enter the date it starts
+        [ends_on] Enter the date it ends
+        [person] Choose the person
+        [receipt_person] Choose the person the money is for
+        [council] Enter the name of the council
+        [dp_amount] Enter the amount of the Direct Payment
+        [amount] Enter the amount
+        [receipt_amount] Enter the amount received
+        [date] Enter the date
+        [receipt_date] Enter the date the money arrived
+        [description] Enter what the money was spent on
+        [receipt_description] Enter where the money came from
+        [csv] Paste the bank statement
+        [category] Choose a category
+        [charge_to] Choose whose fund pays
+        [frequency] Choose how often it is paid
         [registration_number] Enter the registration number
         [registered_on] Enter the date of registration
        *[other] Enter a value
