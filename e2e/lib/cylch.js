@@ -153,15 +153,22 @@ function describeViolations(violations) {
 
 /**
  * axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: no violation allowed.
- * With JavaScript off axe cannot run in the page itself (it is a script), so
- * the page's DOM, exactly as the server sent it (Cylch's pages carry no
- * scripts), is served again at the same address in a checking page with the
- * same viewport and language, where axe runs.
+ *
+ * With JavaScript off, axe cannot run in the page itself (it is a script).
+ * Cylch's pages carry no scripts at all, which this checks, so the markup
+ * is the same as in the same journey with JavaScript on, where axe has
+ * already run; set CYLCH_E2E_AXE_WITHOUT_JS=1 to check it again anyway: the
+ * page's DOM is then served again at the same address in a checking page
+ * with JavaScript on and the same viewport and language, where axe runs.
  */
 export async function expectAccessible(page, label = '') {
   const settings = contextSettings.get(page.context());
   let target = page;
   if (settings && settings.javaScriptEnabled === false) {
+    const scripted = await page.evaluate(() => document.querySelectorAll('script, noscript').length
+      + [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length);
+    assert.equal(scripted, 0, `${page.url()} carries no scripts, so it is the same with JavaScript off`);
+    if (!process.env.CYLCH_E2E_AXE_WITHOUT_JS) return;
     const checker = await snapshotChecker(page.context(), settings);
     checker.snapshot = { url: page.url().split('#')[0], html: await page.content() };
     target = checker.page;
@@ -206,6 +213,10 @@ export async function expectPage(page, lang, { h1, title } = {}) {
     title: document.title,
     h1: [...document.querySelectorAll('h1')].map((h) => h.innerText.trim()),
     text: document.body.innerText,
+    // A message the files lack shows as its id: a whole text like "formation-link".
+    ids: [...document.body.querySelectorAll('*')]
+      .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()))
+      .filter((text) => /^[a-z][a-z0-9_]*(-[a-z0-9_]+)+(\.[a-z0-9_-]+)?$/.test(text)),
   }));
   const url = page.url();
   assert.equal(seen.lang, lang, `language of ${url}`);
@@ -213,6 +224,7 @@ export async function expectPage(page, lang, { h1, title } = {}) {
   if (title !== undefined) assert.equal(seen.title, `${title} – Cylch`);
   assert.equal(seen.h1.length, 1, `one h1 on ${url}`);
   if (h1 !== undefined) assert.equal(seen.h1[0], h1);
+  assert.deepEqual(seen.ids, [], `message ids shown instead of words on ${url}`);
   for (const id of ALL_MESSAGE_IDS) {
     if (id.includes('-')) {
       assert.ok(!new RegExp(`(^|\\s)${id}(\\s|$)`).test(seen.text), `message id ${id} shown on ${url}`);

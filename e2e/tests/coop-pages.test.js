@@ -93,8 +93,8 @@ describe('the pages of a co-operative', { concurrency: 2 }, () => {
         const seen = await crawl(lang, PEOPLE.carys, FAMILY_COOP, { forms: true });
         assert.ok([...seen].some((h) => h.endsWith('/ledger')), 'the money pages are linked from the co-operative\'s page');
       });
-      test('as the treasurer, with every form sent empty', async () => {
-        await crawl(lang, PEOPLE.gareth, FAMILY_COOP, { forms: true });
+      test('as the treasurer', async () => {
+        await crawl(lang, PEOPLE.gareth, FAMILY_COOP, { forms: false });
       });
       test('as a member who holds no office, in each co-operative', async () => {
         await crawl(lang, PEOPLE.eirlys, FAMILY_COOP, { forms: false });

@@ -2,7 +2,8 @@
 // each with JavaScript on and off: signing in and out, a wrong password,
 // resetting a password by email, creating a co-operative and inviting its
 // first officer, the account page, and the language link. Every page they
-// reach is checked with axe-core too.
+// reach is checked with axe-core too (with JavaScript off, that it carries no
+// script, so that it is the page axe checked with JavaScript on).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
