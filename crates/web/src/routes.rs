@@ -94,6 +94,8 @@ fn page_routes() -> Vec<Route> {
         route("POST", "/coops/{id}/ledger/reconcile", ledger::reconcile),
         route("GET", "/coops/{id}/ledger/statement", ledger::statement),
         route("GET", "/coops/{id}/ledger/return.csv", ledger::return_csv),
+        route("GET", "/coops/{id}/ledger/entries", ledger::entries),
+        route("POST", "/coops/{id}/ledger/reversals", ledger::reverse),
         route("GET", "/coops/{id}/support", support::show),
         route("POST", "/coops/{id}/support", support::add),
         route("POST", "/coops/{id}/support/ciw", support::record_ciw),

@@ -914,3 +914,55 @@ pub async fn trial_balance(
         result.map(|t| Json(t).into_response()),
     )
 }
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/ledger/receipts", params(("id" = String, Path), ("person" = String, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
+    responses((status = 200, description = "Each expected receipt of the person's arrangement in the period (this quarter unless given), matched with what arrived and flagged late, short, overpaid or missing; and money that matched nothing"), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn receipt_checks(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    query: Result<Query<FundQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let person = fund_of(&state, &account, &scope, &query.person).await?;
+    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let result = state
+        .store
+        .receipt_checks(&scope, &person, period.from(), period.to(), today())
+        .await;
+    answer(
+        &state,
+        account.language,
+        result.map(|m| Json(m).into_response()),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct ForecastQuery {
+    person: String,
+    months: Option<u16>,
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/ledger/forecast", params(("id" = String, Path), ("person" = String, Query), ("months" = Option<u16>, Query)),
+    responses((status = 200, description = "The person's fund month by month from this month (6 months unless given, at most 24): opening, expected receipts, closing, and the first month it would run short"), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn forecast(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    query: Result<Query<ForecastQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let person = fund_of(&state, &account, &scope, &query.person).await?;
+    let months = query.months.unwrap_or(6).clamp(1, 24);
+    let result = state
+        .store
+        .fund_forecast(&scope, &person, today(), months)
+        .await;
+    answer(
+        &state,
+        account.language,
+        result.map(|f| Json(f).into_response()),
+    )
+}

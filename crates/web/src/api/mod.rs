@@ -68,7 +68,9 @@ use crate::routes::{Route, route};
         ledger::import,
         ledger::bank_lines,
         ledger::reconcile,
-        ledger::trial_balance
+        ledger::trial_balance,
+        ledger::receipt_checks,
+        ledger::forecast
     ),
     components(schemas(
         support::SupportedPersonView,
@@ -204,6 +206,16 @@ pub(crate) fn routes() -> Vec<Route> {
             "GET",
             "/api/v1/coops/{id}/ledger/trial-balance",
             ledger::trial_balance,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/receipts",
+            ledger::receipt_checks,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/forecast",
+            ledger::forecast,
         ),
     ]
 }

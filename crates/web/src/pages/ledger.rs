@@ -893,3 +893,156 @@ pub fn return_csv_text(state: &AppState, language: Language, name: &str, r: &LaR
     ]);
     to_csv(&[&t("ledger-csv-figure"), &t("ledger-csv-amount")], &rows)
 }
+
+pub struct EntryRow {
+    pub id: String,
+    pub date: String,
+    pub description: String,
+    pub amount: String,
+    /// Said when the entry was reversed, or is itself a reversal.
+    pub status: String,
+    pub reversible: bool,
+}
+
+#[derive(Template)]
+#[template(path = "ledger_entries.html")]
+struct EntriesPage {
+    chrome: Chrome,
+    errors: FormErrors,
+    coop_id: String,
+    rows: Vec<EntryRow>,
+    today: String,
+    /// The entry whose reversal form came back with problems.
+    failed: String,
+    reason: String,
+}
+
+async fn entries_page(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    errors: FormErrors,
+    failed: String,
+    reason: String,
+) -> Result<EntriesPage, AppError> {
+    let language = viewer.language;
+    let entries = state.store.ledger_entries(scope).await?;
+    let rows = entries
+        .iter()
+        .rev()
+        .map(|stored| {
+            let entry = &stored.entry;
+            let amount = Pence::sum(
+                entry
+                    .lines()
+                    .iter()
+                    .filter(|l| l.side == cylch_ledger::Side::Debit)
+                    .map(|l| l.amount),
+            )
+            .unwrap_or(Pence::ZERO);
+            let status = match (&stored.reversed_by, entry.reverses()) {
+                (Some(_), _) => state.i18n.text(language, "ledger-entry-reversed"),
+                (None, Some(_)) => state.i18n.text(language, "ledger-entry-is-reversal"),
+                (None, None) => String::new(),
+            };
+            EntryRow {
+                id: entry.id().as_str().to_owned(),
+                date: entry.date().strftime("%d/%m/%Y").to_string(),
+                description: entry.description().to_owned(),
+                amount: money(amount),
+                status,
+                reversible: stored.reversed_by.is_none() && entry.reverses().is_none(),
+            }
+        })
+        .collect();
+    let mut chrome = Chrome::new(state, viewer, "ledger-entries-title");
+    if !errors.is_empty() {
+        chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
+    }
+    Ok(EntriesPage {
+        chrome,
+        errors,
+        coop_id: scope.coop_id().to_string(),
+        rows,
+        today: cylch_store::today_in_wales().to_string(),
+        failed,
+        reason,
+    })
+}
+
+pub async fn entries(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewAllFunds).await?;
+    render(
+        &entries_page(
+            &state,
+            &viewer,
+            &scope,
+            FormErrors::default(),
+            String::new(),
+            String::new(),
+        )
+        .await?,
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReversalForm {
+    entry: String,
+    reverse_date: String,
+    reason: String,
+}
+
+/// The only correction the books allow: the entry's exact opposite, with a
+/// reason, after which the right entry is posted again.
+pub async fn reverse(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ReversalForm>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    let mut errors = FormErrors::default();
+    let date = errors.check("reverse_date", parse_date(&form.reverse_date));
+    let reason = required(&mut errors, "reason", &form.reason);
+    let entry = form.entry.trim().to_owned();
+    if entry.is_empty() {
+        errors.field("entry", FieldError::Missing);
+    }
+    let (Some(date), Some(reason)) = (date, reason) else {
+        return render_invalid(
+            &entries_page(&state, &viewer, &scope, errors, entry, form.reason).await?,
+        );
+    };
+    if !errors.is_empty() {
+        return render_invalid(
+            &entries_page(&state, &viewer, &scope, errors, entry, form.reason).await?,
+        );
+    }
+    match state
+        .store
+        .reverse_entry(
+            &scope,
+            &cylch_ledger::EntryId::new(entry.clone()),
+            date,
+            &reason,
+        )
+        .await
+    {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/coops/{}/ledger/entries", scope.coop_id())).into_response())
+        }
+        Err(LedgerError::Store(cylch_store::StoreError::NotFound)) => Err(AppError::NOT_FOUND),
+        Err(LedgerError::Store(err)) => Err(err.into()),
+        Err(err) => {
+            errors.add("reason", err.code());
+            render_invalid(
+                &entries_page(&state, &viewer, &scope, errors, entry, form.reason).await?,
+            )
+        }
+    }
+}

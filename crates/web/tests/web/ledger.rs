@@ -510,3 +510,137 @@ on_both!(a_treasurer_keeps_the_books_through_the_pages, |app| {
         403
     );
 });
+
+on_both!(
+    corrections_on_the_pages_are_reversals_and_receipts_are_checked,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let supported = who(&cast, "supported");
+        let gwen = app
+            .store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Gwen",
+                    member_account: Some(&supported.id),
+                    represented_by: None,
+                    starts_on: "2026-01-01".parse().unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let t = token(&app, treasurer).await;
+        let api = format!("/api/v1/coops/{coop}/ledger");
+        app.api(
+            "POST",
+            &format!("{api}/arrangements"),
+            Some(&t),
+            Some(json!({
+                "person": gwen.id, "council": "Cyngor Gwynedd", "amount_pence": 30000,
+                "frequency": "weekly", "starts_on": "2026-04-03"
+            })),
+        )
+        .await;
+        // The first week's payment arrives £50 short and four days late.
+        app.api(
+        "POST",
+        &format!("{api}/receipts"),
+        Some(&t),
+        Some(json!({"person": gwen.id, "date": "2026-04-07", "amount_pence": 25000, "description": "DP"})),
+    )
+    .await;
+        let own = token(&app, supported).await;
+        let checks = app
+            .api(
+                "GET",
+                &format!(
+                    "{api}/receipts?person={}&from=2026-04-01&to=2026-04-09",
+                    gwen.id
+                ),
+                Some(&own),
+                None,
+            )
+            .await;
+        assert_eq!(checks.status, 200, "{}", checks.body);
+        let first = &checks.json()["checks"][0]["outcome"];
+        assert_eq!(first["outcome"], "received");
+        assert_eq!(first["flags"][0]["flag"], "short");
+        assert_eq!(first["flags"][0]["by"], 5000);
+        let forecast = app
+            .api(
+                "GET",
+                &format!("{api}/forecast?person={}&months=3", gwen.id),
+                Some(&own),
+                None,
+            )
+            .await;
+        assert_eq!(forecast.status, 200, "{}", forecast.body);
+        assert_eq!(forecast.json()["months"].as_array().unwrap().len(), 3);
+
+        let browser = app.browser(treasurer).await;
+        let base = format!("/coops/{coop}/ledger");
+        let entry = app.store.ledger_entries(&scope).await.unwrap()[0]
+            .entry
+            .id()
+            .as_str()
+            .to_owned();
+        let page = app.get(&format!("{base}/entries"), &browser.cookies).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Reverse this entry"));
+        let missing = app
+            .post_form(
+                &format!("{base}/reversals"),
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("entry", &entry),
+                    ("reverse_date", "2026-04-08"),
+                ],
+            )
+            .await;
+        assert_eq!(missing.status, 422);
+        let reversed = app
+            .post_form(
+                &format!("{base}/reversals"),
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("entry", &entry),
+                    ("reverse_date", "2026-04-08"),
+                    ("reason", "Wrong amount"),
+                ],
+            )
+            .await;
+        assert_eq!(reversed.status, 303, "{}", reversed.body);
+        let again = app
+            .post_form(
+                &format!("{base}/reversals"),
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("entry", &entry),
+                    ("reverse_date", "2026-04-08"),
+                    ("reason", "Again"),
+                ],
+            )
+            .await;
+        assert_eq!(again.status, 422);
+        let page = app.get(&format!("{base}/entries"), &browser.cookies).await;
+        assert!(page.body.contains("Reversed") && page.body.contains("A reversal"));
+        let stored = app.store.ledger_entries(&scope).await.unwrap();
+        assert_eq!(stored.len(), 2);
+        assert_eq!(
+            stored[0].entry.lines()[0].amount.get(),
+            25000,
+            "the original is unchanged"
+        );
+    }
+);
