@@ -12,6 +12,27 @@ use crate::role::{CoopRoles, Office};
 pub enum Action {
     /// See one's own home page, account and co-operatives.
     ManageOwnAccount,
+    /// Read proposals, their discussion, who has voted and how many came
+    /// each way, and the decisions log: every member's business. Former
+    /// members have no scope, so they read nothing.
+    ViewDecisions,
+    /// Raise a proposal for the members to decide.
+    RaiseProposal,
+    /// Take part in the discussion of a proposal.
+    Comment,
+    /// Cast one's own vote. Only members vote: an officer who is not a
+    /// member reads but does not vote. Whether the member's class votes,
+    /// whether their membership is current and whether the window is open
+    /// are the rules' business, checked where the vote is stored.
+    Vote,
+    /// Record a vote on a member's instruction when they cannot vote
+    /// online themselves: any officer.
+    RecordAssistedVote,
+    /// Enter paper votes: the secretary's job, or the chair's.
+    RecordPaperVotes,
+    /// Count the votes after the close and record the result, and see who
+    /// voted and how each vote arrived: the secretary or the chair.
+    DeclareResult,
     /// Create a co-operative on this instance.
     CreateCoop,
     /// Invite the first officer of a co-operative, so that it can run itself.
@@ -85,6 +106,8 @@ pub enum Refusal {
     NotInCoop,
     NeedsOffice,
     NeedsInstanceAdmin,
+    /// Only members may do this (vote, above all).
+    NeedsMembership,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +132,13 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
     }
     match action {
         Action::ManageOwnAccount => Allow,
+        Action::ViewDecisions
+        | Action::RaiseProposal
+        | Action::Comment
+        | Action::RecordAssistedVote
+        | Action::RecordPaperVotes
+        | Action::DeclareResult
+        | Action::Vote => proposals_and_votes(roles, action),
         Action::CreateCoop | Action::InviteFirstOfficer | Action::ListAllCoops => {
             if actor.instance_admin {
                 Allow
@@ -165,10 +195,93 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
     }
 }
 
+/// Proposals and votes: everyone in the co-operative reads and discusses,
+/// members vote, officers help members vote, and the secretary or chair
+/// enters paper votes and declares results.
+fn proposals_and_votes(roles: Option<&CoopRoles>, action: Action) -> Decision {
+    use Decision::{Allow, Refuse};
+    let Some(roles) = roles else {
+        return Refuse(Refusal::NotInCoop);
+    };
+    let keeps_records = roles.holds(Office::Secretary) || roles.holds(Office::Chair);
+    match action {
+        Action::Vote if roles.class.is_none() => Refuse(Refusal::NeedsMembership),
+        Action::RecordAssistedVote if !roles.is_officer() => Refuse(Refusal::NeedsOffice),
+        Action::RecordPaperVotes | Action::DeclareResult if !keeps_records => {
+            Refuse(Refusal::NeedsOffice)
+        }
+        _ => Allow,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::role::{MemberClass, Office};
+
+    #[test]
+    fn everyone_in_the_coop_discusses_members_vote_officers_help() {
+        let person = Actor::person(false);
+        let reading = [
+            Action::ViewDecisions,
+            Action::RaiseProposal,
+            Action::Comment,
+        ];
+        for class in MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            for action in reading.into_iter().chain([Action::Vote]) {
+                assert!(decide(person, Some(&member), action).is_allowed());
+            }
+            for action in [
+                Action::RecordAssistedVote,
+                Action::RecordPaperVotes,
+                Action::DeclareResult,
+            ] {
+                assert_eq!(
+                    decide(person, Some(&member), action),
+                    Decision::Refuse(Refusal::NeedsOffice)
+                );
+            }
+        }
+        // An officer who is not a member reads and discusses but has no vote.
+        let bare = CoopRoles::officer(Office::Treasurer);
+        for action in reading {
+            assert!(decide(person, Some(&bare), action).is_allowed());
+        }
+        assert_eq!(
+            decide(person, Some(&bare), Action::Vote),
+            Decision::Refuse(Refusal::NeedsMembership)
+        );
+        assert!(decide(person, Some(&bare), Action::RecordAssistedVote).is_allowed());
+        assert_eq!(
+            decide(person, Some(&bare), Action::RecordPaperVotes),
+            Decision::Refuse(Refusal::NeedsOffice)
+        );
+        for office in [Office::Secretary, Office::Chair] {
+            let roles = CoopRoles::member(MemberClass::Pa).with_office(office);
+            for action in [
+                Action::Vote,
+                Action::RecordAssistedVote,
+                Action::RecordPaperVotes,
+                Action::DeclareResult,
+            ] {
+                assert!(decide(person, Some(&roles), action).is_allowed());
+            }
+        }
+        for action in reading
+            .into_iter()
+            .chain([Action::Vote, Action::DeclareResult])
+        {
+            assert_eq!(
+                decide(Actor::person(true), None, action),
+                Decision::Refuse(Refusal::NotInCoop)
+            );
+            assert_eq!(
+                decide(Actor::ANONYMOUS, None, action),
+                Decision::Refuse(Refusal::NotSignedIn)
+            );
+        }
+    }
 
     #[test]
     fn nobody_anonymous_gets_anything() {

@@ -8,6 +8,7 @@ pub mod coops;
 pub mod ledger;
 pub mod register;
 pub mod support;
+pub mod votes;
 
 use std::sync::Arc;
 

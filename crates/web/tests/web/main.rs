@@ -11,3 +11,4 @@ mod permissions;
 mod registers;
 mod support;
 mod support_places;
+mod votes;

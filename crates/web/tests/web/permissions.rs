@@ -34,6 +34,7 @@ fn outcome(reply: &Reply, api: bool) -> &'static str {
 /// record; secrets and people are ids that exist nowhere.
 fn fill(path: &str, coop: &str, member: &str) -> String {
     path.replace("{id}", coop)
+        .replace("{proposal}", &crate::votes::proposal_in(coop))
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))
@@ -71,6 +72,7 @@ async fn attempt(app: &TestApp, method: &str, path: &str, account: Option<&Accou
 
 on_both!(every_route_as_every_role_matches_the_table, |app| {
     let cast = cast(&app).await;
+    crate::votes::seed_proposals(&app, &cast).await;
     let expected: BTreeMap<(String, String), Vec<String>> = TABLE
         .lines()
         .map(str::trim)
@@ -128,6 +130,7 @@ on_both!(
     a_member_of_another_coop_is_refused_every_route_of_this_one,
     |app| {
         let cast = cast(&app).await;
+        crate::votes::seed_proposals(&app, &cast).await;
         let outsider = cast
             .people
             .iter()
