@@ -8,6 +8,7 @@ use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::pages::{account, admin, auth, coops, ledger, register, support};
+use crate::pages::votes;
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -96,6 +97,27 @@ fn page_routes() -> Vec<Route> {
         route("GET", "/coops/{id}/ledger/return.csv", ledger::return_csv),
         route("GET", "/coops/{id}/ledger/entries", ledger::entries),
         route("POST", "/coops/{id}/ledger/reversals", ledger::reverse),
+        route("GET", "/coops/{id}/proposals", votes::list),
+        route("POST", "/coops/{id}/proposals", votes::raise),
+        route("GET", "/coops/{id}/proposals/{proposal}", votes::show),
+        route(
+            "POST",
+            "/coops/{id}/proposals/{proposal}/comments",
+            votes::comment,
+        ),
+        route("POST", "/coops/{id}/proposals/{proposal}/vote", votes::vote),
+        route(
+            "POST",
+            "/coops/{id}/proposals/{proposal}/assisted",
+            votes::assisted,
+        ),
+        route("POST", "/coops/{id}/proposals/{proposal}/paper", votes::paper),
+        route(
+            "POST",
+            "/coops/{id}/proposals/{proposal}/result",
+            votes::declare,
+        ),
+        route("GET", "/coops/{id}/decisions", votes::decisions),
         route("GET", "/coops/{id}/support", support::show),
         route("POST", "/coops/{id}/support", support::add),
         route("POST", "/coops/{id}/support/ciw", support::record_ciw),

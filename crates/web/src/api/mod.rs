@@ -4,6 +4,7 @@
 
 mod ledger;
 mod support;
+mod votes;
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -50,6 +51,17 @@ use crate::routes::{Route, route};
         support::list,
         support::add,
         support::end,
+        votes::list,
+        votes::raise,
+        votes::show,
+        votes::comments,
+        votes::comment,
+        votes::vote,
+        votes::assisted,
+        votes::paper,
+        votes::ballots,
+        votes::result,
+        votes::decisions,
         ledger::totals,
         ledger::funds,
         ledger::statement,
@@ -76,6 +88,18 @@ use crate::routes::{Route, route};
         support::SupportedPersonView,
         support::NewPlace,
         support::EndPlace,
+        votes::ProposalView,
+        votes::ResultView,
+        votes::ClassCountView,
+        votes::ChannelCountsView,
+        votes::MyVoteView,
+        votes::NewProposalBody,
+        votes::CommentView,
+        votes::NewComment,
+        votes::VoteBody,
+        votes::VoteForBody,
+        votes::VoteReceipt,
+        votes::BallotView,
         ledger::NewSpending,
         ledger::NewReceipt,
         ledger::NewReversal,
@@ -136,6 +160,49 @@ pub(crate) fn routes() -> Vec<Route> {
             "/api/v1/coops/{id}/support/{person}/end",
             support::end,
         ),
+        route("GET", "/api/v1/coops/{id}/proposals", votes::list),
+        route("POST", "/api/v1/coops/{id}/proposals", votes::raise),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/proposals/{proposal}",
+            votes::show,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/proposals/{proposal}/comments",
+            votes::comments,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/proposals/{proposal}/comments",
+            votes::comment,
+        ),
+        route(
+            "PUT",
+            "/api/v1/coops/{id}/proposals/{proposal}/vote",
+            votes::vote,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/proposals/{proposal}/assisted",
+            votes::assisted,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/proposals/{proposal}/paper",
+            votes::paper,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/proposals/{proposal}/ballots",
+            votes::ballots,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/proposals/{proposal}/result",
+            votes::result,
+        ),
+        route("GET", "/api/v1/coops/{id}/decisions", votes::decisions),
         route("GET", "/api/v1/coops/{id}/ledger/totals", ledger::totals),
         route("GET", "/api/v1/coops/{id}/ledger/funds", ledger::funds),
         route(
