@@ -925,3 +925,34 @@ on_both_databases!(a_worked_quarter_matches_the_returns_to_the_penny, |store| {
     let totals = store.coop_totals(s, quarter).await.unwrap();
     assert_eq!(totals.net_assets, p(1259, 99));
 });
+
+on_both_databases!(two_officers_reversing_at_once_reverse_once, |store| {
+    let b = books(&store, &["Aled"]).await;
+    let entry = spend(
+        &store,
+        &b.treasurer,
+        "2026-04-10",
+        "Taxi",
+        Category::Activities,
+        p(20, 0),
+        own(&b.people[0]),
+    )
+    .await;
+    let (first, second) = tokio::join!(
+        store.reverse_entry(&b.treasurer, entry.id(), day("2026-04-11"), "twice"),
+        store.reverse_entry(&b.secretary, entry.id(), day("2026-04-11"), "twice"),
+    );
+    assert_eq!(
+        usize::from(first.is_ok()) + usize::from(second.is_ok()),
+        1,
+        "{first:?} {second:?}"
+    );
+    assert_eq!(store.ledger_entries(&b.treasurer).await.unwrap().len(), 2);
+    // Two imports of the same file at once add its lines once.
+    let (a, c) = tokio::join!(
+        store.import_statement(&b.treasurer, LLOYDS.as_bytes(), &LayoutChoice::Detect),
+        store.import_statement(&b.secretary, LLOYDS.as_bytes(), &LayoutChoice::Detect),
+    );
+    assert_eq!(a.unwrap().lines_added + c.unwrap().lines_added, 3);
+    assert_eq!(store.bank_lines(&b.treasurer).await.unwrap().len(), 3);
+});
