@@ -7,8 +7,8 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::pages::{account, admin, auth, coops, ledger, register, support};
 use crate::pages::votes;
+use crate::pages::{account, admin, auth, coops, ledger, register, support};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -111,7 +111,11 @@ fn page_routes() -> Vec<Route> {
             "/coops/{id}/proposals/{proposal}/assisted",
             votes::assisted,
         ),
-        route("POST", "/coops/{id}/proposals/{proposal}/paper", votes::paper),
+        route(
+            "POST",
+            "/coops/{id}/proposals/{proposal}/paper",
+            votes::paper,
+        ),
         route(
             "POST",
             "/coops/{id}/proposals/{proposal}/result",
