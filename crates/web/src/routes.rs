@@ -8,7 +8,7 @@ use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::pages::votes;
-use crate::pages::{account, admin, auth, coops, ledger, register, support};
+use crate::pages::{account, admin, auth, coops, formation, ledger, register, support};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -67,6 +67,18 @@ fn page_routes() -> Vec<Route> {
         route("POST", "/account/tokens/{id}/revoke", account::revoke_token),
         route("GET", "/coops/{id}", coops::coop),
         route("GET", "/coops/{id}/audit", coops::audit),
+        route("GET", "/coops/{id}/formation", formation::show),
+        route(
+            "POST",
+            "/coops/{id}/formation/councils",
+            formation::add_council,
+        ),
+        route("GET", "/coops/{id}/formation/{task}", formation::task_form),
+        route(
+            "POST",
+            "/coops/{id}/formation/{task}",
+            formation::record_task,
+        ),
         route("GET", "/coops/{id}/register", register::show),
         route("GET", "/coops/{id}/register.csv", register::csv),
         route(

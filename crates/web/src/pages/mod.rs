@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod coops;
+pub mod formation;
 pub mod ledger;
 pub mod register;
 pub mod support;
