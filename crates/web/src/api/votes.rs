@@ -65,6 +65,7 @@ pub struct ResultView {
     for_votes: u32,
     against: u32,
     abstentions: u32,
+    /// The count in each class; empty on a secret ballot.
     per_class: Vec<ClassCountView>,
     entitled: u32,
     took_part: u32,
@@ -119,9 +120,12 @@ fn result_view(record: &ProposalRecord) -> Option<ResultView> {
         for_votes: tally.for_votes,
         against: tally.against,
         abstentions: tally.abstentions,
+        // On a secret ballot a class with one voter would show that
+        // member's choice, so only the totals are given.
         per_class: tally
             .per_class
             .iter()
+            .filter(|_| !record.secret)
             .map(|c| ClassCountView {
                 class: c.class.code().to_owned(),
                 for_votes: c.for_votes,

@@ -419,7 +419,9 @@ fn result_box(state: &AppState, viewer: &Viewer, record: &ProposalRecord) -> Opt
         against: tally.against,
         abstentions: tally.abstentions,
     }];
-    if tally.per_class.len() > 1 {
+    // On a secret ballot a class with one voter would show that member's
+    // choice, so only the totals are shown.
+    if tally.per_class.len() > 1 && !record.secret {
         counts.extend(tally.per_class.iter().map(|c| CountRow {
             label: t(&format!("class-{}", c.class.code())),
             for_votes: c.for_votes,

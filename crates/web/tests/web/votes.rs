@@ -526,6 +526,10 @@ on_both!(
             (&json!(1), &json!(1), &json!(1))
         );
         assert_eq!(result["outcome"], "lost");
+        assert!(
+            result["per_class"].as_array().unwrap().is_empty(),
+            "no count by class, which could single out a voter"
+        );
         assert_eq!(result["by_channel"]["assisted"], 1);
         let ballots = app
             .api("GET", &format!("{path}/ballots"), Some(&secretary), None)
