@@ -49,6 +49,7 @@ fn page_routes() -> Vec<Route> {
         route("GET", "/sign-in", auth::sign_in_form),
         route("POST", "/sign-in", auth::sign_in),
         route("POST", "/sign-out", auth::sign_out),
+        route("GET", "/signed-out", auth::signed_out),
         route("GET", "/reset-password", auth::reset_form),
         route("POST", "/reset-password", auth::reset_request),
         route("GET", "/reset-password/{secret}", auth::new_password_form),

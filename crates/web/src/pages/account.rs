@@ -192,19 +192,14 @@ pub async fn sign_out_everywhere(
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
     state.store.end_all_sessions(&account.id).await?;
-    let page = MessagePage::new(
-        &state,
-        &viewer,
-        "signed-out-everywhere-title",
-        &["signed-out-everywhere-body"],
+    Ok((
+        [(
+            SET_COOKIE,
+            clear_cookie(SESSION_COOKIE, state.config.secure_cookies),
+        )],
+        Redirect::to("/signed-out?everywhere=1"),
     )
-    .link("/sign-in", "nav-sign-in");
-    let mut response = render(&page)?;
-    response.headers_mut().append(
-        SET_COOKIE,
-        clear_cookie(SESSION_COOKIE, state.config.secure_cookies),
-    );
-    Ok(response)
+        .into_response())
 }
 
 #[derive(Deserialize, Default)]

@@ -336,6 +336,7 @@ pub async fn invitation(
             action,
             intro,
             ask_language: true,
+            language: viewer.language.code().to_owned(),
         }),
         Some(existing) if viewer.account().is_some_and(|a| a.id == existing.id) => {
             render(&AcceptPage {
@@ -379,6 +380,10 @@ pub async fn accept(
                     action: format!("/invitations/{secret}"),
                     intro: invitation_intro(&state, &viewer, &invitation),
                     ask_language: true,
+                    language: Language::from_code(&form.language)
+                        .unwrap_or(viewer.language)
+                        .code()
+                        .to_owned(),
                 });
             };
             let hash = state.hasher.hash(password.expose()).await?;
@@ -404,16 +409,25 @@ pub async fn accept(
         return Ok(Redirect::to(&target).into_response());
     }
     let session = state.store.start_session(&account).await?;
+    let secure = state.config.secure_cookies;
+    let one_year = 365 * 24 * 60 * 60;
+    // The language chosen on the form is the one this browser now shows.
     Ok((
-        [(
-            SET_COOKIE,
-            set_cookie(
-                SESSION_COOKIE,
-                &session.token,
-                None,
-                state.config.secure_cookies,
+        axum::response::AppendHeaders([
+            (
+                SET_COOKIE,
+                set_cookie(SESSION_COOKIE, &session.token, None, secure),
             ),
-        )],
+            (
+                SET_COOKIE,
+                set_cookie(
+                    crate::viewer::LANGUAGE_COOKIE,
+                    account.language.code(),
+                    Some(one_year),
+                    secure,
+                ),
+            ),
+        ]),
         Redirect::to(&target),
     )
         .into_response())

@@ -121,14 +121,36 @@ pub async fn sign_out(
     if let Some(session) = &viewer.session {
         state.store.end_session(session).await?;
     }
-    let page = MessagePage::new(&state, &viewer, "signed-out-title", &["signed-out-body"])
-        .link("/sign-in", "nav-sign-in");
-    let mut response = render(&page)?;
-    response.headers_mut().append(
-        SET_COOKIE,
-        clear_cookie(SESSION_COOKIE, state.config.secure_cookies),
-    );
-    Ok(response)
+    // A redirect, so the confirmation is drawn for someone signed out (no
+    // account link, no sign-out button) and its language link is a GET.
+    Ok((
+        [(
+            SET_COOKIE,
+            clear_cookie(SESSION_COOKIE, state.config.secure_cookies),
+        )],
+        Redirect::to("/signed-out"),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SignedOutQuery {
+    everywhere: Option<String>,
+}
+
+/// The confirmation after signing out, here or everywhere.
+pub async fn signed_out(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Query(query): Query<SignedOutQuery>,
+) -> Result<Response, AppError> {
+    let (title, body) = if query.everywhere.is_some() {
+        ("signed-out-everywhere-title", "signed-out-everywhere-body")
+    } else {
+        ("signed-out-title", "signed-out-body")
+    };
+    render(&MessagePage::new(&state, &viewer, title, &[body]).link("/sign-in", "nav-sign-in"))
 }
 
 #[derive(Template)]
@@ -208,6 +230,9 @@ pub struct NewPasswordPage {
     pub action: String,
     pub intro: String,
     pub ask_language: bool,
+    /// The language chosen on the form, kept when it comes back with
+    /// problems.
+    pub language: String,
 }
 
 pub async fn new_password_form(
@@ -224,6 +249,7 @@ pub async fn new_password_form(
         action: format!("/reset-password/{secret}"),
         intro: String::new(),
         ask_language: false,
+        language: viewer.language.code().to_owned(),
     })
 }
 
@@ -279,6 +305,7 @@ pub async fn set_new_password(
             action: format!("/reset-password/{secret}"),
             intro: String::new(),
             ask_language: false,
+            language: viewer.language.code().to_owned(),
         });
     };
     let hash = state.hasher.hash(password.expose()).await?;

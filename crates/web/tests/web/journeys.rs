@@ -317,8 +317,15 @@ on_both!(sign_out_and_sign_out_everywhere, |app| {
     let out = app
         .post_form("/sign-out", &phone.cookies, &[("csrf", &phone.csrf)])
         .await;
-    assert_eq!(out.status, 200);
-    assert!(out.body.contains("You have signed out"));
+    assert_eq!(out.status, 303);
+    assert_eq!(out.location(), "/signed-out");
+    assert_eq!(out.cookie("cylch_session").as_deref(), Some(""));
+    let confirmation = app.get("/signed-out", "").await;
+    assert!(confirmation.body.contains("You have signed out"));
+    assert!(
+        !confirmation.body.contains("/sign-out\""),
+        "no sign-out button once signed out"
+    );
     assert_eq!(app.get("/", &phone.cookies).await.status, 303);
     assert_eq!(app.get("/", &laptop.cookies).await.status, 200);
     let tablet = app.browser(&nia).await;
@@ -329,8 +336,10 @@ on_both!(sign_out_and_sign_out_everywhere, |app| {
             &[("csrf", &laptop.csrf)],
         )
         .await;
-    assert_eq!(everywhere.status, 200);
-    assert!(everywhere.body.contains("signed out everywhere"));
+    assert_eq!(everywhere.status, 303);
+    assert_eq!(everywhere.location(), "/signed-out?everywhere=1");
+    let confirmation = app.get("/signed-out?everywhere=1", "").await;
+    assert!(confirmation.body.contains("signed out everywhere"));
     assert_eq!(app.get("/", &laptop.cookies).await.status, 303);
     assert_eq!(app.get("/", &tablet.cookies).await.status, 303);
 });
