@@ -11,7 +11,7 @@ use cylch_store::tokens::ApiToken;
 use serde::Deserialize;
 
 use super::auth::check_new_password;
-use super::{MessagePage, ViewerExt, render, render_invalid};
+use super::{ViewerExt, render, render_invalid};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::AppError;
