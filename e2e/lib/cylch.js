@@ -417,7 +417,12 @@ export function readEmail(file) {
  * (e.g. "/reset-password/") not returned before, waiting a little for it to
  * be written.
  */
-export async function linkFromOutbox(to, path) {
+/**
+ * The newest unused link to `path` in an email to `to`; with `contains`, only
+ * from an email whose text includes it (the two languages run side by side,
+ * so the same person can be sent two invitations in the same second).
+ */
+export async function linkFromOutbox(to, path, { contains } = {}) {
   const outbox = join(DATA_DIR, 'outbox');
   const pattern = new RegExp(`${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}[0-9a-f]+`);
   for (let tries = 0; tries < 50; tries++) {
@@ -428,6 +433,7 @@ export async function linkFromOutbox(to, path) {
     for (const file of files) {
       const email = readEmail(join(outbox, file));
       if (!(email.headers.to || '').toLowerCase().includes(to.toLowerCase())) continue;
+      if (contains && !email.text.includes(contains)) continue;
       const match = pattern.exec(email.text);
       if (match && !seenLinks.has(match[0])) {
         seenLinks.add(match[0]);

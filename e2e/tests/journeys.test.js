@@ -64,7 +64,6 @@ for (const { lang, js, member, role, reset, account } of VARIANTS) {
 
     test('the signed-out page shows the menu of someone signed out', {
       skip: !js && 'checked with JavaScript on',
-      todo: 'needs crates/web/src/pages/auth.rs sign_out to render (or redirect to) a page whose chrome has no session',
     }, async () => {
       const page = await open();
       await signIn(page, lang, member);
@@ -220,7 +219,6 @@ for (const { lang, js, member, role, reset, account } of VARIANTS) {
 
     test('the language chosen on the invitation form is kept when it comes back with a problem', {
       skip: !js && 'checked with JavaScript on',
-      todo: 'needs crates/web/src/pages/admin.rs accept and auth.rs NewPasswordPage to carry the posted language',
     }, async () => {
       const admin = await open();
       await signIn(admin, lang, PEOPLE.admin);

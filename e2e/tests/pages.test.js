@@ -352,7 +352,7 @@ for (const lang of LANGS) {
       assert.equal(response.status(), 200);
       await expectGoodPage(page, lang, { h1: t(lang, 'invite-sent-title') });
       assert.match(await page.locator('main').innerText(), new RegExp(member.email.replace(/\./g, '\\.')));
-      const { link } = await linkFromOutbox(member.email, '/invitations/');
+      const { link } = await linkFromOutbox(member.email, '/invitations/', { contains: coopName });
 
       // The list of co-operatives now has the new one.
       await goto(page, '/admin');
