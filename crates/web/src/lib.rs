@@ -2,6 +2,7 @@
 //! the JSON API under `/api/v1`, and sign-in. Handlers are thin: they parse
 //! input into domain types, ask [`cylch_domain::policy`] and call the store.
 
+mod access;
 pub mod api;
 mod chrome;
 mod error;

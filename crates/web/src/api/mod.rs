@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use cylch_domain::policy::{self, Action, Decision, Refusal};
+use cylch_domain::policy::Action;
 use cylch_domain::{
     CoopKind, CoopName, CoopRoles, EmailAddress, FieldError, Language, Office, Password, PersonName,
 };
@@ -335,14 +335,7 @@ pub(crate) async fn scope(
     raw: &str,
     action: Action,
 ) -> Result<CoopScope, AppError> {
-    let id = CoopId::parse(raw).ok_or(AppError::NOT_FOUND)?;
-    let scope = state.store.scope(&account.id, &id).await?;
-    match policy::decide(actor(account), scope.as_ref().map(CoopScope::roles), action) {
-        Decision::Allow => scope.ok_or(AppError::NOT_FOUND),
-        Decision::Refuse(Refusal::NotInCoop) => Err(AppError::NOT_FOUND),
-        Decision::Refuse(Refusal::NotSignedIn) => Err(AppError::Kind(ErrorKind::SignInRequired)),
-        Decision::Refuse(_) => Err(AppError::FORBIDDEN),
-    }
+    crate::access::coop_scope(state, account, raw, action).await
 }
 
 /// A body that could not be read as the JSON this route takes. Read only
@@ -356,11 +349,7 @@ pub(crate) fn rejected(rejection: JsonRejection) -> AppError {
 }
 
 fn require_admin(account: &Account, action: Action) -> Result<(), AppError> {
-    if policy::decide(actor(account), None, action).is_allowed() {
-        Ok(())
-    } else {
-        Err(AppError::FORBIDDEN)
-    }
+    crate::access::instance(Some(account), action)
 }
 
 /// An error body: a stable code, a sentence in the caller's language, and

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use cylch_domain::policy::{self, Action, Decision, Refusal};
+use cylch_domain::policy::Action;
 use cylch_domain::{CoopKind, CoopName, EmailAddress, FieldError, Language, Office, PersonName};
 use cylch_store::invitations::{Invitation, NewInvitation, NewSignIn};
 use cylch_store::{CoopId, StoreError};
@@ -23,11 +23,7 @@ use crate::viewer::{SESSION_COOKIE, Viewer, set_cookie};
 
 /// Refuses anyone but the instance administrator.
 pub fn require_admin(viewer: &Viewer, action: Action) -> Result<(), AppError> {
-    match policy::decide(viewer.actor(), None, action) {
-        Decision::Allow => Ok(()),
-        Decision::Refuse(Refusal::NotSignedIn) => Err(AppError::Kind(ErrorKind::SignInRequired)),
-        Decision::Refuse(_) => Err(AppError::FORBIDDEN),
-    }
+    crate::access::instance(viewer.account(), action)
 }
 
 #[derive(Template)]

@@ -3,10 +3,10 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use cylch_domain::policy::{self, Action, Decision, Refusal};
+use cylch_domain::policy::{self, Action};
 use cylch_domain::{CoopKind, CoopRoles};
+use cylch_store::CoopScope;
 use cylch_store::audit::AuditEntry;
-use cylch_store::{CoopId, CoopScope};
 
 use super::{ViewerExt, render};
 use crate::AppState;
@@ -84,17 +84,7 @@ pub async fn scope_for(
     raw_id: &str,
     action: Action,
 ) -> Result<CoopScope, AppError> {
-    let account = viewer.require_account()?;
-    let coop_id = CoopId::parse(raw_id).ok_or(AppError::NOT_FOUND)?;
-    let scope = state.store.scope(&account.id, &coop_id).await?;
-    match policy::decide(viewer.actor(), scope.as_ref().map(CoopScope::roles), action) {
-        Decision::Allow => scope.ok_or(AppError::NOT_FOUND),
-        Decision::Refuse(Refusal::NotInCoop) => Err(AppError::NOT_FOUND),
-        Decision::Refuse(Refusal::NotSignedIn) => {
-            Err(AppError::Kind(crate::error::ErrorKind::SignInRequired))
-        }
-        Decision::Refuse(_) => Err(AppError::FORBIDDEN),
-    }
+    crate::access::coop_scope(state, viewer.require_account()?, raw_id, action).await
 }
 
 #[derive(Template)]
