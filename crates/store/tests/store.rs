@@ -35,6 +35,54 @@ async fn person(store: &Store, address: &str, admin: bool) -> cylch_store::accou
         .unwrap()
 }
 
+/// A family co-operative made by an administrator, with one officer and `n`
+/// members of `class`: the officer and the members, in that order.
+async fn coop_with_members(
+    store: &Store,
+    name: &str,
+    officer: (&str, Office),
+    class: MemberClass,
+    member_email: &str,
+    n: usize,
+) -> (
+    cylch_store::coops::Coop,
+    cylch_store::accounts::Account,
+    Vec<cylch_store::accounts::Account>,
+) {
+    let admin = person(store, "admin@example.cymru", true).await;
+    let officer_account = person(store, officer.0, false).await;
+    let coop = store
+        .create_coop(&admin.id, &CoopName::parse(name).unwrap(), CoopKind::Family)
+        .await
+        .unwrap();
+    store
+        .add_member(
+            &admin.id,
+            &coop.id,
+            &officer_account.id,
+            &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(officer.1),
+            None,
+        )
+        .await
+        .unwrap();
+    let mut members = Vec::new();
+    for i in 0..n {
+        let member = person(store, &format!("{member_email}{i}@example.cymru"), false).await;
+        store
+            .add_member(
+                &officer_account.id,
+                &coop.id,
+                &member.id,
+                &CoopRoles::member(class),
+                None,
+            )
+            .await
+            .unwrap();
+        members.push(member);
+    }
+    (coop, officer_account, members)
+}
+
 on_both_databases!(accounts_are_created_found_and_audited, |store| {
     let megan = person(&store, "megan@example.cymru", false).await;
     let found = store
@@ -570,41 +618,15 @@ mod support {
         store: &Store,
         n: usize,
     ) -> (cylch_store::CoopScope, Vec<cylch_store::accounts::Account>) {
-        let admin = person(store, "admin@example.cymru", true).await;
-        let chair = person(store, "chair@example.cymru", false).await;
-        let coop = store
-            .create_coop(
-                &admin.id,
-                &CoopName::parse("Teulu").unwrap(),
-                CoopKind::Family,
-            )
-            .await
-            .unwrap();
-        store
-            .add_member(
-                &admin.id,
-                &coop.id,
-                &chair.id,
-                &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Chair),
-                None,
-            )
-            .await
-            .unwrap();
-        let mut members = Vec::new();
-        for i in 0..n {
-            let m = person(store, &format!("person{i}@example.cymru"), false).await;
-            store
-                .add_member(
-                    &chair.id,
-                    &coop.id,
-                    &m.id,
-                    &CoopRoles::member(MemberClass::SupportedPerson),
-                    None,
-                )
-                .await
-                .unwrap();
-            members.push(m);
-        }
+        let (coop, chair, members) = coop_with_members(
+            store,
+            "Teulu",
+            ("chair@example.cymru", Office::Chair),
+            MemberClass::SupportedPerson,
+            "person",
+            n,
+        )
+        .await;
         (
             store.scope(&chair.id, &coop.id).await.unwrap().unwrap(),
             members,

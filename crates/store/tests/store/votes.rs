@@ -25,39 +25,17 @@ struct Voters {
 }
 
 async fn voters(store: &Store, members: usize) -> Voters {
-    let admin = person(store, "admin@example.cymru", true).await;
-    let secretary = person(store, "ysgrifennydd@example.cymru", false).await;
-    let coop = store
-        .create_coop(
-            &admin.id,
-            &CoopName::parse("Cylch Pleidlais").unwrap(),
-            CoopKind::Family,
-        )
-        .await
-        .unwrap();
-    store
-        .add_member(
-            &admin.id,
-            &coop.id,
-            &secretary.id,
-            &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Secretary),
-            None,
-        )
-        .await
-        .unwrap();
+    let (coop, secretary, members) = coop_with_members(
+        store,
+        "Cylch Pleidlais",
+        ("ysgrifennydd@example.cymru", Office::Secretary),
+        MemberClass::Pa,
+        "aelod",
+        members,
+    )
+    .await;
     let mut scopes = Vec::new();
-    for i in 0..members {
-        let member = person(store, &format!("aelod{i}@example.cymru"), false).await;
-        store
-            .add_member(
-                &admin.id,
-                &coop.id,
-                &member.id,
-                &CoopRoles::member(MemberClass::Pa),
-                None,
-            )
-            .await
-            .unwrap();
+    for member in &members {
         scopes.push(store.scope(&member.id, &coop.id).await.unwrap().unwrap());
     }
     Voters {
