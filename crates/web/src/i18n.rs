@@ -1,6 +1,8 @@
 //! Welsh and English. Every user-visible string lives in the Fluent files
-//! under `locales/`, one per language; this loader holds them and formats
-//! messages with CLDR plural rules (Welsh has six forms).
+//! under `locales/`: `en.ftl` and `cy.ftl` for the pages every co-operative
+//! shares, and one pair of files an area under `locales/en/` and
+//! `locales/cy/`. This loader holds them and formats messages with CLDR
+//! plural rules (Welsh has six forms).
 
 use std::collections::BTreeSet;
 
@@ -8,8 +10,41 @@ use cylch_domain::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-pub const ENGLISH: &str = include_str!("../locales/en.ftl");
-pub const WELSH: &str = include_str!("../locales/cy.ftl");
+/// The English message files, each with the name a parse error reports.
+pub const ENGLISH: &[(&str, &str)] = &[
+    ("en.ftl", include_str!("../locales/en.ftl")),
+    (
+        "en/governance.ftl",
+        include_str!("../locales/en/governance.ftl"),
+    ),
+    (
+        "en/meetings.ftl",
+        include_str!("../locales/en/meetings.ftl"),
+    ),
+    ("en/ledger.ftl", include_str!("../locales/en/ledger.ftl")),
+    (
+        "en/documents.ftl",
+        include_str!("../locales/en/documents.ftl"),
+    ),
+];
+
+/// The Welsh message files, in the same order as the English.
+pub const WELSH: &[(&str, &str)] = &[
+    ("cy.ftl", include_str!("../locales/cy.ftl")),
+    (
+        "cy/governance.ftl",
+        include_str!("../locales/cy/governance.ftl"),
+    ),
+    (
+        "cy/meetings.ftl",
+        include_str!("../locales/cy/meetings.ftl"),
+    ),
+    ("cy/ledger.ftl", include_str!("../locales/cy/ledger.ftl")),
+    (
+        "cy/documents.ftl",
+        include_str!("../locales/cy/documents.ftl"),
+    ),
+];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -20,9 +55,9 @@ pub struct I18n {
 
 #[derive(Debug, thiserror::Error)]
 pub enum I18nError {
-    #[error("the {0} message file does not parse: {1}")]
+    #[error("the message file {0} does not parse: {1}")]
     Parse(&'static str, String),
-    #[error("the {0} message file defines a message twice: {1}")]
+    #[error("the message file {0} defines a message that another defines already: {1}")]
     Duplicate(&'static str, String),
 }
 
@@ -34,18 +69,19 @@ impl std::fmt::Debug for I18n {
 
 fn bundle(
     language: Language,
-    source: &'static str,
-    label: &'static str,
+    sources: &'static [(&'static str, &'static str)],
 ) -> Result<Bundle, I18nError> {
-    let resource = FluentResource::try_new(source.to_owned())
-        .map_err(|(_, errors)| I18nError::Parse(label, format!("{errors:?}")))?;
     let mut bundle = Bundle::new_concurrent(vec![language_id(language)]);
     // Isolation marks would end up inside HTML attributes and screen-reader
     // text; the pages set `lang` and `dir` themselves.
     bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .map_err(|errors| I18nError::Duplicate(label, format!("{errors:?}")))?;
+    for (label, source) in sources {
+        let resource = FluentResource::try_new((*source).to_owned())
+            .map_err(|(_, errors)| I18nError::Parse(label, format!("{errors:?}")))?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| I18nError::Duplicate(label, format!("{errors:?}")))?;
+    }
     Ok(bundle)
 }
 
@@ -60,8 +96,8 @@ fn language_id(language: Language) -> unic_langid::LanguageIdentifier {
 impl I18n {
     pub fn load() -> Result<I18n, I18nError> {
         Ok(I18n {
-            english: bundle(Language::En, ENGLISH, "English")?,
-            welsh: bundle(Language::Cy, WELSH, "Welsh")?,
+            english: bundle(Language::En, ENGLISH)?,
+            welsh: bundle(Language::Cy, WELSH)?,
         })
     }
 
@@ -119,17 +155,20 @@ impl I18n {
     }
 }
 
-/// Message ids (with attributes as `id.attr`) defined in a Fluent source.
-pub fn message_ids(source: &str) -> BTreeSet<String> {
-    let Ok(resource) = FluentResource::try_new(source.to_owned()) else {
-        return BTreeSet::new();
-    };
+/// Message ids (with attributes as `id.attr`) defined in a language's
+/// Fluent files.
+pub fn message_ids(sources: &[(&str, &str)]) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    for entry in resource.entries() {
-        if let fluent_syntax::ast::Entry::Message(message) = entry {
-            ids.insert(message.id.name.to_owned());
-            for attribute in &message.attributes {
-                ids.insert(format!("{}.{}", message.id.name, attribute.id.name));
+    for (_, source) in sources {
+        let Ok(resource) = FluentResource::try_new((*source).to_owned()) else {
+            continue;
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                ids.insert(message.id.name.to_owned());
+                for attribute in &message.attributes {
+                    ids.insert(format!("{}.{}", message.id.name, attribute.id.name));
+                }
             }
         }
     }

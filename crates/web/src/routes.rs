@@ -7,8 +7,7 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::pages::votes;
-use crate::pages::{account, admin, auth, coops, formation, ledger, register, support};
+use crate::pages::{account, admin, auth, coops, formation, ledger, register, support, votes};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -44,7 +43,7 @@ where
 }
 
 fn page_routes() -> Vec<Route> {
-    vec![
+    let mut routes = vec![
         route("GET", "/", coops::home),
         route("GET", "/sign-in", auth::sign_in_form),
         route("POST", "/sign-in", auth::sign_in),
@@ -92,49 +91,6 @@ fn page_routes() -> Vec<Route> {
             "/coops/{id}/register/{member}/cease",
             register::cease,
         ),
-        route("GET", "/coops/{id}/ledger", ledger::show),
-        route(
-            "POST",
-            "/coops/{id}/ledger/arrangements",
-            ledger::add_arrangement,
-        ),
-        route(
-            "POST",
-            "/coops/{id}/ledger/receipts",
-            ledger::record_receipt,
-        ),
-        route("POST", "/coops/{id}/ledger/spending", ledger::post_spending),
-        route("POST", "/coops/{id}/ledger/bank", ledger::import),
-        route("POST", "/coops/{id}/ledger/reconcile", ledger::reconcile),
-        route("GET", "/coops/{id}/ledger/statement", ledger::statement),
-        route("GET", "/coops/{id}/ledger/return.csv", ledger::return_csv),
-        route("GET", "/coops/{id}/ledger/entries", ledger::entries),
-        route("POST", "/coops/{id}/ledger/reversals", ledger::reverse),
-        route("GET", "/coops/{id}/proposals", votes::list),
-        route("POST", "/coops/{id}/proposals", votes::raise),
-        route("GET", "/coops/{id}/proposals/{proposal}", votes::show),
-        route(
-            "POST",
-            "/coops/{id}/proposals/{proposal}/comments",
-            votes::comment,
-        ),
-        route("POST", "/coops/{id}/proposals/{proposal}/vote", votes::vote),
-        route(
-            "POST",
-            "/coops/{id}/proposals/{proposal}/assisted",
-            votes::assisted,
-        ),
-        route(
-            "POST",
-            "/coops/{id}/proposals/{proposal}/paper",
-            votes::paper,
-        ),
-        route(
-            "POST",
-            "/coops/{id}/proposals/{proposal}/result",
-            votes::declare,
-        ),
-        route("GET", "/coops/{id}/decisions", votes::decisions),
         route("GET", "/coops/{id}/support", support::show),
         route("POST", "/coops/{id}/support", support::add),
         route("POST", "/coops/{id}/support/ciw", support::record_ciw),
@@ -145,7 +101,11 @@ fn page_routes() -> Vec<Route> {
         route("POST", "/admin/coops/{id}/invite", admin::invite),
         route("GET", "/invitations/{secret}", admin::invitation),
         route("POST", "/invitations/{secret}", admin::accept),
-    ]
+    ];
+    // Each area lists its own routes beside its handlers.
+    routes.extend(ledger::routes());
+    routes.extend(votes::routes());
+    routes
 }
 
 fn all_routes() -> Vec<Route> {

@@ -1046,3 +1046,20 @@ pub async fn reverse(
         }
     }
 }
+
+/// The routes of this area, for the router and the permission test.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::route;
+    vec![
+        route("GET", "/coops/{id}/ledger", show),
+        route("POST", "/coops/{id}/ledger/arrangements", add_arrangement),
+        route("POST", "/coops/{id}/ledger/receipts", record_receipt),
+        route("POST", "/coops/{id}/ledger/spending", post_spending),
+        route("POST", "/coops/{id}/ledger/bank", import),
+        route("POST", "/coops/{id}/ledger/reconcile", reconcile),
+        route("GET", "/coops/{id}/ledger/statement", statement),
+        route("GET", "/coops/{id}/ledger/return.csv", return_csv),
+        route("GET", "/coops/{id}/ledger/entries", entries),
+        route("POST", "/coops/{id}/ledger/reversals", reverse),
+    ]
+}

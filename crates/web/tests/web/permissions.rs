@@ -1,4 +1,5 @@
-//! Every route, as every role, against the table in `permissions.txt`.
+//! Every route, as every role, against the table in `permissions.txt` and
+//! the tables of each area in `permissions/`.
 //!
 //! Outcomes: `allow` (the request was served: 2xx, a redirect that is not to
 //! sign-in, or a form answered with its problems), `sign-in` (sent to sign
@@ -12,7 +13,13 @@ use cylch_store::accounts::Account;
 use crate::on_both;
 use crate::support::{ROLES, Reply, TestApp, cast};
 
-const TABLE: &str = include_str!("permissions.txt");
+const TABLES: &[&str] = &[
+    include_str!("permissions.txt"),
+    include_str!("permissions/governance.txt"),
+    include_str!("permissions/meetings.txt"),
+    include_str!("permissions/ledger.txt"),
+    include_str!("permissions/documents.txt"),
+];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {
     let status = reply.status.as_u16();
@@ -73,8 +80,9 @@ async fn attempt(app: &TestApp, method: &str, path: &str, account: Option<&Accou
 on_both!(every_route_as_every_role_matches_the_table, |app| {
     let cast = cast(&app).await;
     crate::votes::seed_proposals(&app, &cast).await;
-    let expected: BTreeMap<(String, String), Vec<String>> = TABLE
-        .lines()
+    let expected: BTreeMap<(String, String), Vec<String>> = TABLES
+        .iter()
+        .flat_map(|table| table.lines())
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|line| {
@@ -82,7 +90,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
             assert_eq!(
                 cells.len(),
                 2 + ROLES.len(),
-                "a row of permissions.txt has the wrong number of cells: {line}"
+                "a row of a permissions table has the wrong number of cells: {line}"
             );
             ((cells[0].clone(), cells[1].clone()), cells[2..].to_vec())
         })
@@ -96,7 +104,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
     sorted.sort();
     assert_eq!(
         in_table, sorted,
-        "permissions.txt must have exactly one row per route"
+        "the permissions tables must have exactly one row per route"
     );
 
     let mut actual_table = String::new();

@@ -1,0 +1,1 @@
+# ledger: the English messages of this area. Every id here has a Welsh twin in ../cy/ledger.ftl.ftl.

@@ -1,0 +1,1 @@
+# meetings: the English messages of this area. Every id here has a Welsh twin in ../cy/meetings.ftl.ftl.
