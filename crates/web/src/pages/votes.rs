@@ -1037,6 +1037,26 @@ pub async fn decisions(
     })
 }
 
+/// The routes of this area, for the router and the permission test.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::route;
+    vec![
+        route("GET", "/coops/{id}/proposals", list),
+        route("POST", "/coops/{id}/proposals", raise),
+        route("GET", "/coops/{id}/proposals/{proposal}", show),
+        route("POST", "/coops/{id}/proposals/{proposal}/comments", comment),
+        route("POST", "/coops/{id}/proposals/{proposal}/vote", vote),
+        route(
+            "POST",
+            "/coops/{id}/proposals/{proposal}/assisted",
+            assisted,
+        ),
+        route("POST", "/coops/{id}/proposals/{proposal}/paper", paper),
+        route("POST", "/coops/{id}/proposals/{proposal}/result", declare),
+        route("GET", "/coops/{id}/decisions", decisions),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1061,24 +1081,4 @@ mod tests {
         assert!(proposal_id("../etc").is_err());
         assert!(proposal_id(&"A".repeat(32)).is_err());
     }
-}
-
-/// The routes of this area, for the router and the permission test.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::route;
-    vec![
-        route("GET", "/coops/{id}/proposals", list),
-        route("POST", "/coops/{id}/proposals", raise),
-        route("GET", "/coops/{id}/proposals/{proposal}", show),
-        route("POST", "/coops/{id}/proposals/{proposal}/comments", comment),
-        route("POST", "/coops/{id}/proposals/{proposal}/vote", vote),
-        route(
-            "POST",
-            "/coops/{id}/proposals/{proposal}/assisted",
-            assisted,
-        ),
-        route("POST", "/coops/{id}/proposals/{proposal}/paper", paper),
-        route("POST", "/coops/{id}/proposals/{proposal}/result", declare),
-        route("GET", "/coops/{id}/decisions", decisions),
-    ]
 }
