@@ -121,6 +121,10 @@ pub enum MeetingError {
     #[error("minutes cannot be approved at the meeting they record")]
     ApprovedAtSameMeeting,
     #[error(
+        "a committee's minutes are approved by the committee, and a general meeting's by the members in general meeting"
+    )]
+    ApprovedByAnotherBody,
+    #[error(
         "the meeting was not quorate ({present} present, {required} needed), so it can make no decision"
     )]
     NotQuorate { present: u32, required: u32 },
@@ -140,6 +144,7 @@ impl MeetingError {
             MeetingError::HeldOnAnotherDay { .. } => "governance-held-on-another-day",
             MeetingError::ApprovedTooEarly { .. } => "governance-approved-too-early",
             MeetingError::ApprovedAtSameMeeting => "governance-approved-at-same-meeting",
+            MeetingError::ApprovedByAnotherBody => "governance-approved-by-another-body",
             MeetingError::NotQuorate { .. } => "governance-not-quorate",
             MeetingError::Notice(inner) => inner.code(),
         }
@@ -267,13 +272,17 @@ impl Meeting {
     }
 
     /// Records approval of the minutes at `later`, which must be another
-    /// meeting held after this one and itself quorate.
+    /// meeting of the same body (the committee, or the members in general
+    /// meeting) held after this one and itself quorate.
     pub fn approve_minutes(&mut self, later: &Meeting) -> Result<(), MeetingError> {
         let MeetingState::MinutesDrafted { quorum } = self.state else {
             return Err(self.invalid(MeetingStep::ApproveMinutes));
         };
         if later.id == self.id {
             return Err(MeetingError::ApprovedAtSameMeeting);
+        }
+        if later.kind.is_general() != self.kind.is_general() {
+            return Err(MeetingError::ApprovedByAnotherBody);
         }
         if later.date <= self.date {
             return Err(MeetingError::ApprovedTooEarly {

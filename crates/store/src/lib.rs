@@ -21,6 +21,7 @@ pub mod ledger;
 mod migrate;
 pub mod register;
 pub mod resets;
+pub mod rules;
 pub mod sessions;
 pub mod support;
 #[cfg(feature = "testing")]

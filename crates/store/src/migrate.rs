@@ -59,6 +59,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 30,
+        name: "rules and proxies",
+        portable: include_str!("../migrations/0030_rules_and_proxies.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

@@ -48,13 +48,6 @@ use crate::audit::{self, AuditAction, Change};
 use crate::ids::{hash_secret, random_id, random_secret};
 use crate::{AccountId, CoopScope, Dialect, Store, StoreError, Tx, now_ms};
 
-/// The co-operative's rules. Cylch does not yet store a co-operative's own
-/// registered rules, so every co-operative votes under Co-operatives UK's
-/// model rules.
-pub fn rules_of(_scope: &CoopScope) -> Rules {
-    Rules::default()
-}
-
 pub const SUBJECTS: [Subject; 6] = [
     Subject::General,
     Subject::RuleChange,
@@ -315,6 +308,10 @@ pub enum VotingError {
     NotClosed,
     #[error("the result has already been recorded")]
     AlreadyDecided,
+    #[error("the proposed rules are the rules in force: nothing would change")]
+    RulesUnchanged,
+    #[error("the proposed rules cannot work as written: {0}")]
+    InvalidRules(cylch_governance::rules::RulesError),
     #[error("the discussion has ended: the result is recorded")]
     DiscussionEnded,
     #[error(transparent)]
@@ -343,6 +340,8 @@ impl VotingError {
             VotingError::ReceiptWrong => "votes-receipt-wrong",
             VotingError::NotClosed => "votes-not-closed",
             VotingError::AlreadyDecided => "votes-already-decided",
+            VotingError::RulesUnchanged => "rules-unchanged",
+            VotingError::InvalidRules(inner) => inner.code(),
             VotingError::DiscussionEnded => "votes-discussion-ended",
             VotingError::Proposal(inner) => inner.code(),
             VotingError::Store(_) => "internal",
@@ -502,7 +501,18 @@ impl Store {
         scope: &CoopScope,
         new: NewProposal<'_>,
     ) -> Result<ProposalRecord, VotingError> {
-        let rules = rules_of(scope);
+        self.raise_proposal_carrying(scope, new, None).await
+    }
+
+    /// Raises a proposal; a rule change carries the new rules as JSON,
+    /// stored with it in the same transaction.
+    pub(crate) async fn raise_proposal_carrying(
+        &self,
+        scope: &CoopScope,
+        new: NewProposal<'_>,
+        proposed_rules: Option<String>,
+    ) -> Result<ProposalRecord, VotingError> {
+        let rules = self.rules(scope).await?;
         let window = VotingWindow::new(new.opens, new.closes)?;
         let secret = cylch_governance::vote::is_secret_ballot(&rules, new.secret_asked);
         let governance = Proposal {
@@ -532,6 +542,16 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        if let Some(raw) = &proposed_rules {
+            sqlx::query(
+                "INSERT INTO proposed_rules (proposal_id, coop_id, rules_json) VALUES ($1, $2, $3)",
+            )
+            .bind(&id)
+            .bind(scope.coop_id().as_str())
+            .bind(raw)
+            .execute(&mut *tx)
+            .await?;
+        }
         if secret {
             // Every counter exists from the start, so the rows themselves
             // say nothing about which choice came first.
@@ -744,9 +764,9 @@ impl Store {
         receipt: Option<&str>,
         at: Timestamp,
     ) -> Result<CastVote, VotingError> {
-        let rules = rules_of(scope);
         let mut tx = self.begin().await?;
         let record = lock_proposal(self.dialect(), &mut tx, scope, proposal).await?;
+        let rules = crate::rules::current(&mut *tx, scope).await?;
         record.window.accepts(at).map_err(|err| match err {
             ProposalError::VotingNotOpen { opens } => VotingError::NotOpen { opens },
             ProposalError::VotingClosed { closed } => VotingError::Closed { closed },
@@ -931,9 +951,9 @@ impl Store {
         proposal: &str,
         at: Timestamp,
     ) -> Result<RecordedResult, VotingError> {
-        let rules = rules_of(scope);
         let mut tx = self.begin().await?;
         let record = lock_proposal(self.dialect(), &mut tx, scope, proposal).await?;
+        let rules = crate::rules::current(&mut *tx, scope).await?;
         if record.decided.is_some() {
             return Err(VotingError::AlreadyDecided);
         }
@@ -1063,6 +1083,16 @@ impl Store {
             },
         )
         .await?;
+        if outcome == RecordedOutcome::Carried {
+            crate::rules::adopt_if_carried(
+                &mut tx,
+                scope,
+                proposal,
+                &result.resolution,
+                crate::today_in_wales(),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(result)
     }

@@ -858,3 +858,6 @@ mod ledger;
 
 #[path = "store/votes.rs"]
 mod votes;
+
+#[path = "store/rules.rs"]
+mod rules;

@@ -215,11 +215,30 @@ fn minutes_are_approved_only_at_a_later_quorate_meeting() {
     ));
     let not_yet_held = Meeting::schedule(
         MeetingId::new("later"),
-        MeetingKind::Committee,
+        MeetingKind::General,
         date(2026, 7, 1),
     );
     assert!(first.approve_minutes(&not_yet_held).is_err());
     assert!(matches!(first.state, MeetingState::MinutesDrafted { .. }));
+}
+
+#[test]
+fn the_committee_approves_its_own_minutes_and_the_members_theirs() {
+    let mut general = held("general", date(2026, 5, 1), quorate());
+    general.draft_minutes().unwrap();
+    let mut committee = held("committee", date(2026, 6, 1), quorate());
+    committee.kind = MeetingKind::Committee;
+    assert_eq!(
+        general.approve_minutes(&committee),
+        Err(MeetingError::ApprovedByAnotherBody)
+    );
+    let mut agm = held("agm", date(2026, 6, 2), quorate());
+    agm.kind = MeetingKind::AnnualGeneral;
+    general.approve_minutes(&agm).unwrap();
+    assert!(matches!(
+        general.state,
+        MeetingState::MinutesApproved { approved_on, .. } if approved_on == date(2026, 6, 2)
+    ));
 }
 
 #[test]

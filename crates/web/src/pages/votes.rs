@@ -212,7 +212,7 @@ async fn proposals_page(
                 )
             })
             .collect(),
-        secret_always: cylch_store::votes::rules_of(scope).secret_ballot_always,
+        secret_always: state.store.rules(scope).await?.secret_ballot_always,
         form,
     })
 }
