@@ -108,13 +108,16 @@ pub enum BallotChannel {
     Assisted,
     /// A paper vote entered by the secretary.
     Paper,
+    /// Cast by another member holding the member's proxy.
+    Proxy,
 }
 
 impl BallotChannel {
-    pub const ALL: [BallotChannel; 3] = [
+    pub const ALL: [BallotChannel; 4] = [
         BallotChannel::Online,
         BallotChannel::Assisted,
         BallotChannel::Paper,
+        BallotChannel::Proxy,
     ];
 
     pub fn code(self) -> &'static str {
@@ -122,6 +125,7 @@ impl BallotChannel {
             BallotChannel::Online => "online",
             BallotChannel::Assisted => "assisted",
             BallotChannel::Paper => "paper",
+            BallotChannel::Proxy => "proxy",
         }
     }
 
@@ -170,18 +174,22 @@ pub struct ChannelCounts {
     pub online: u32,
     pub assisted: u32,
     pub paper: u32,
+    /// Results recorded before proxies existed have none.
+    #[serde(default)]
+    pub proxy: u32,
 }
 
 impl ChannelCounts {
     pub fn total(&self) -> u32 {
-        self.online + self.assisted + self.paper
+        self.online + self.assisted + self.paper + self.proxy
     }
 
-    fn add(&mut self, channel: BallotChannel) {
+    pub fn add(&mut self, channel: BallotChannel) {
         match channel {
             BallotChannel::Online => self.online += 1,
             BallotChannel::Assisted => self.assisted += 1,
             BallotChannel::Paper => self.paper += 1,
+            BallotChannel::Proxy => self.proxy += 1,
         }
     }
 }
@@ -308,6 +316,16 @@ pub enum VotingError {
     NotClosed,
     #[error("the result has already been recorded")]
     AlreadyDecided,
+    #[error("the rules do not allow voting by proxy")]
+    ProxiesNotAllowed,
+    #[error("a member cannot hold their own proxy")]
+    OwnProxy,
+    #[error("the proxy holder must be a current member with a vote")]
+    ProxyHolderCannotVote,
+    #[error("that member already holds as many proxies as the rules allow ({limit})")]
+    TooManyProxies { limit: u32 },
+    #[error("you do not hold this member's proxy on this proposal")]
+    NoProxy,
     #[error("the proposed rules are the rules in force: nothing would change")]
     RulesUnchanged,
     #[error("the proposed rules cannot work as written: {0}")]
@@ -341,10 +359,24 @@ impl VotingError {
             VotingError::NotClosed => "votes-not-closed",
             VotingError::AlreadyDecided => "votes-already-decided",
             VotingError::RulesUnchanged => "rules-unchanged",
+            VotingError::ProxiesNotAllowed => "votes-proxies-not-allowed",
+            VotingError::OwnProxy => "votes-own-proxy",
+            VotingError::ProxyHolderCannotVote => "votes-proxy-holder-cannot-vote",
+            VotingError::TooManyProxies { .. } => "votes-too-many-proxies",
+            VotingError::NoProxy => "votes-no-proxy",
             VotingError::InvalidRules(inner) => inner.code(),
             VotingError::DiscussionEnded => "votes-discussion-ended",
             VotingError::Proposal(inner) => inner.code(),
             VotingError::Store(_) => "internal",
+        }
+    }
+
+    /// A voting window's refusal as a voting error.
+    pub(crate) fn from_window(err: ProposalError) -> VotingError {
+        match err {
+            ProposalError::VotingNotOpen { opens } => VotingError::NotOpen { opens },
+            ProposalError::VotingClosed { closed } => VotingError::Closed { closed },
+            other => VotingError::Proposal(other),
         }
     }
 
@@ -412,7 +444,7 @@ fn proposal_query(filter: &str) -> String {
 
 /// Loads one of the co-operative's proposals inside a write transaction,
 /// locking its row on PostgreSQL so that votes and the count on it queue.
-async fn lock_proposal(
+pub(crate) async fn lock_proposal(
     dialect: Dialect,
     tx: &mut Tx,
     scope: &CoopScope,
@@ -435,7 +467,7 @@ async fn lock_proposal(
 }
 
 /// The class of a current member, or why they cannot vote.
-async fn voting_class(
+pub(crate) async fn voting_class(
     tx: &mut Tx,
     scope: &CoopScope,
     rules: &Rules,
@@ -754,7 +786,7 @@ impl Store {
     }
 
     #[allow(clippy::too_many_arguments)]
-    async fn put_ballot(
+    pub(crate) async fn put_ballot(
         &self,
         scope: &CoopScope,
         proposal: &str,
@@ -767,12 +799,14 @@ impl Store {
         let mut tx = self.begin().await?;
         let record = lock_proposal(self.dialect(), &mut tx, scope, proposal).await?;
         let rules = crate::rules::current(&mut *tx, scope).await?;
-        record.window.accepts(at).map_err(|err| match err {
-            ProposalError::VotingNotOpen { opens } => VotingError::NotOpen { opens },
-            ProposalError::VotingClosed { closed } => VotingError::Closed { closed },
-            other => VotingError::Proposal(other),
-        })?;
+        record
+            .window
+            .accepts(at)
+            .map_err(VotingError::from_window)?;
         let class = voting_class(&mut tx, scope, &rules, member).await?;
+        if channel == BallotChannel::Proxy {
+            crate::proxies::check_held(&mut tx, scope, &rules, proposal, member).await?;
+        }
         let existing = sqlx::query(
             "SELECT class, channel, choice, seal FROM ballots WHERE proposal_id = $1 AND member_account_id = $2",
         )

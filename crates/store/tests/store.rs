@@ -861,3 +861,6 @@ mod votes;
 
 #[path = "store/rules.rs"]
 mod rules;
+
+#[path = "store/proxies.rs"]
+mod proxies;

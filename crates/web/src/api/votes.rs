@@ -33,6 +33,7 @@ pub struct ChannelCountsView {
     online: u32,
     assisted: u32,
     paper: u32,
+    proxy: u32,
     total: u32,
 }
 
@@ -42,6 +43,7 @@ impl From<ChannelCounts> for ChannelCountsView {
             online: c.online,
             assisted: c.assisted,
             paper: c.paper,
+            proxy: c.proxy,
             total: c.total(),
         }
     }
@@ -152,11 +154,7 @@ async fn view(
     let ballots = state.store.ballots(scope, &record.id).await?;
     let mut turnout = ChannelCounts::default();
     for ballot in &ballots {
-        match ballot.channel {
-            BallotChannel::Online => turnout.online += 1,
-            BallotChannel::Assisted => turnout.assisted += 1,
-            BallotChannel::Paper => turnout.paper += 1,
-        }
+        turnout.add(ballot.channel);
     }
     let my_vote = ballots
         .iter()

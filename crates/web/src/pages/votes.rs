@@ -494,11 +494,7 @@ async fn proposal_page(
     let ballots = state.store.ballots(scope, &record.id).await?;
     let mut counts = ChannelCounts::default();
     for ballot in &ballots {
-        match ballot.channel {
-            BallotChannel::Online => counts.online += 1,
-            BallotChannel::Assisted => counts.assisted += 1,
-            BallotChannel::Paper => counts.paper += 1,
-        }
+        counts.add(ballot.channel);
     }
     let mine = ballots.iter().find(|b| &b.member == scope.account());
     let my_vote = match mine {
