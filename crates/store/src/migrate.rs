@@ -60,6 +60,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 20,
+        name: "meetings",
+        portable: include_str!("../migrations/0020_meetings.sql"),
+        sqlite: include_str!("../migrations/0020_meetings.sqlite.sql"),
+        postgres: include_str!("../migrations/0020_meetings.postgres.sql"),
+    },
+    Migration {
         version: 30,
         name: "rules and proxies",
         portable: include_str!("../migrations/0030_rules_and_proxies.sql"),

@@ -864,3 +864,6 @@ mod rules;
 
 #[path = "store/proxies.rs"]
 mod proxies;
+
+#[path = "store/meetings.rs"]
+mod meetings;
