@@ -74,6 +74,12 @@ pub enum Action {
     ViewFormation,
     /// Record a formation task as done, with its evidence.
     RecordFormation,
+    /// Read the co-operative's meetings, their agendas, who came and the
+    /// minutes: every member's business.
+    ViewMeetings,
+    /// Schedule meetings, give notice, record attendance, votes given at
+    /// the meeting and the minutes: the secretary's job, or the chair's.
+    ManageMeetings,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -146,11 +152,11 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
                 Refuse(Refusal::NeedsInstanceAdmin)
             }
         }
-        Action::ViewCoop | Action::ViewFormation => match roles {
+        Action::ViewCoop | Action::ViewFormation | Action::ViewMeetings => match roles {
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ManageRegisters => match roles {
+        Action::ManageRegisters | Action::ManageMeetings => match roles {
             Some(roles) if roles.holds(Office::Secretary) || roles.holds(Office::Chair) => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
@@ -431,6 +437,39 @@ mod tests {
             Action::ViewOwnFund,
             Action::ViewAllFunds,
         ] {
+            assert_eq!(
+                decide(Actor::person(true), None, action),
+                Decision::Refuse(Refusal::NotInCoop)
+            );
+        }
+    }
+
+    #[test]
+    fn members_read_meetings_and_the_secretary_or_chair_keeps_them() {
+        let person = Actor::person(false);
+        for class in crate::role::MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            assert!(decide(person, Some(&member), Action::ViewMeetings).is_allowed());
+            assert_eq!(
+                decide(person, Some(&member), Action::ManageMeetings),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+        }
+        for office in [Office::Secretary, Office::Chair] {
+            let roles = CoopRoles::officer(office);
+            assert!(decide(person, Some(&roles), Action::ManageMeetings).is_allowed());
+        }
+        for office in [Office::Treasurer, Office::Coordinator] {
+            assert_eq!(
+                decide(
+                    person,
+                    Some(&CoopRoles::officer(office)),
+                    Action::ManageMeetings
+                ),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+        }
+        for action in [Action::ViewMeetings, Action::ManageMeetings] {
             assert_eq!(
                 decide(Actor::person(true), None, action),
                 Decision::Refuse(Refusal::NotInCoop)
