@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod mail;
 pub(crate) mod pages;
 mod password;
+pub mod pdf;
 pub mod routes;
 mod viewer;
 

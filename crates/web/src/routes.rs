@@ -81,6 +81,7 @@ fn page_routes() -> Vec<Route> {
         ),
         route("GET", "/coops/{id}/register", register::show),
         route("GET", "/coops/{id}/register.csv", register::csv),
+        route("GET", "/coops/{id}/register.pdf", register::pdf),
         route(
             "POST",
             "/coops/{id}/register/{member}",

@@ -1,5 +1,5 @@
 //! The registers of members and of officers: on a page that prints
-//! cleanly, and as CSV. Former members keep their entries.
+//! cleanly, as CSV and as PDF. Former members keep their entries.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -11,6 +11,7 @@ use cylch_ledger::export::{Cell, to_csv};
 use cylch_ledger::money::Pence;
 use cylch_store::register::{CEASED_REASONS, MemberEntry, OfficerEntry, RegisterError};
 use cylch_store::{AccountId, CoopScope};
+use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Deserialize;
 
 use super::coops::scope_for;
@@ -20,6 +21,7 @@ use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::AppError;
 use crate::form::{CsrfForm, FormErrors};
+use crate::pdf::{self, Column, Document, Orientation, Table};
 use crate::viewer::Viewer;
 
 pub struct MemberRow {
@@ -216,6 +218,115 @@ pub async fn csv(
         ],
         // A byte-order mark, so spreadsheets read Welsh letters as UTF-8.
         format!("\u{feff}{}", to_csv(&header, &rows)),
+    )
+        .into_response())
+}
+
+/// Both registers, current and former entries, as a PDF file to print,
+/// send or keep with the society's records.
+pub async fn pdf(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewRegisters).await?;
+    let members = state.store.register_of_members(&scope).await?;
+    let officers = state.store.register_of_officers(&scope).await?;
+    let language = viewer.language;
+    let t = |key: &str| state.i18n.text(language, key);
+    let members: Vec<Vec<String>> = members
+        .iter()
+        .map(|entry| {
+            let m = member_row(&state, &viewer, entry);
+            vec![
+                m.name,
+                m.postal_address,
+                m.email,
+                m.class,
+                m.shares.to_string(),
+                m.paid,
+                m.admitted_on,
+                m.ceased,
+            ]
+        })
+        .collect();
+    let officers: Vec<Vec<String>> = officers
+        .iter()
+        .map(|entry| {
+            let o = officer_row(&state, &viewer, entry);
+            vec![
+                o.name,
+                o.office,
+                o.postal_address,
+                o.took_office,
+                o.left_office,
+            ]
+        })
+        .collect();
+    let today = cylch_store::today_in_wales()
+        .strftime("%d/%m/%Y")
+        .to_string();
+    let document = Document {
+        language,
+        title: t("register-title"),
+        subtitles: vec![scope.coop().name.clone()],
+        generated: state
+            .i18n
+            .with_arg(language, "documents-made-on", "date", &today),
+        orientation: Orientation::Landscape,
+        tables: vec![
+            Table {
+                heading: t("register-members"),
+                columns: vec![
+                    Column::new(t("col-name"), 4),
+                    Column::new(t("register-col-address"), 6),
+                    Column::new(t("register-col-email"), 5),
+                    Column::new(t("register-col-class"), 4),
+                    Column::new(t("register-col-shares"), 2),
+                    Column::new(t("register-col-paid"), 3),
+                    Column::new(t("register-col-admitted"), 3),
+                    Column::new(t("register-col-ceased"), 4),
+                ],
+                rows: members,
+                row_headers: true,
+                empty: t("register-pdf-no-members"),
+            },
+            Table {
+                heading: t("register-officers"),
+                columns: vec![
+                    Column::new(t("col-name"), 4),
+                    Column::new(t("register-col-office"), 3),
+                    Column::new(t("register-col-address"), 6),
+                    Column::new(t("register-col-took-office"), 3),
+                    Column::new(t("register-col-left-office"), 3),
+                ],
+                rows: officers,
+                row_headers: true,
+                empty: t("register-pdf-no-officers"),
+            },
+        ],
+    };
+    let i18n = state.i18n.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        pdf::render(&document, |page, pages| {
+            let mut args = FluentArgs::new();
+            args.set("page", FluentValue::from(page));
+            args.set("pages", FluentValue::from(pages));
+            i18n.format(language, "documents-page-of", Some(&args))
+        })
+    })
+    .await
+    .map_err(|error| AppError::Internal(error.to_string()))?
+    .map_err(|error| AppError::Internal(error.to_string()))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"registers.pdf\"".to_owned(),
+            ),
+        ],
+        bytes,
     )
         .into_response())
 }

@@ -1,10 +1,71 @@
 //! The registers of members and officers: legally required fields, former
-//! members kept, a CSV that is safe to open, and access that ends with
-//! membership.
+//! members kept, a CSV that is safe to open, a PDF in the reader's language,
+//! and access that ends with membership.
 
+use std::process::Command;
+
+use axum::body::Body;
+use axum::http::{Request, header};
 use cylch_domain::{CoopKind, CoopRoles, MemberClass, Office};
+use cylch_store::ids::random_id;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
 
 use crate::on_both;
+use crate::support::TestApp;
+
+/// The PDF's text in the order it was written, each run of spaces and line
+/// breaks made one space, so that a cell wrapped over lines reads whole.
+fn pdf_text(pdf: &[u8]) -> String {
+    poppler("pdftotext", &["-raw", "-enc", "UTF-8"], pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The status, content type and bytes of a download.
+async fn download(app: &TestApp, path: &str, cookies: &str) -> (u16, String, Vec<u8>) {
+    let request = Request::get(path)
+        .header(header::COOKIE, cookies)
+        .body(Body::empty())
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, kind, bytes.to_vec())
+}
+
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`) over a PDF, as a reader of
+/// the file would see it; scripts/test installs poppler-utils.
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!("cylch-test-{}.pdf", random_id()));
+    std::fs::write(&file, pdf).unwrap();
+    let output = Command::new(tool)
+        .args(args)
+        .arg(&file)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output();
+    let _ = std::fs::remove_file(&file);
+    let output = output.unwrap_or_else(|e| {
+        panic!("{tool} is needed to read the PDF (apt install poppler-utils): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} could not read the PDF: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
 
 on_both!(the_registers_keep_former_members_and_export_safely, |app| {
     let admin = app.person("admin@cylch.test", "Admin", true).await;
@@ -40,6 +101,27 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
             &[
                 ("csrf", &browser.csrf),
                 ("postal_address", "1 Stryd Fawr, Bangor LL57 1AA"),
+                ("shares", "1"),
+                ("paid", "£1.00"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let gwenllian = app
+        .person("gwenllian@cylch.test", "Gwenllïan ap Ŵyn", false)
+        .await;
+    app.join(&coop, &gwenllian, CoopRoles::member(MemberClass::Supporter))
+        .await;
+    let saved = app
+        .post_form(
+            &format!("{path}/{}", gwenllian.id),
+            &browser.cookies,
+            &[
+                ("csrf", &browser.csrf),
+                (
+                    "postal_address",
+                    "Tŷ Gŵyn, Lôn Fêl, Pen-y-bâ, Llanfair Îs, Cwm Tûr, Noël, Cáerau",
+                ),
                 ("shares", "1"),
                 ("paid", "£1.00"),
             ],
@@ -112,6 +194,63 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
     );
     assert!(csv.body.contains(",1.00,"), "money stays a number");
 
+    // Both registers as a PDF, current and former entries, Welsh letters
+    // as written.
+    let (status, kind, pdf) = download(&app, &format!("{path}.pdf"), &browser.cookies).await;
+    assert_eq!(status, 200);
+    assert_eq!(kind, "application/pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let text = pdf_text(&pdf);
+    for expected in [
+        "Registers of members and officers",
+        "Cydweithfa'r Cofrestrau",
+        "Register of members",
+        "Register of officers",
+        "Elin Parry",
+        "HYPERLINK",
+        "30/11/2026 (Resigned)",
+        "Gwenllïan ap Ŵyn",
+        "Tŷ Gŵyn, Lôn Fêl, Pen-y-bâ, Llanfair Îs, Cwm Tûr, Noël, Cáerau",
+        "Treasurer",
+        "Page 1 of 1",
+    ] {
+        assert!(text.contains(expected), "{expected} is in the PDF:\n{text}");
+    }
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(
+        info.contains("Title:           Registers of members and officers"),
+        "{info}"
+    );
+    let (_, _, welsh_pdf) = download(
+        &app,
+        &format!("{path}.pdf"),
+        &format!("{}; cylch_lang=cy", browser.cookies),
+    )
+    .await;
+    let welsh_text = pdf_text(&welsh_pdf);
+    for expected in [
+        "Cofrestr aelodau",
+        "Ymddiswyddodd",
+        "Tudalen 1 o 1",
+        "Gwenllïan ap Ŵyn",
+    ] {
+        assert!(
+            welsh_text.contains(expected),
+            "{expected} is in the Welsh PDF:\n{welsh_text}"
+        );
+    }
+    assert!(
+        welsh_pdf.windows(9).any(|w| w == b"/Lang (cy"),
+        "the PDF is tagged as Welsh"
+    );
+    // Only those who may see the registers may download them.
+    let (refused, _, _) = download(&app, &format!("{path}.pdf"), &sly_browser.cookies).await;
+    assert_eq!(
+        refused, 404,
+        "a former member cannot download the registers"
+    );
+
     let scope = app
         .store
         .scope(&secretary.id, &coop.id)
@@ -119,7 +258,7 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
         .unwrap()
         .unwrap();
     let members = app.store.register_of_members(&scope).await.unwrap();
-    assert_eq!(members.len(), 2);
+    assert_eq!(members.len(), 3);
     let officers = app.store.register_of_officers(&scope).await.unwrap();
     let treasurer = officers
         .iter()
