@@ -584,7 +584,7 @@ votes-turnout =
         [zero] Does neb wedi pleidleisio eto
         [one] Mae 1 aelod wedi pleidleisio
        *[other] Mae { $total } aelod wedi pleidleisio
-    }: { $online } ar-lein, { $assisted } gyda chymorth swyddog, { $paper } ar bapur.
+    }: { $online } ar-lein, { $assisted } gyda chymorth swyddog, { $paper } ar bapur, { $proxy } drwy ddirprwy.
 votes-secret-explained = Pleidlais gudd yw hon. Mae Cylch yn cofnodi eich bod wedi pleidleisio a sut y daeth eich pleidlais, ond byth eich dewis gyda'ch enw, ac nid yw'n dangos cyfrif nes bod y canlyniad wedi'i gofnodi.
 votes-result = Canlyniad
 votes-count-caption = Y cyfrif

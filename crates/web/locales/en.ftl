@@ -571,7 +571,7 @@ votes-turnout =
     { $total ->
         [one] 1 member has voted
        *[other] { $total } members have voted
-    }: { $online } online, { $assisted } assisted by an officer, { $paper } on paper.
+    }: { $online } online, { $assisted } assisted by an officer, { $paper } on paper, { $proxy } by proxy.
 votes-secret-explained = This is a secret ballot. Cylch records that you voted and how your vote arrived, never your choice with your name, and shows no count until the result is recorded.
 votes-result = Result
 votes-count-caption = The count

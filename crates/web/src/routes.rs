@@ -7,7 +7,9 @@ use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::pages::{account, admin, auth, coops, formation, ledger, register, support, votes};
+use crate::pages::{
+    account, admin, auth, coops, formation, ledger, proxies, register, support, votes,
+};
 use crate::{AppState, api, pages, viewer};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
@@ -106,6 +108,7 @@ fn page_routes() -> Vec<Route> {
     // Each area lists its own routes beside its handlers.
     routes.extend(ledger::routes());
     routes.extend(votes::routes());
+    routes.extend(proxies::routes());
     routes
 }
 

@@ -624,3 +624,157 @@ pub async fn decisions(
     }
     Ok(Json(views))
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct ProxyBody {
+    /// The account id of the member who is to vote for the caller.
+    holder: String,
+}
+
+/// The caller's proxy on an open proposal: who holds it (`null` if nobody)
+/// and the members whose proxies the caller holds.
+#[derive(Serialize, ToSchema)]
+pub struct ProxyView {
+    holder: Option<String>,
+    holder_name: Option<String>,
+    held: Vec<HeldProxyView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HeldProxyView {
+    member: String,
+    member_name: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/proposals/{proposal}/proxy", params(("id" = String, Path), ("proposal" = String, Path)),
+    responses((status = 200, body = ProxyView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn proxy(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, proposal)): Path<(String, String)>,
+) -> Result<Json<ProxyView>, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
+    let record = load(&state, &scope, &proposal).await?;
+    let mine = state.store.my_proxy(&scope, &record.id).await?;
+    let held = state.store.proxies_held(&scope, &record.id).await?;
+    Ok(Json(ProxyView {
+        holder: mine.as_ref().map(|p| p.holder.to_string()),
+        holder_name: mine.map(|p| p.holder_name),
+        held: held
+            .into_iter()
+            .map(|p| HeldProxyView {
+                member: p.member.to_string(),
+                member_name: p.member_name,
+            })
+            .collect(),
+    }))
+}
+
+#[utoipa::path(put, path = "/api/v1/coops/{id}/proposals/{proposal}/proxy", params(("id" = String, Path), ("proposal" = String, Path)), request_body = ProxyBody,
+    responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn appoint_proxy(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, proposal)): Path<(String, String)>,
+    body: Result<Json<ProxyBody>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
+    let Json(body) = body.map_err(rejected)?;
+    let record = load(&state, &scope, &proposal).await?;
+    let mut invalid = Invalid::new();
+    let Some(holder) = AccountId::parse(body.holder.trim()) else {
+        invalid.add("holder", "votes-proxy-holder-cannot-vote");
+        return Ok(invalid.respond(&state, account.language));
+    };
+    if !may_vote(&account, &scope) {
+        return refused(&state, account.language, VotingError::NotAMember);
+    }
+    match state
+        .store
+        .appoint_proxy(&scope, &record.id, &holder, Timestamp::now())
+        .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(
+            err @ (VotingError::OwnProxy
+            | VotingError::ProxyHolderCannotVote
+            | VotingError::TooManyProxies { .. }),
+        ) => {
+            invalid.add("holder", err.code());
+            Ok(invalid.respond(&state, account.language))
+        }
+        Err(err) => refused(&state, account.language, err),
+    }
+}
+
+#[utoipa::path(delete, path = "/api/v1/coops/{id}/proposals/{proposal}/proxy", params(("id" = String, Path), ("proposal" = String, Path)),
+    responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn revoke_proxy(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, proposal)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
+    let record = load(&state, &scope, &proposal).await?;
+    // Taking back one's own appointment needs no vote: only a member who
+    // had one can have made it.
+    match state
+        .store
+        .revoke_proxy(&scope, &record.id, Timestamp::now())
+        .await
+    {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(err) => refused(&state, account.language, err),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/coops/{id}/proposals/{proposal}/proxy-votes", params(("id" = String, Path), ("proposal" = String, Path)), request_body = VoteForBody,
+    responses((status = 201, body = VoteReceipt), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn proxy_vote(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, proposal)): Path<(String, String)>,
+    body: Result<Json<VoteForBody>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
+    let Json(body) = body.map_err(rejected)?;
+    let record = load(&state, &scope, &proposal).await?;
+    let mut invalid = Invalid::new();
+    let member = AccountId::parse(body.member.trim());
+    if member.is_none() {
+        invalid.add("member", "votes-no-proxy");
+    }
+    let choice = parse_choice(body.choice.trim());
+    if choice.is_none() {
+        invalid.add("choice", "error-unknown-choice");
+    }
+    let (Some(member), Some(choice)) = (member, choice) else {
+        return Ok(invalid.respond(&state, account.language));
+    };
+    if !may_vote(&account, &scope) {
+        return refused(&state, account.language, VotingError::NotAMember);
+    }
+    match state
+        .store
+        .vote_by_proxy(&scope, &record.id, &member, choice, Timestamp::now())
+        .await
+    {
+        Ok(cast) => Ok((
+            StatusCode::CREATED,
+            Json(VoteReceipt {
+                changed: cast.changed,
+                receipt: cast.receipt,
+            }),
+        )
+            .into_response()),
+        Err(err @ (VotingError::NoProxy | VotingError::OwnProxy)) => {
+            invalid.add("member", err.code());
+            Ok(invalid.respond(&state, account.language))
+        }
+        Err(err) => refused(&state, account.language, err),
+    }
+}
+
+fn may_vote(account: &cylch_store::accounts::Account, scope: &CoopScope) -> bool {
+    policy::decide(super::actor(account), Some(scope.roles()), Action::Vote).is_allowed()
+}

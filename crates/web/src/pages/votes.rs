@@ -345,7 +345,7 @@ pub struct ResultBox {
 
 #[derive(Template)]
 #[template(path = "proposal.html")]
-struct ProposalPage {
+pub(super) struct ProposalPage {
     chrome: Chrome,
     errors: FormErrors,
     refusal: String,
@@ -380,6 +380,16 @@ struct ProposalPage {
     comments: Vec<CommentRow>,
     can_comment: bool,
     comment_text: String,
+    /// The rules allow proxies and the viewer has a vote on an open ballot.
+    proxies_open: bool,
+    /// Whom the viewer has named, as a sentence; empty if nobody.
+    my_proxy: String,
+    /// Members the viewer may name as proxy.
+    proxy_candidates: Vec<(String, String)>,
+    /// Members whose proxy the viewer holds and who have not yet voted.
+    held_left: Vec<(String, String)>,
+    /// Members whose proxy the viewer holds and whose vote is in.
+    held_voted: Vec<String>,
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -395,6 +405,7 @@ fn channels_sentence(state: &AppState, viewer: &Viewer, counts: ChannelCounts) -
     args.set("online", i64::from(counts.online));
     args.set("assisted", i64::from(counts.assisted));
     args.set("paper", i64::from(counts.paper));
+    args.set("proxy", i64::from(counts.proxy));
     state
         .i18n
         .format(viewer.language, "votes-turnout", Some(&args))
@@ -467,17 +478,17 @@ fn result_box(state: &AppState, viewer: &Viewer, record: &ProposalRecord) -> Opt
 
 /// What a handler hands the proposal page beyond the stored records.
 #[derive(Default)]
-struct Extras {
-    errors: FormErrors,
-    refusal: String,
-    notice: String,
-    chosen: String,
-    comment_text: String,
+pub(super) struct Extras {
+    pub(super) errors: FormErrors,
+    pub(super) refusal: String,
+    pub(super) notice: String,
+    pub(super) chosen: String,
+    pub(super) comment_text: String,
     /// A receipt just issued, when it cannot yet be read from the cookie.
-    receipt: Option<String>,
+    pub(super) receipt: Option<String>,
 }
 
-async fn proposal_page(
+pub(super) async fn proposal_page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
@@ -568,6 +579,39 @@ async fn proposal_page(
             paragraphs: paragraphs(&c.body),
         })
         .collect();
+    let can_vote = allowed(Action::Vote);
+    let proxies_open =
+        can_vote && status == Status::Open && state.store.rules(scope).await?.proxies.allowed;
+    let voted = |member: &AccountId| ballots.iter().any(|b| &b.member == member);
+    let (my_proxy, proxy_candidates, held_left, held_voted) = if proxies_open {
+        let named = state.store.my_proxy(scope, &record.id).await?;
+        let candidates = if named.is_none() && mine.is_none() {
+            state
+                .store
+                .members(scope)
+                .await?
+                .into_iter()
+                .filter(|m| m.roles.class.is_some() && &m.account != scope.account())
+                .map(|m| (m.account.to_string(), m.name))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let held = state.store.proxies_held(scope, &record.id).await?;
+        let (done, left): (Vec<_>, Vec<_>) = held.into_iter().partition(|p| voted(&p.member));
+        (
+            named
+                .map(|p| i18n.with_arg(language, "votes-proxy-named", "name", &p.holder_name))
+                .unwrap_or_default(),
+            candidates,
+            left.into_iter()
+                .map(|p| (p.member.to_string(), p.member_name))
+                .collect(),
+            done.into_iter().map(|p| p.member_name).collect(),
+        )
+    } else {
+        Default::default()
+    };
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("name", record.raised_by_name.clone());
     args.set(
@@ -610,7 +654,7 @@ async fn proposal_page(
         is_open: status == Status::Open,
         is_closed: status == Status::Closed,
         secret: record.secret,
-        can_vote: allowed(Action::Vote),
+        can_vote,
         has_voted: mine.is_some(),
         my_vote,
         receipt,
@@ -632,11 +676,20 @@ async fn proposal_page(
         comments,
         can_comment: allowed(Action::Comment) && status != Status::Decided,
         comment_text: extras.comment_text,
+        proxies_open,
+        my_proxy,
+        proxy_candidates,
+        held_left,
+        held_voted,
         chrome,
     })
 }
 
-async fn load(state: &AppState, scope: &CoopScope, raw: &str) -> Result<ProposalRecord, AppError> {
+pub(super) async fn load(
+    state: &AppState,
+    scope: &CoopScope,
+    raw: &str,
+) -> Result<ProposalRecord, AppError> {
     let id = proposal_id(raw)?;
     state
         .store
@@ -645,7 +698,7 @@ async fn load(state: &AppState, scope: &CoopScope, raw: &str) -> Result<Proposal
         .ok_or(AppError::NOT_FOUND)
 }
 
-fn back(scope: &CoopScope, record: &ProposalRecord) -> Response {
+pub(super) fn back(scope: &CoopScope, record: &ProposalRecord) -> Response {
     Redirect::to(&format!(
         "/coops/{}/proposals/{}",
         scope.coop_id(),
@@ -677,7 +730,7 @@ pub async fn show(
 
 /// A refusal from the store, shown on the proposal page in the viewer's
 /// language: 403 for want of the right to vote, 422 otherwise.
-async fn refuse(
+pub(super) async fn refuse(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
@@ -748,9 +801,9 @@ pub async fn comment(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct VoteForm {
-    choice: String,
+    pub(super) choice: String,
     receipt: String,
-    member: String,
+    pub(super) member: String,
 }
 
 pub async fn vote(

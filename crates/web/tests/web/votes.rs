@@ -262,7 +262,7 @@ on_both!(a_member_raises_discusses_and_votes_on_the_pages, |app| {
     assert!(
         secretary_page
             .body
-            .contains("2 members have voted: 1 online, 0 assisted by an officer, 1 on paper.")
+            .contains("2 members have voted: 1 online, 0 assisted by an officer, 1 on paper, 0 by proxy.")
     );
     assert!(
         secretary_page
@@ -674,3 +674,152 @@ on_both!(no_vote_without_the_right_or_outside_the_window, |app| {
     assert_eq!(early.status, 422);
     assert_eq!(early.json()["error"]["code"], "governance-voting-not-open");
 });
+
+on_both!(
+    a_member_votes_through_a_proxy_on_the_pages_and_the_api,
+    |app| {
+        let c = coop_with_members(&app, &["Dafydd", "Sian", "Gwen"]).await;
+        let dafydd = app.browser(&c.members[0]).await;
+        let sian = app.browser(&c.members[1]).await;
+        let scope = app
+            .store
+            .scope(&c.secretary.id, &c.coop.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let proposal = raise_in(&app, &scope, false).await;
+        let page_path = format!("/coops/{}/proposals/{proposal}", c.coop.id);
+        let (dafydd_id, sian_id) = (c.members[0].id.to_string(), c.members[1].id.to_string());
+
+        let page = app.get(&page_path, &dafydd.cookies).await;
+        assert!(page.body.contains("Voting by proxy"), "{}", page.body);
+        assert!(
+            page.body
+                .contains(&format!("<option value=\"{sian_id}\">Sian</option>"))
+        );
+
+        let unnamed = app
+            .post_form(
+                &format!("{page_path}/proxy"),
+                &dafydd.cookies,
+                &[("csrf", &dafydd.csrf)],
+            )
+            .await;
+        assert_eq!(unnamed.status, 422);
+        assert!(unnamed.body.contains("href=\"#proxy-member\""));
+
+        let named = app
+            .post_form(
+                &format!("{page_path}/proxy"),
+                &dafydd.cookies,
+                &[("csrf", &dafydd.csrf), ("member", &sian_id)],
+            )
+            .await;
+        assert_eq!(named.status, 303, "{}", named.body);
+        let page = app.get(&page_path, &dafydd.cookies).await;
+        assert!(page.body.contains("You have named Sian to vote for you"));
+
+        // Sian sees the vote she holds, in Welsh too, and casts it.
+        let held = app.get(&page_path, &sian.cookies).await;
+        assert!(held.body.contains("Votes you hold as proxy"));
+        let welsh = app
+            .get(&page_path, &format!("{}; cylch_lang=cy", sian.cookies))
+            .await;
+        assert!(welsh.body.contains("Pleidleisiau sydd gennych fel dirprwy"));
+        let cast = app
+            .post_form(
+                &format!("{page_path}/proxy-vote"),
+                &sian.cookies,
+                &[
+                    ("csrf", &sian.csrf),
+                    ("member", &dafydd_id),
+                    ("choice", "against"),
+                ],
+            )
+            .await;
+        assert_eq!(cast.status, 303, "{}", cast.body);
+        let twice = app
+            .post_form(
+                &format!("{page_path}/proxy-vote"),
+                &sian.cookies,
+                &[
+                    ("csrf", &sian.csrf),
+                    ("member", &dafydd_id),
+                    ("choice", "for"),
+                ],
+            )
+            .await;
+        assert_eq!(twice.status, 422);
+        assert!(twice.body.contains("href=\"#proxy-vote-member\""));
+        let page = app.get(&page_path, &dafydd.cookies).await;
+        assert!(
+            page.body.contains("You voted Against (by proxy)."),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("0 on paper, 1 by proxy."));
+
+        // Gwen holds nothing: the API refuses her a vote for Dafydd, and
+        // Dafydd, in person, replaces the proxy's vote.
+        let gwen_token = app
+            .store
+            .create_api_token(&c.members[2].id, "proxy")
+            .await
+            .unwrap()
+            .1;
+        let api_base = format!("/api/v1/coops/{}/proposals/{proposal}", c.coop.id);
+        let refused = app
+            .api(
+                "POST",
+                &format!("{api_base}/proxy-votes"),
+                Some(&gwen_token),
+                Some(json!({"member": dafydd_id, "choice": "for"})),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("votes-no-proxy"));
+        let own = app
+            .post_form(
+                &format!("{page_path}/vote"),
+                &dafydd.cookies,
+                &[("csrf", &dafydd.csrf), ("choice", "for")],
+            )
+            .await;
+        assert_eq!(own.status, 303);
+        let page = app.get(&page_path, &dafydd.cookies).await;
+        assert!(page.body.contains("You voted For (online)."));
+
+        // Through the API Gwen names Sian, sees it, and takes it back.
+        let appoint = app
+            .api(
+                "PUT",
+                &format!("{api_base}/proxy"),
+                Some(&gwen_token),
+                Some(json!({"holder": sian_id})),
+            )
+            .await;
+        assert_eq!(appoint.status, 204, "{}", appoint.body);
+        let view = app
+            .api("GET", &format!("{api_base}/proxy"), Some(&gwen_token), None)
+            .await;
+        assert!(view.body.contains(&format!("\"holder\":\"{sian_id}\"")));
+        let revoke = app
+            .api(
+                "DELETE",
+                &format!("{api_base}/proxy"),
+                Some(&gwen_token),
+                None,
+            )
+            .await;
+        assert_eq!(revoke.status, 204);
+        let again = app
+            .api(
+                "DELETE",
+                &format!("{api_base}/proxy"),
+                Some(&gwen_token),
+                None,
+            )
+            .await;
+        assert_eq!(again.status, 422);
+    }
+);
