@@ -35,7 +35,7 @@ async function sendEachFormEmpty(page, lang, path) {
     const form = forms.nth(i);
     const action = await form.getAttribute('action');
     if (PER_ROW_FORMS.some((re) => re.test(action))) continue;
-    const fields = form.locator('input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea');
+    const fields = form.locator('input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=file]), textarea');
     const fieldCount = await fields.count();
     if (fieldCount === 0 && (await form.locator('select, input[type=radio]').count()) === 0) continue;
     for (let f = 0; f < fieldCount; f++) await fields.nth(f).fill('');

@@ -17,7 +17,7 @@ use crate::viewer::Viewer;
 /// viewer's, and the browser did not send it from another site.
 pub struct CsrfForm<T>(pub T);
 
-fn same_origin(headers: &HeaderMap) -> bool {
+pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
     if headers
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
@@ -39,7 +39,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 
 /// Compares without stopping at the first difference, so timing reveals
 /// nothing about the token.
-fn same_token(a: &str, b: &str) -> bool {
+pub(crate) fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())

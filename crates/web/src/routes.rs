@@ -23,6 +23,15 @@ pub struct Route {
     handler: MethodRouter<AppState>,
 }
 
+impl Route {
+    /// Lets this route take a larger body than a form, such as a bank
+    /// statement file.
+    pub(crate) fn with_body_limit(mut self, bytes: usize) -> Route {
+        self.handler = self.handler.layer(DefaultBodyLimit::max(bytes));
+        self
+    }
+}
+
 /// A route whose method filter is made from the same word that lists it, so
 /// the list and the router cannot disagree.
 pub(crate) fn route<H, T>(method: &'static str, path: &'static str, handler: H) -> Route

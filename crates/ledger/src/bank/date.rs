@@ -20,6 +20,30 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Which way round a file writes day and month when both are numbers.
+/// Named months and `2026-04-01` are read the same either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// `01/04/2026` is 1 April, as every UK bank writes it.
+    #[default]
+    DayFirst,
+    /// `04/01/2026` is 1 April: some card processors and payment services
+    /// export dates the American way.
+    MonthFirst,
+}
+
+/// Reads a date written in `order`, or `None` if it is not one.
+pub fn parse_date(text: &str, order: DateOrder) -> Option<Date> {
+    match order {
+        DateOrder::DayFirst => parse_uk_date(text),
+        DateOrder::MonthFirst => match split3(text.trim(), '/') {
+            Some((m, d, y)) => make(year(y)?, number(m)?, number(d)?),
+            None => parse_uk_date(text),
+        },
+    }
+}
+
 /// Reads a UK bank date, or `None` if it is not one.
 pub fn parse_uk_date(text: &str) -> Option<Date> {
     let text = text.trim();
@@ -100,6 +124,23 @@ mod tests {
         assert_eq!(
             parse_uk_date("3 Sept 2026"),
             Some(Date::constant(2026, 9, 3))
+        );
+    }
+
+    #[test]
+    fn month_first_files_swap_only_numeric_day_and_month() {
+        let april_first = Some(Date::constant(2026, 4, 1));
+        for text in ["04/01/2026", "4/1/2026", "2026-04-01", "1 April 2026"] {
+            assert_eq!(
+                parse_date(text, DateOrder::MonthFirst),
+                april_first,
+                "{text}"
+            );
+        }
+        assert_eq!(parse_date("13/01/2026", DateOrder::MonthFirst), None);
+        assert_eq!(
+            parse_date("04/01/2026", DateOrder::DayFirst),
+            Some(Date::constant(2026, 1, 4))
         );
     }
 

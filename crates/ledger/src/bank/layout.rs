@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::date::DateOrder;
+
 /// How the amount is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "style", rename_all = "snake_case")]
@@ -30,6 +32,10 @@ pub struct Layout {
     pub amount: AmountColumns,
     /// Read when the file has it; never required.
     pub balance: Option<String>,
+    /// How numeric dates are written; UK order unless the treasurer said
+    /// otherwise.
+    #[serde(default)]
+    pub date_order: DateOrder,
 }
 
 /// Which layout to read a file with.
@@ -55,6 +61,7 @@ impl Layout {
             description: description.iter().map(|d| (*d).to_owned()).collect(),
             amount,
             balance: balance.map(str::to_owned),
+            date_order: DateOrder::DayFirst,
         }
     }
 

@@ -11,6 +11,9 @@ pub mod layout;
 pub mod reconcile;
 pub mod statement;
 
+pub use date::DateOrder;
 pub use layout::{AmountColumns, Layout, LayoutChoice};
 pub use reconcile::{ExpectedMovement, Reconciliation, reconcile};
-pub use statement::{BankFileError, BankLine, Fingerprint, Statement, new_lines, parse_statement};
+pub use statement::{
+    BankFileError, BankLine, Fingerprint, Preview, Statement, new_lines, parse_statement, preview,
+};

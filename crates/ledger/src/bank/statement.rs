@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::csv::{Record, decode, records};
-use super::date::parse_uk_date;
+use super::date::{DateOrder, parse_date};
 use super::layout::{ColumnAmount, Columns, Layout, LayoutChoice};
 use crate::money::{MoneyParseError, Overflow, Pence};
 
@@ -207,7 +207,8 @@ pub fn parse_statement(bytes: &[u8], choice: &LayoutChoice) -> Result<Statement,
                 expected: header_len,
             });
         }
-        let (date, description, amount, balance) = read_line(record, header, &columns)?;
+        let (date, description, amount, balance) =
+            read_line(record, header, &columns, layout.date_order)?;
         let key = (date, amount, normalise(&description));
         let occurrence = seen.entry(key.clone()).or_insert(0);
         *occurrence = occurrence
@@ -299,6 +300,70 @@ fn check_last_value(
     Ok(())
 }
 
+/// What a file whose layout is not recognised looks like, for the screen
+/// where the treasurer says which column is which.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The file line of the row taken as the header.
+    pub header_line: usize,
+    /// The header's column names, in file order, empty ones left out.
+    pub columns: Vec<String>,
+    /// The first few rows under the header, each as many fields as the
+    /// header, so the treasurer can see what each column holds.
+    pub sample: Vec<Vec<String>>,
+}
+
+/// How many rows under the header a [`Preview`] shows.
+pub const PREVIEW_ROWS: usize = 3;
+
+/// The likely header row of a file and a few rows under it. The header is
+/// the row near the top with the most filled fields (the first of equals):
+/// lines about the account above it have fewer.
+pub fn preview(bytes: &[u8]) -> Result<Preview, BankFileError> {
+    let text = decode(bytes)?;
+    let all = records(text)?;
+    let filled = |r: &Record| r.fields.iter().filter(|f| !f.trim().is_empty()).count();
+    let mut best: Option<(usize, &Record)> = None;
+    for (index, record) in all.iter().take(HEADER_SEARCH_LINES).enumerate() {
+        if best.is_none_or(|(_, b)| filled(record) > filled(b)) {
+            best = Some((index, record));
+        }
+    }
+    let Some((index, header)) = best.filter(|(_, r)| filled(r) >= 2) else {
+        return Err(BankFileError::NoHeader {
+            wanted: String::new(),
+        });
+    };
+    let width = trimmed_len(&header.fields);
+    let mut columns: Vec<String> = Vec::new();
+    for name in header.fields.iter().take(width).map(|f| f.trim()) {
+        if !name.is_empty() && !columns.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            columns.push(name.to_owned());
+        }
+    }
+    let sample = all
+        .iter()
+        .skip(index.saturating_add(1))
+        .filter(|r| !r.is_blank())
+        .take(PREVIEW_ROWS)
+        .map(|r| {
+            header
+                .fields
+                .iter()
+                .take(width)
+                .enumerate()
+                .filter(|(_, name)| !name.trim().is_empty())
+                .map(|(i, _)| field(r, i).to_owned())
+                .collect()
+        })
+        .collect();
+    Ok(Preview {
+        header_line: header.line,
+        columns,
+        sample,
+    })
+}
+
 /// The lines of `statement` not already imported.
 pub fn new_lines<'a>(statement: &'a Statement, known: &BTreeSet<Fingerprint>) -> Vec<&'a BankLine> {
     statement
@@ -352,10 +417,11 @@ fn read_line(
     record: &Record,
     header: &Record,
     columns: &Columns,
+    order: DateOrder,
 ) -> Result<(Date, String, Pence, Option<Pence>), BankFileError> {
     let line = record.line;
     let date_text = field(record, columns.date);
-    let date = parse_uk_date(date_text).ok_or_else(|| BankFileError::BadDate {
+    let date = parse_date(date_text, order).ok_or_else(|| BankFileError::BadDate {
         line,
         text: date_text.to_owned(),
     })?;

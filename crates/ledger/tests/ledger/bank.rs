@@ -131,6 +131,7 @@ fn a_mapping_for_any_other_bank() {
             money_out: "Debit".into(),
         },
         balance: None,
+        date_order: Default::default(),
     };
     let file =
         "Ref,Posted,Payee,Debit,Credit\nA1,05/05/2026,Caffi,3.20,\n,06/05/2026,Member sub,,1.00\n";
@@ -396,4 +397,46 @@ fn a_file_that_writes_whole_pounds_without_pence_is_not_called_cut_short() {
     let s = detect("Date,Description,Amount\n01/05/2026,x,12\n02/05/2026,y,3.20\n03/05/2026,z,5")
         .unwrap();
     assert_eq!(s.lines[2].amount, Pence::new(500));
+}
+
+#[test]
+fn a_preview_finds_the_header_below_lines_about_the_account() {
+    let file = "\"Account Name:\",\"Club ****1234\"\n\"Balance:\",\"£10.00\"\n\nWhen,Payee,Out,In,Notes,\n03/05/2026,Caffi,3.20,,\n04/05/2026,Grant,,100.00,thanks\n";
+    let p = cylch_ledger::bank::preview(file.as_bytes()).unwrap();
+    assert_eq!(p.header_line, 4);
+    assert_eq!(p.columns, vec!["When", "Payee", "Out", "In", "Notes"]);
+    assert_eq!(
+        p.sample,
+        vec![
+            vec!["03/05/2026", "Caffi", "3.20", "", ""],
+            vec!["04/05/2026", "Grant", "", "100.00", "thanks"],
+        ]
+    );
+    // A mapping made from the preview reads the file, American dates too.
+    let layout = Layout {
+        name: "custom".into(),
+        date: "When".into(),
+        description: vec!["Payee".into()],
+        amount: AmountColumns::InOut {
+            money_in: "In".into(),
+            money_out: "Out".into(),
+        },
+        balance: None,
+        date_order: cylch_ledger::bank::DateOrder::MonthFirst,
+    };
+    let s = parse_statement(file.as_bytes(), &LayoutChoice::Use(layout)).unwrap();
+    assert_eq!(
+        summary(&s),
+        vec![
+            (D(2026, 3, 5), -320, "Caffi"),
+            (D(2026, 4, 5), 10_000, "Grant")
+        ]
+    );
+}
+
+#[test]
+fn a_preview_of_a_file_that_is_not_text_names_the_line() {
+    let err = cylch_ledger::bank::preview(b"Date,Amount\n01/05/2026,\xa3 1\n").unwrap_err();
+    assert_eq!(err.line(), Some(2));
+    assert!(cylch_ledger::bank::preview(b"just one field\n").is_err());
 }

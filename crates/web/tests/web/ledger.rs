@@ -25,6 +25,48 @@ async fn token(app: &TestApp, account: &Account) -> String {
         .1
 }
 
+/// Sends a form as a browser sends one with a file input: multipart, the
+/// file under `statement` (none when `file` is empty).
+pub(crate) async fn upload(
+    app: &TestApp,
+    path: &str,
+    cookies: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+    file: &[u8],
+) -> crate::support::Reply {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let boundary = "----cylch-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in [("csrf", csrf)].iter().chain(fields) {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    let filename = if file.is_empty() { "" } else { "statement.csv" };
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"statement\"; filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    app.send(
+        Request::post(path)
+            .header(header::COOKIE, cookies)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::HOST, "cylch.test")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
 const LLOYDS: &str = "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance\n\
 01/04/2026,BGC,'30-99-50,12345678,CYNGOR GWYNEDD DP,,1200.00,1200.00\n\
 10/04/2026,DEB,'30-99-50,12345678,CANOLFAN HAMDDEN,12.50,,1187.50\n";
@@ -449,22 +491,26 @@ on_both!(a_treasurer_keeps_the_books_through_the_pages, |app| {
     assert_eq!(spent.status, 303, "{}", spent.body);
 
     let bad = format!("{LLOYDS}11/04/2026,DEB,'30-99-50,12345678,TACSI,ten pounds,,1177.50\n");
-    let refused = app
-        .post_form(
-            &format!("{base}/bank"),
-            &browser.cookies,
-            &[("csrf", csrf), ("csv", &bad)],
-        )
-        .await;
+    let refused = upload(
+        &app,
+        &format!("{base}/bank"),
+        &browser.cookies,
+        csrf,
+        &[],
+        bad.as_bytes(),
+    )
+    .await;
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("Line 4"), "{}", refused.body);
-    let imported = app
-        .post_form(
-            &format!("{base}/bank"),
-            &browser.cookies,
-            &[("csrf", csrf), ("csv", LLOYDS)],
-        )
-        .await;
+    let imported = upload(
+        &app,
+        &format!("{base}/bank"),
+        &browser.cookies,
+        csrf,
+        &[],
+        LLOYDS.as_bytes(),
+    )
+    .await;
     assert_eq!(imported.status, 200, "{}", imported.body);
     assert!(imported.body.contains("2 new lines"), "{}", imported.body);
     let reconciled = app
@@ -641,6 +687,189 @@ on_both!(
             stored[0].entry.lines()[0].amount.get(),
             25000,
             "the original is unchanged"
+        );
+    }
+);
+
+on_both!(
+    a_statement_from_an_unknown_bank_is_imported_with_the_columns_named,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let browser = app.browser(treasurer).await;
+        let base = format!("/coops/{coop}/ledger");
+        let csrf = browser.csrf.as_str();
+
+        // No file chosen: the form says so at the file input.
+        let none = upload(
+            &app,
+            &format!("{base}/bank"),
+            &browser.cookies,
+            csrf,
+            &[],
+            b"",
+        )
+        .await;
+        assert_eq!(none.status, 422);
+        assert!(none.body.contains("href=\"#statement\""), "{}", none.body);
+        assert!(none.body.contains("Choose the bank statement"));
+
+        // A credit union's export with American dates: no layout Cylch knows.
+        let file = "\"Account:\",\"Undeb Credyd 42\"\nWhen,Payee,Out,In,Memo\n04/01/2026,Caffi,3.20,,\n04/02/2026,Grant,,100.00,diolch\n";
+        let mapping = upload(
+            &app,
+            &format!("{base}/bank"),
+            &browser.cookies,
+            csrf,
+            &[],
+            file.as_bytes(),
+        )
+        .await;
+        assert_eq!(mapping.status, 200, "{}", mapping.body);
+        assert!(mapping.body.contains("Say which column is which"));
+        assert!(mapping.body.contains("<th scope=\"col\">Payee</th>"));
+        assert!(mapping.body.contains("<td>Caffi</td>"));
+        assert!(
+            app.store
+                .bank_lines(
+                    &app.store
+                        .scope(&treasurer.id, &cast.coop_a.id)
+                        .await
+                        .unwrap()
+                        .unwrap()
+                )
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing imported yet"
+        );
+
+        let mapped = format!("{base}/bank/mapping");
+        // Choices missing: each named at its field, the choices kept.
+        let missing = upload(
+            &app,
+            &mapped,
+            &browser.cookies,
+            csrf,
+            &[
+                ("file", file),
+                ("date_column", "When"),
+                ("date_order", "month_first"),
+                ("amount_style", "in_out"),
+                ("in_column", "In"),
+            ],
+            b"",
+        )
+        .await;
+        assert_eq!(missing.status, 422, "{}", missing.body);
+        assert!(missing.body.contains("href=\"#description_columns\""));
+        assert!(missing.body.contains("href=\"#out_column\""));
+        assert!(!missing.body.contains("href=\"#date_column\""));
+        assert!(missing.body.contains("<option value=\"When\" selected>"));
+        // A column the file does not have is refused, not trusted.
+        let unknown = upload(
+            &app,
+            &mapped,
+            &browser.cookies,
+            csrf,
+            &[
+                ("file", file),
+                ("date_column", "Posted"),
+                ("description_columns", "Payee"),
+                ("date_order", "day_first"),
+                ("amount_style", "signed"),
+                ("amount_column", "In"),
+            ],
+            b"",
+        )
+        .await;
+        assert_eq!(unknown.status, 422);
+        assert!(unknown.body.contains("href=\"#date_column\""));
+
+        // Day first, 04/02/2026 is fine but the dates are right only month
+        // first; a bad line is refused whole naming the line.
+        let bad = format!("{file}13/02/2026,Tacsi,5.00,,\n");
+        let fields = |f: &'static str| -> Vec<(&'static str, &'static str)> {
+            vec![
+                ("file", f),
+                ("date_column", "When"),
+                ("description_columns", "Payee"),
+                ("description_columns", "Memo"),
+                ("date_order", "month_first"),
+                ("amount_style", "in_out"),
+                ("in_column", "In"),
+                ("out_column", "Out"),
+            ]
+        };
+        let bad: &'static str = Box::leak(bad.into_boxed_str());
+        let refused = upload(&app, &mapped, &browser.cookies, csrf, &fields(bad), b"").await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("Line 5"), "{}", refused.body);
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(app.store.bank_lines(&scope).await.unwrap().is_empty());
+
+        let imported = upload(&app, &mapped, &browser.cookies, csrf, &fields(file), b"").await;
+        assert_eq!(imported.status, 200, "{}", imported.body);
+        assert!(imported.body.contains("2 new lines"), "{}", imported.body);
+        let lines = app.store.bank_lines(&scope).await.unwrap();
+        let seen: Vec<(String, i64, String)> = lines
+            .iter()
+            .map(|l| (l.date.to_string(), l.amount.get(), l.description.clone()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("2026-04-01".to_owned(), -320, "Caffi".to_owned()),
+                ("2026-04-02".to_owned(), 10_000, "Grant diolch".to_owned()),
+            ]
+        );
+        // The same file again adds nothing.
+        let again = upload(&app, &mapped, &browser.cookies, csrf, &fields(file), b"").await;
+        assert!(
+            again.body.contains("0 new lines; 2 already imported"),
+            "{}",
+            again.body
+        );
+    }
+);
+
+on_both!(
+    a_year_of_statement_is_larger_than_a_form_and_still_imports,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let browser = app.browser(who(&cast, "treasurer")).await;
+        let mut file = String::from(
+            "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance\n",
+        );
+        for n in 0..3000 {
+            let day = n % 28 + 1;
+            file.push_str(&format!(
+                "{day:02}/03/2026,DEB,'30-99-50,12345678,CAFFI TALIAD {n},1.{:02},,\n",
+                n % 100
+            ));
+        }
+        assert!(file.len() > 2 * 64 * 1024, "twice the size of the largest form");
+        let imported = upload(
+            &app,
+            &format!("/coops/{coop}/ledger/bank"),
+            &browser.cookies,
+            &browser.csrf,
+            &[],
+            file.as_bytes(),
+        )
+        .await;
+        assert_eq!(imported.status, 200, "{}", imported.body);
+        assert!(
+            imported.body.contains("3000 new lines"),
+            "{}",
+            imported.body
         );
     }
 );

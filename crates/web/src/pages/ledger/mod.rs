@@ -14,7 +14,6 @@ use cylch_domain::FieldError;
 use cylch_domain::Language;
 use cylch_domain::policy::{self, Action, Decision};
 use cylch_ledger::account::codes;
-use cylch_ledger::bank::LayoutChoice;
 use cylch_ledger::export::{Cell, to_csv};
 use cylch_ledger::report::LaReturn;
 use cylch_ledger::report::Period;
@@ -34,6 +33,9 @@ use crate::chrome::Chrome;
 use crate::error::{AppError, ErrorKind};
 use crate::form::{CsrfForm, FormErrors, NoFields};
 use crate::viewer::Viewer;
+
+mod bank;
+mod upload;
 
 /// `£1,234.56` as the pages show money.
 fn money(amount: Pence) -> String {
@@ -128,7 +130,6 @@ pub struct Typed {
     receipt_amount: String,
     receipt_description: String,
     contribution: String,
-    csv: String,
 }
 
 async fn page(
@@ -512,60 +513,6 @@ pub async fn post_spending(
     match result {
         Ok(_) => Ok(back(&scope)),
         Err(err) => refused(&state, &viewer, &scope, "amount", err, form).await,
-    }
-}
-
-pub async fn import(
-    State(state): State<AppState>,
-    viewer: ViewerExt,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<Typed>,
-) -> Result<Response, AppError> {
-    let scope = scope_for(&state, &viewer, &id, Action::ImportStatement).await?;
-    let mut errors = FormErrors::default();
-    let Some(csv) = required(&mut errors, "csv", &form.csv) else {
-        return render_invalid(
-            &page(
-                &state,
-                &viewer,
-                &scope,
-                errors,
-                String::new(),
-                String::new(),
-                form,
-            )
-            .await?,
-        );
-    };
-    match state
-        .store
-        .import_statement(&scope, csv.as_bytes(), &LayoutChoice::Detect)
-        .await
-    {
-        Ok(summary) => {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("added", i64::try_from(summary.lines_added).unwrap_or(0));
-            args.set(
-                "known",
-                i64::try_from(summary.already_imported).unwrap_or(0),
-            );
-            let notice = state
-                .i18n
-                .format(viewer.language, "ledger-imported", Some(&args));
-            render(
-                &page(
-                    &state,
-                    &viewer,
-                    &scope,
-                    FormErrors::default(),
-                    String::new(),
-                    notice,
-                    Typed::default(),
-                )
-                .await?,
-            )
-        }
-        Err(err) => refused(&state, &viewer, &scope, "csv", err, form).await,
     }
 }
 
@@ -1055,7 +1002,14 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("POST", "/coops/{id}/ledger/arrangements", add_arrangement),
         route("POST", "/coops/{id}/ledger/receipts", record_receipt),
         route("POST", "/coops/{id}/ledger/spending", post_spending),
-        route("POST", "/coops/{id}/ledger/bank", import),
+        route("POST", "/coops/{id}/ledger/bank", bank::import)
+            .with_body_limit(upload::UPLOAD_LIMIT_BYTES),
+        route(
+            "POST",
+            "/coops/{id}/ledger/bank/mapping",
+            bank::import_mapped,
+        )
+        .with_body_limit(upload::UPLOAD_LIMIT_BYTES),
         route("POST", "/coops/{id}/ledger/reconcile", reconcile),
         route("GET", "/coops/{id}/ledger/statement", statement),
         route("GET", "/coops/{id}/ledger/return.csv", return_csv),
