@@ -7,6 +7,7 @@ pub mod auth;
 pub mod coops;
 pub mod formation;
 pub mod ledger;
+pub mod meetings;
 pub mod proxies;
 pub mod register;
 pub mod support;

@@ -7,6 +7,7 @@ mod errors;
 mod formation;
 mod journeys;
 mod ledger;
+mod meetings;
 mod permissions;
 mod registers;
 mod support;

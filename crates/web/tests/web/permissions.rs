@@ -42,6 +42,7 @@ fn outcome(reply: &Reply, api: bool) -> &'static str {
 fn fill(path: &str, coop: &str, member: &str) -> String {
     path.replace("{id}", coop)
         .replace("{proposal}", &crate::votes::proposal_in(coop))
+        .replace("{meeting}", &crate::meetings::meeting_in(coop))
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))
@@ -80,6 +81,7 @@ async fn attempt(app: &TestApp, method: &str, path: &str, account: Option<&Accou
 on_both!(every_route_as_every_role_matches_the_table, |app| {
     let cast = cast(&app).await;
     crate::votes::seed_proposals(&app, &cast).await;
+    crate::meetings::seed_meetings(&app, &cast).await;
     let expected: BTreeMap<(String, String), Vec<String>> = TABLES
         .iter()
         .flat_map(|table| table.lines())
@@ -139,6 +141,7 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         crate::votes::seed_proposals(&app, &cast).await;
+        crate::meetings::seed_meetings(&app, &cast).await;
         let outsider = cast
             .people
             .iter()
