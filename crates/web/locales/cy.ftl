@@ -52,6 +52,18 @@ error-field-missing =
         [frequency] Dewiswch pa mor aml y caiff ei dalu
         [registration_number] Rhowch y rhif cofrestru
         [registered_on] Rhowch ddyddiad y cofrestru
+        [people_count] Rhowch nifer y bobl
+        [document] Rhowch ble mae'r ddogfen yn cael ei chadw
+        [fca_registration_number] Rhowch rif cofrestru'r Awdurdod Ymddygiad Ariannol
+        [hmrc_employer_reference] Rhowch gyfeirnod TWE y cyflogwr
+        [insurer] Rhowch enw'r yswiriwr
+        [policy_number] Rhowch rif y polisi
+        [cover_pence] Rhowch werth yr yswiriant
+        [expires_on] Rhowch y dyddiad y daw'r yswiriant i ben
+        [pension_provider] Rhowch enw'r darparwr pensiwn
+        [ciw_registration_number] Rhowch rif cofrestru AGC
+        [person_name] Rhowch enw'r person
+        [council_reference] Rhowch gyfeirnod y cyngor
        *[other] Rhowch werth
     }
 error-field-too-long =

@@ -52,6 +52,18 @@ error-field-missing =
         [frequency] Choose how often it is paid
         [registration_number] Enter the registration number
         [registered_on] Enter the date of registration
+        [people_count] Enter the number of people
+        [document] Enter where the document is kept
+        [fca_registration_number] Enter the FCA registration number
+        [hmrc_employer_reference] Enter the employer PAYE reference
+        [insurer] Enter the name of the insurer
+        [policy_number] Enter the policy number
+        [cover_pence] Enter the amount of cover
+        [expires_on] Enter the date the cover ends
+        [pension_provider] Enter the name of the pension provider
+        [ciw_registration_number] Enter the CIW registration number
+        [person_name] Enter the person's name
+        [council_reference] Enter the council's reference
        *[other] Enter a value
     }
 error-field-too-long =
