@@ -80,6 +80,16 @@ pub enum Action {
     /// Schedule meetings, give notice, record attendance, votes given at
     /// the meeting and the minutes: the secretary's job, or the chair's.
     ManageMeetings,
+    /// Read the co-operative's rules and how they have changed: every
+    /// member's business.
+    ViewRules,
+    /// Record the rules as registered: the secretary's job, or the chair's.
+    /// Later changes come only from a carried special resolution.
+    RecordRules,
+    /// Invite a person to become a member, which admits them when they
+    /// accept: the secretary's job, or the chair's, as the committee
+    /// decides admissions under the model rules.
+    InviteMember,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -152,8 +162,15 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
                 Refuse(Refusal::NeedsInstanceAdmin)
             }
         }
-        Action::ViewCoop | Action::ViewFormation | Action::ViewMeetings => match roles {
-            Some(_) => Allow,
+        Action::ViewCoop | Action::ViewFormation | Action::ViewMeetings | Action::ViewRules => {
+            match roles {
+                Some(_) => Allow,
+                None => Refuse(Refusal::NotInCoop),
+            }
+        }
+        Action::RecordRules | Action::InviteMember => match roles {
+            Some(roles) if roles.holds(Office::Secretary) || roles.holds(Office::Chair) => Allow,
+            Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
         Action::ManageRegisters | Action::ManageMeetings => match roles {

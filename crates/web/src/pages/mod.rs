@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod meetings;
 pub mod proxies;
 pub mod register;
+pub mod rules;
 pub mod support;
 pub mod votes;
 

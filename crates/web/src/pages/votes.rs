@@ -109,7 +109,7 @@ pub fn parse_local(raw: &str) -> Option<Timestamp> {
         .map(|z| z.timestamp())
 }
 
-fn local_field(at: Timestamp) -> String {
+pub(crate) fn local_field(at: Timestamp) -> String {
     at.to_zoned_datetime(london())
         .strftime("%Y-%m-%dT%H:%M")
         .to_string()

@@ -10,6 +10,7 @@ mod ledger;
 mod meetings;
 mod permissions;
 mod registers;
+mod rules;
 mod support;
 mod support_places;
 mod votes;

@@ -259,11 +259,9 @@ on_both!(a_member_raises_discusses_and_votes_on_the_pages, |app| {
     let dafydd_page = app.get(&page_path, &dafydd.cookies).await;
     assert!(dafydd_page.body.contains("You voted Against (on paper)."));
     let secretary_page = app.get(&page_path, &secretary.cookies).await;
-    assert!(
-        secretary_page
-            .body
-            .contains("2 members have voted: 1 online, 0 assisted by an officer, 1 on paper, 0 by proxy.")
-    );
+    assert!(secretary_page.body.contains(
+        "2 members have voted: 1 online, 0 assisted by an officer, 1 on paper, 0 by proxy."
+    ));
     assert!(
         secretary_page
             .body
