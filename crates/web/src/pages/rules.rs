@@ -97,7 +97,9 @@ impl SettingsForm {
             {
                 Ok(n) if (least..=most).contains(&n) => Some(n),
                 _ => {
-                    errors.add(field, "rules-error-number");
+                    // Each field has its own words, so that a summary of
+                    // several problems never repeats itself.
+                    errors.add(field, format!("rules-error-{field}"));
                     None
                 }
             };
@@ -135,7 +137,7 @@ impl SettingsForm {
             "yes" => Some(true),
             "no" => Some(false),
             _ => {
-                errors.add(field, "rules-error-choice");
+                errors.add(field, format!("rules-error-{field}"));
                 None
             }
         };
