@@ -3,6 +3,7 @@
 //! The OpenAPI document is generated from these handlers.
 
 mod ledger;
+mod meetings;
 mod support;
 mod votes;
 
@@ -86,7 +87,18 @@ use crate::routes::{Route, route};
         ledger::reconcile,
         ledger::trial_balance,
         ledger::receipt_checks,
-        ledger::forecast
+        ledger::forecast,
+        meetings::list,
+        meetings::schedule,
+        meetings::show,
+        meetings::give_notice,
+        meetings::record_attendance,
+        meetings::hold,
+        meetings::vote,
+        meetings::draft_minutes,
+        meetings::approve_minutes,
+        meetings::lock_minutes,
+        meetings::cancel
     ),
     components(schemas(
         support::SupportedPersonView,
@@ -115,6 +127,18 @@ use crate::routes::{Route, route};
         ledger::ClaimApproval,
         ledger::ClaimPayment,
         ledger::NewImport,
+        meetings::MeetingView,
+        meetings::QuorumView,
+        meetings::LinkedProposalView,
+        meetings::AttendanceView,
+        meetings::NewMeetingBody,
+        meetings::NoticeBody,
+        meetings::NoticeSentView,
+        meetings::AttendanceEntry,
+        meetings::AttendanceBody,
+        meetings::MeetingVoteBody,
+        meetings::MinutesBody,
+        meetings::ApproveBody,
         Me,
         UpdateMe,
         NewPasswordBody,
@@ -136,7 +160,7 @@ use crate::routes::{Route, route};
 pub struct ApiDoc;
 
 pub(crate) fn routes() -> Vec<Route> {
-    vec![
+    let mut routes = vec![
         route("GET", "/api/v1/openapi.json", openapi),
         route("GET", "/api/v1/me", me),
         route("PUT", "/api/v1/me", update_me),
@@ -311,7 +335,9 @@ pub(crate) fn routes() -> Vec<Route> {
             "/api/v1/coops/{id}/ledger/forecast",
             ledger::forecast,
         ),
-    ]
+    ];
+    routes.extend(meetings::routes());
+    routes
 }
 
 async fn openapi() -> Response {

@@ -645,3 +645,96 @@ async fn meeting_in_for(app: &TestApp, c: &Meeting4) -> String {
         .unwrap()
         .id
 }
+
+on_both!(
+    the_api_schedules_gives_notice_and_records_attendance,
+    |app| {
+        let c = coop_of_four(&app).await;
+        let (_, token) = app
+            .store
+            .create_api_token(&c.secretary.id, "meetings")
+            .await
+            .unwrap();
+        let base = format!("/api/v1/coops/{}/meetings", c.coop.id);
+        let date = form_date(days_from_today(20));
+        let created = app
+            .api(
+                "POST",
+                &base,
+                Some(&token),
+                Some(serde_json::json!({
+                    "kind": "annual_general",
+                    "date": date,
+                    "starts_at": "18:00",
+                    "place": "Canolfan Gymunedol",
+                    "agenda": ["Accounts", "Election of the committee"],
+                })),
+            )
+            .await;
+        assert_eq!(created.status, 201, "{}", created.body);
+        let id = created.json()["id"].as_str().unwrap().to_owned();
+        assert_eq!(created.json()["state"], "scheduled");
+        let sent = app
+            .api(
+                "POST",
+                &format!("{base}/{id}/notice"),
+                Some(&token),
+                Some(serde_json::json!({})),
+            )
+            .await;
+        assert_eq!(sent.status, 200, "{}", sent.body);
+        assert_eq!(sent.json()["meeting"]["clear_days"], 19);
+        assert_eq!(sent.json()["not_reached"], serde_json::json!([]));
+        assert_eq!(emails_to(&app, "nia@cylch.test").len(), 1);
+        let again = app
+            .api(
+                "POST",
+                &format!("{base}/{id}/notice"),
+                Some(&token),
+                Some(serde_json::json!({})),
+            )
+            .await;
+        assert_eq!(again.status, 422);
+        assert_eq!(again.json()["error"]["code"], "governance-invalid-step");
+
+        let quorum = app
+        .api(
+            "PUT",
+            &format!("{base}/{id}/attendance"),
+            Some(&token),
+            Some(serde_json::json!({"attendance": [
+                {"member": c.secretary.id.as_str(), "attendance": "present"},
+                {"member": c.members[0].id.as_str(), "attendance": "present"},
+                {"member": c.members[1].id.as_str(), "attendance": "by_proxy", "proxy_holder": c.members[0].id.as_str()},
+            ]})),
+        )
+        .await;
+        assert_eq!(quorum.status, 200, "{}", quorum.body);
+        assert_eq!(quorum.json()["present"], 3);
+        assert_eq!(quorum.json()["by_proxy"], 1);
+        assert_eq!(quorum.json()["quorate"], true);
+        let shown = app
+            .api("GET", &format!("{base}/{id}"), Some(&token), None)
+            .await;
+        assert_eq!(shown.json()["attendance"].as_array().unwrap().len(), 4);
+        assert_eq!(shown.json()["quorum"]["required"], 2);
+
+        let (_, member_token) = app
+            .store
+            .create_api_token(&c.members[2].id, "member")
+            .await
+            .unwrap();
+        let read = app.api("GET", &base, Some(&member_token), None).await;
+        assert_eq!(read.status, 200);
+        assert_eq!(read.json().as_array().unwrap().len(), 1);
+        let refused = app
+            .api(
+                "POST",
+                &format!("{base}/{id}/cancel"),
+                Some(&member_token),
+                None,
+            )
+            .await;
+        assert_eq!(refused.status, 403);
+    }
+);
