@@ -169,6 +169,23 @@ describe('the treasurer keeps a quarter\'s books', () => {
       await follow(page, t(lang, 'ledger-entries-link'));
       await expectGoodPage(page, lang, { h1: t(lang, 'ledger-entries-title') }, 'the books');
 
+      // A claim above the limit: the treasurer cannot approve their own.
+      await goto(page, ledger);
+      await follow(page, lt(lang, 'ledger-claims-link'));
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-claims-title') }, 'payments and approvals');
+      await page.locator('#claim_description').fill(`Hoist sling ${run.tag}`);
+      await page.locator('#claim_category').selectOption('equipment');
+      await page.locator('#claim_amount').fill('300.00');
+      await page.locator('#claim_charge_to').selectOption({ label: run.person });
+      response = await submit(page, lt(lang, 'ledger-claim-button'));
+      assert.equal(response.status(), 200);
+      const row = page.locator('tr', { has: page.getByRole('rowheader', { name: `Hoist sling ${run.tag}`, exact: true }) });
+      assert.ok((await row.innerText()).includes(lt(lang, 'ledger-claim-awaiting', { have: 0, needed: 2 })));
+      response = await submit(page, lt(lang, 'ledger-claim-approve-button', { claim: `Hoist sling ${run.tag}` }));
+      assert.equal(response.status(), 422);
+      await expectGoodPage(page, lang, {}, 'an approval of one\'s own claim, refused');
+      assert.equal((await page.locator('.error-summary a').first().innerText()).trim(), t(lang, 'ledger-approval-own-claim'));
+
       // The person's statement and council return for the quarter.
       await goto(page, ledger);
       await follow(page, t(lang, 'ledger-statement-link', { name: run.person }));

@@ -855,7 +855,10 @@ on_both!(
                 n % 100
             ));
         }
-        assert!(file.len() > 2 * 64 * 1024, "twice the size of the largest form");
+        assert!(
+            file.len() > 2 * 64 * 1024,
+            "twice the size of the largest form"
+        );
         let imported = upload(
             &app,
             &format!("/coops/{coop}/ledger/bank"),
@@ -871,5 +874,175 @@ on_both!(
             "{}",
             imported.body
         );
+    }
+);
+
+on_both!(
+    payments_above_the_limit_need_two_officers_none_their_own,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let gwen = app
+            .store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Gwen",
+                    member_account: Some(&who(&cast, "supported").id),
+                    represented_by: None,
+                    starts_on: "2026-01-01".parse().unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let base = format!("/coops/{coop}/ledger");
+        let t = app.browser(treasurer).await;
+        let chair = app.browser(who(&cast, "chair")).await;
+        let secretary = app.browser(who(&cast, "secretary")).await;
+
+        let claim = |cookies: String, csrf: String, amount: &'static str| {
+            let app = &app;
+            let path = format!("{base}/claims");
+            let charge = format!("person:{}", gwen.id);
+            async move {
+                app.post_form(
+                    &path,
+                    &cookies,
+                    &[
+                        ("csrf", &csrf),
+                        ("claim_description", "Hoist sling"),
+                        ("claim_category", "equipment"),
+                        ("claim_amount", amount),
+                        ("claim_charge_to", &charge),
+                    ],
+                )
+                .await
+            }
+        };
+        let made = claim(t.cookies.clone(), t.csrf.clone(), "300.00").await;
+        assert_eq!(made.status, 303, "{}", made.body);
+        let page = app.get(&format!("{base}/claims"), &t.cookies).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Equipment"), "the category is shown");
+        assert!(
+            page.body.contains("Waiting for approval: 0 of 2"),
+            "{}",
+            page.body
+        );
+        let id = app.store.claims(&scope).await.unwrap()[0]
+            .claim
+            .id()
+            .to_owned();
+
+        let approve = |cookies: &str, csrf: &str| {
+            let path = format!("{base}/claims/approve");
+            let (cookies, csrf, id) = (cookies.to_owned(), csrf.to_owned(), id.clone());
+            let app = &app;
+            async move {
+                app.post_form(&path, &cookies, &[("csrf", &csrf), ("claim", &id)])
+                    .await
+            }
+        };
+        let own = approve(&t.cookies, &t.csrf).await;
+        assert_eq!(own.status, 422);
+        assert!(own.body.contains("Nobody can approve their own claim"));
+        assert!(
+            own.body.contains("id=\"claim\""),
+            "the problem is at the claim"
+        );
+        assert_eq!(approve(&chair.cookies, &chair.csrf).await.status, 303);
+        let twice = approve(&chair.cookies, &chair.csrf).await;
+        assert_eq!(twice.status, 422);
+        assert!(
+            twice
+                .body
+                .contains("A different officer must give the second approval")
+        );
+        // Not yet approved by two: it cannot be paid.
+        let pay = |cookies: &str, csrf: &str| {
+            let path = format!("{base}/claims/pay");
+            let (cookies, csrf, id) = (cookies.to_owned(), csrf.to_owned(), id.clone());
+            let app = &app;
+            async move {
+                app.post_form(
+                    &path,
+                    &cookies,
+                    &[("csrf", &csrf), ("claim", &id), ("paid_on", "2026-05-01")],
+                )
+                .await
+            }
+        };
+        let early = pay(&t.cookies, &t.csrf).await;
+        assert_eq!(early.status, 422);
+        assert!(app.store.ledger_entries(&scope).await.unwrap().is_empty());
+        assert_eq!(
+            approve(&secretary.cookies, &secretary.csrf).await.status,
+            303
+        );
+        let page = app.get(&format!("{base}/claims"), &t.cookies).await;
+        assert!(page.body.contains("Approved, not yet paid"));
+        assert_eq!(pay(&t.cookies, &t.csrf).await.status, 303);
+        assert_eq!(app.store.ledger_entries(&scope).await.unwrap().len(), 1);
+        assert_eq!(pay(&t.cookies, &t.csrf).await.status, 422, "paid once");
+
+        // The officers raise the limit: the same claim now needs one.
+        let settings = app
+            .post_form(
+                &format!("{base}/settings"),
+                &t.cookies,
+                &[
+                    ("csrf", &t.csrf),
+                    ("limit", "500.00"),
+                    ("surplus_weeks", "8"),
+                ],
+            )
+            .await;
+        assert_eq!(settings.status, 303, "{}", settings.body);
+        let bad = app
+            .post_form(
+                &format!("{base}/settings"),
+                &t.cookies,
+                &[("csrf", &t.csrf), ("limit", "lots"), ("surplus_weeks", "0")],
+            )
+            .await;
+        assert_eq!(bad.status, 422);
+        assert!(
+            bad.body.contains("href=\"#limit\"") && bad.body.contains("href=\"#surplus_weeks\"")
+        );
+        assert_eq!(
+            claim(t.cookies.clone(), t.csrf.clone(), "300.00")
+                .await
+                .status,
+            303
+        );
+        let page = app.get(&format!("{base}/claims"), &t.cookies).await;
+        assert!(
+            page.body.contains("Waiting for approval: 0 of 1"),
+            "{}",
+            page.body
+        );
+        assert!(
+            page.body
+                .contains("Payments above £500.00 need two officers")
+        );
+        let audit = app.store.audit_trail(&scope, 1000).await.unwrap();
+        for kind in [
+            "payment_claim",
+            "claim_approval",
+            "claim_payment",
+            "ledger_settings",
+        ] {
+            assert!(
+                audit.iter().any(|a| a.record_kind == kind),
+                "{kind} is audited"
+            );
+        }
     }
 );

@@ -35,6 +35,7 @@ use crate::form::{CsrfForm, FormErrors, NoFields};
 use crate::viewer::Viewer;
 
 mod bank;
+mod claims;
 mod upload;
 
 /// `£1,234.56` as the pages show money.
@@ -1011,6 +1012,11 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         )
         .with_body_limit(upload::UPLOAD_LIMIT_BYTES),
         route("POST", "/coops/{id}/ledger/reconcile", reconcile),
+        route("GET", "/coops/{id}/ledger/claims", claims::show),
+        route("POST", "/coops/{id}/ledger/claims", claims::make),
+        route("POST", "/coops/{id}/ledger/claims/approve", claims::approve),
+        route("POST", "/coops/{id}/ledger/claims/pay", claims::pay),
+        route("POST", "/coops/{id}/ledger/settings", claims::settings),
         route("GET", "/coops/{id}/ledger/statement", statement),
         route("GET", "/coops/{id}/ledger/return.csv", return_csv),
         route("GET", "/coops/{id}/ledger/entries", entries),
