@@ -8,8 +8,8 @@ use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::pages::{
-    account, admin, auth, coops, formation, ledger, meetings, proxies, register, rules, support,
-    votes,
+    account, admin, auth, coops, formation, ledger, meetings, members, proxies, register, rules,
+    support, votes,
 };
 use crate::{AppState, api, pages, viewer};
 
@@ -120,6 +120,7 @@ fn page_routes() -> Vec<Route> {
     routes.extend(votes::routes());
     routes.extend(proxies::routes());
     routes.extend(rules::routes());
+    routes.extend(members::routes());
     routes.extend(meetings::routes());
     routes
 }

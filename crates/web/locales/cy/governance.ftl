@@ -96,3 +96,10 @@ rules-error-written_days = Rhowch nifer y diwrnodau cyn i benderfyniad ysgrifene
 rules-error-proxies_allowed = Dewiswch a all aelodau bleidleisio drwy ddirprwy
 rules-error-online_voting = Dewiswch a all aelodau bleidleisio ar-lein
 rules-error-secret_always = Dewiswch a yw pob pleidlais yn bleidlais gudd
+
+## Gwahodd aelodau
+members-invite-title = Gwahodd aelod
+members-invite-intro = Mae gwahodd rhywun yn eu derbyn yn aelod unwaith y byddant yn derbyn, felly gwahoddwch bobl y mae'r pwyllgor wedi cytuno i'w derbyn. Byddwn yn anfon dolen atynt drwy e-bost sy'n gweithio am 14 diwrnod; maen nhw'n ymuno yn y dosbarth a ddewiswch.
+members-field-class = Maen nhw'n ymuno fel
+members-back = Yn ôl i'r cwmni cydweithredol
+members-invite-link = Gwahodd aelod

@@ -96,3 +96,10 @@ rules-error-written_days = Enter the days before a written resolution lapses, as
 rules-error-proxies_allowed = Choose whether members can vote by proxy
 rules-error-online_voting = Choose whether members can vote online
 rules-error-secret_always = Choose whether every vote is a secret ballot
+
+## Inviting members
+members-invite-title = Invite a member
+members-invite-intro = Inviting someone admits them as a member once they accept, so invite people the committee has agreed to admit. We email them a link that works for 14 days; they join in the class you choose.
+members-field-class = They join as
+members-back = Back to the co-operative
+members-invite-link = Invite a member

@@ -98,6 +98,7 @@ struct CoopPage {
     can_audit: bool,
     can_see_support: bool,
     can_see_registers: bool,
+    can_invite: bool,
     member_count: usize,
     members: Vec<(String, String)>,
 }
@@ -131,6 +132,8 @@ pub async fn coop(
             Action::ViewRegisters,
         )
         .is_allowed(),
+        can_invite: policy::decide(viewer.actor(), Some(scope.roles()), Action::InviteMember)
+            .is_allowed(),
         can_see_support: scope.coop().kind.provides_support()
             && policy::decide(
                 viewer.actor(),

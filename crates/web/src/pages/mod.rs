@@ -8,6 +8,7 @@ pub mod coops;
 pub mod formation;
 pub mod ledger;
 pub mod meetings;
+pub mod members;
 pub mod proxies;
 pub mod register;
 pub mod rules;

@@ -8,6 +8,7 @@ mod formation;
 mod journeys;
 mod ledger;
 mod meetings;
+mod members;
 mod permissions;
 mod registers;
 mod rules;
