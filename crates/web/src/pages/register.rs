@@ -35,6 +35,22 @@ pub struct MemberRow {
     pub admitted_on: String,
     pub ceased: String,
     pub current: bool,
+    /// What the member's forms show: the entry as it is, or what was typed
+    /// when a form comes back with a problem.
+    pub address_input: String,
+    pub shares_input: String,
+    pub paid_input: String,
+    pub ceased_on_input: String,
+    pub reason_input: String,
+}
+
+/// What was typed into one member's form, shown again when it comes back
+/// with a problem.
+#[derive(Clone, Copy)]
+enum Typed<'a> {
+    Nothing,
+    Details(&'a AccountId, &'a DetailsForm),
+    Cease(&'a AccountId, &'a CeaseForm),
 }
 
 pub struct OfficerRow {
@@ -56,7 +72,6 @@ struct RegisterPage {
     members: Vec<MemberRow>,
     officers: Vec<OfficerRow>,
     reasons: Vec<(String, String)>,
-    today: String,
 }
 
 fn uk_date(date: Option<jiff::civil::Date>) -> String {
@@ -70,7 +85,13 @@ fn pounds(pence: i64) -> String {
 
 fn member_row(state: &AppState, viewer: &Viewer, entry: &MemberEntry) -> MemberRow {
     let language = viewer.language;
+    let paid = format!("£{}", pounds(entry.paid_pence));
     MemberRow {
+        address_input: entry.postal_address.clone(),
+        shares_input: entry.shares.to_string(),
+        paid_input: paid.clone(),
+        ceased_on_input: cylch_store::today_in_wales().to_string(),
+        reason_input: String::new(),
         id: entry.account.to_string(),
         name: entry.name.clone(),
         email: entry.email.clone(),
@@ -80,7 +101,7 @@ fn member_row(state: &AppState, viewer: &Viewer, entry: &MemberEntry) -> MemberR
             .map(|c| state.i18n.text(language, &format!("class-{}", c.code())))
             .unwrap_or_default(),
         shares: entry.shares,
-        paid: format!("£{}", pounds(entry.paid_pence)),
+        paid,
         admitted_on: uk_date(entry.admitted_on),
         ceased: match (&entry.ceased_on, &entry.ceased_reason) {
             (Some(on), Some(reason)) => {
@@ -116,8 +137,27 @@ async fn page(
     viewer: &Viewer,
     scope: &CoopScope,
     errors: FormErrors,
+    typed: Typed<'_>,
 ) -> Result<RegisterPage, AppError> {
     let members = state.store.register_of_members(scope).await?;
+    let mut members: Vec<MemberRow> = members
+        .iter()
+        .map(|m| member_row(state, viewer, m))
+        .collect();
+    for row in &mut members {
+        match typed {
+            Typed::Details(member, form) if member.to_string() == row.id => {
+                row.address_input = form.postal_address.clone();
+                row.shares_input = form.shares.clone();
+                row.paid_input = form.paid.clone();
+            }
+            Typed::Cease(member, form) if member.to_string() == row.id => {
+                row.ceased_on_input = form.ceased_on.clone();
+                row.reason_input = form.reason.clone();
+            }
+            _ => {}
+        }
+    }
     let officers = state.store.register_of_officers(scope).await?;
     let mut chrome = Chrome::new(state, viewer, "register-title");
     if !errors.is_empty() {
@@ -130,10 +170,7 @@ async fn page(
         coop_name: scope.coop().name.clone(),
         can_manage: policy::decide(viewer.actor(), Some(scope.roles()), Action::ManageRegisters)
             .is_allowed(),
-        members: members
-            .iter()
-            .map(|m| member_row(state, viewer, m))
-            .collect(),
+        members,
         officers: officers
             .iter()
             .map(|o| officer_row(state, viewer, o))
@@ -149,7 +186,6 @@ async fn page(
                 )
             })
             .collect(),
-        today: cylch_store::today_in_wales().to_string(),
     })
 }
 
@@ -159,7 +195,16 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewRegisters).await?;
-    render(&page(&state, &viewer, &scope, FormErrors::default()).await?)
+    render(
+        &page(
+            &state,
+            &viewer,
+            &scope,
+            FormErrors::default(),
+            Typed::Nothing,
+        )
+        .await?,
+    )
 }
 
 /// The register of members as a CSV file, safe to open in a spreadsheet.
@@ -351,7 +396,7 @@ pub async fn save_details(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageRegisters).await?;
     let member = member_id(&member)?;
-    let mut errors = FormErrors::default();
+    let mut errors = FormErrors::for_row(&member);
     let shares = form.shares.trim().parse::<i64>().ok().filter(|s| *s >= 0);
     if shares.is_none() {
         errors.add("shares", "register-error-shares");
@@ -366,11 +411,12 @@ pub async fn save_details(
     if form.postal_address.chars().count() > 500 {
         errors.field("postal_address", FieldError::TooLong);
     }
+    let typed = Typed::Details(&member, &form);
     let (Some(shares), Some(paid)) = (shares, paid) else {
-        return render_invalid(&page(&state, &viewer, &scope, errors).await?);
+        return render_invalid(&page(&state, &viewer, &scope, errors, typed).await?);
     };
     if !errors.is_empty() {
-        return render_invalid(&page(&state, &viewer, &scope, errors).await?);
+        return render_invalid(&page(&state, &viewer, &scope, errors, typed).await?);
     }
     match state
         .store
@@ -399,10 +445,11 @@ pub async fn cease(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageRegisters).await?;
     let member = member_id(&member)?;
-    let mut errors = FormErrors::default();
+    let mut errors = FormErrors::for_row(&member);
     let on = errors.check("ceased_on", parse_date(&form.ceased_on));
+    let typed = Typed::Cease(&member, &form);
     let Some(on) = on else {
-        return render_invalid(&page(&state, &viewer, &scope, errors).await?);
+        return render_invalid(&page(&state, &viewer, &scope, errors, typed).await?);
     };
     match state
         .store
@@ -413,11 +460,11 @@ pub async fn cease(
         Err(RegisterError::NotAMember) => Err(AppError::NOT_FOUND),
         Err(RegisterError::UnknownReason) => {
             errors.field("reason", FieldError::UnknownChoice);
-            render_invalid(&page(&state, &viewer, &scope, errors).await?)
+            render_invalid(&page(&state, &viewer, &scope, errors, typed).await?)
         }
         Err(RegisterError::CeasesBeforeAdmitted) => {
             errors.add("ceased_on", "register-error-before-admitted");
-            render_invalid(&page(&state, &viewer, &scope, errors).await?)
+            render_invalid(&page(&state, &viewer, &scope, errors, typed).await?)
         }
         Err(RegisterError::Store(err)) => Err(err.into()),
         Err(RegisterError::Negative) => {

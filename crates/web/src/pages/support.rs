@@ -51,6 +51,33 @@ struct SupportPage {
     representative: String,
     starts_on: String,
     today: String,
+    /// What was typed into one person's form to end their support, when it
+    /// comes back with a problem.
+    end_typed: Option<EndTyped>,
+}
+
+struct EndTyped {
+    person: String,
+    ends_on: String,
+    reason: String,
+}
+
+impl SupportPage {
+    /// The date shown in the form that ends `person`'s support.
+    fn ends_on_value(&self, person: &str) -> &str {
+        match &self.end_typed {
+            Some(typed) if typed.person == person => &typed.ends_on,
+            _ => &self.today,
+        }
+    }
+
+    /// Whether `reason` is the one chosen in the form that ends `person`'s
+    /// support.
+    fn end_reason_chosen(&self, person: &str, reason: &str) -> bool {
+        self.end_typed
+            .as_ref()
+            .is_some_and(|typed| typed.person == person && typed.reason == reason)
+    }
 }
 
 /// What was typed into the add form.
@@ -182,6 +209,7 @@ async fn page(
         representative: typed.representative,
         starts_on: typed.starts_on,
         today: day.to_string(),
+        end_typed: None,
     })
 }
 
@@ -338,45 +366,44 @@ pub async fn end(
     CsrfForm(form): CsrfForm<EndForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = FormErrors::for_row(&person);
     let ends = errors.check("ends_on", parse_date(&form.ends_on));
     let reason = errors.check(
         "reason",
         parse_end_reason(&form.reason).ok_or(FieldError::UnknownChoice),
     );
     let (Some(ends), Some(reason)) = (ends, reason) else {
-        return render_invalid(
-            &page(
-                &state,
-                &viewer,
-                &scope,
-                errors,
-                Vec::new(),
-                AddForm::default(),
-            )
-            .await?,
-        );
+        return end_refused(&state, &viewer, &scope, errors, person, form).await;
     };
     match state.store.end_support(&scope, &person, ends, reason).await {
         Ok(()) => Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response()),
         Err(SupportError::CannotEnd(err)) => {
             errors.add("ends_on", err.code());
-            render_invalid(
-                &page(
-                    &state,
-                    &viewer,
-                    &scope,
-                    errors,
-                    Vec::new(),
-                    AddForm::default(),
-                )
-                .await?,
-            )
+            end_refused(&state, &viewer, &scope, errors, person, form).await
         }
         Err(SupportError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
         Err(SupportError::Store(err)) => Err(err.into()),
         Err(other) => Err(AppError::Internal(other.to_string())),
     }
+}
+
+/// The register again with one person's form to end their support showing
+/// its problems and what was typed.
+async fn end_refused(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    errors: FormErrors,
+    person: String,
+    form: EndForm,
+) -> Result<Response, AppError> {
+    let mut page = page(state, viewer, scope, errors, Vec::new(), AddForm::default()).await?;
+    page.end_typed = Some(EndTyped {
+        person,
+        ends_on: form.ends_on,
+        reason: form.reason,
+    });
+    render_invalid(&page)
 }
 
 #[derive(Deserialize, Default)]

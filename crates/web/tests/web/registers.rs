@@ -136,7 +136,24 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
         )
         .await;
     assert_eq!(bad.status, 422);
-    assert!(bad.body.contains("href=\"#shares\"") && bad.body.contains("href=\"#paid\""));
+    // The summary links to the fields of the member whose form came back,
+    // which keep what was typed.
+    let shares_id = format!("shares-{}", secretary.id);
+    let paid_id = format!("paid-{}", secretary.id);
+    assert!(
+        bad.body.contains(&format!("href=\"#{shares_id}\""))
+            && bad.body.contains(&format!("href=\"#{paid_id}\"")),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains(&format!(
+        "id=\"{shares_id}\" name=\"shares\" type=\"text\" inputmode=\"numeric\" value=\"-2\" aria-invalid=\"true\" aria-describedby=\"{shares_id}-error\""
+    )));
+    assert!(bad.body.contains(&format!("id=\"{paid_id}-error\"")));
+    assert!(
+        !bad.body.contains(&format!("shares-{}-error", gwenllian.id)),
+        "another member's fields are not marked"
+    );
 
     let ceased = app
         .post_form(
