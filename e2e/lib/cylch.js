@@ -259,6 +259,9 @@ export async function errorSummary(page) {
  * the summary first in main and focused (so a screen reader reads it at
  * once, with or without JavaScript), each field marked invalid and
  * described by its message. Following a summary link focuses the field.
+ * Each field is `{ id, message }`, with `name` too when the id is not the
+ * field's name (a form among many rows names its fields by the row, like
+ * `shares-3f2a…`): general messages choose their words by the name.
  */
 export async function expectFormErrors(page, response, lang, fields) {
   assert.equal(response.status(), 422, `status of the refused form at ${page.url()}`);
@@ -266,7 +269,7 @@ export async function expectFormErrors(page, response, lang, fields) {
   const links = await errorSummary(page);
   assert.deepEqual(links.map((l) => l.href), fields.map((f) => `#${f.id}`));
   for (const [i, field] of fields.entries()) {
-    assert.equal(links[i].text, t(lang, field.message, { field: field.id }));
+    assert.equal(links[i].text, t(lang, field.message, { field: field.name ?? field.id }));
   }
   const texts = links.map((l) => l.text);
   assert.equal(new Set(texts).size, texts.length, `each problem in its own words: ${JSON.stringify(texts)}`);
@@ -285,7 +288,7 @@ export async function expectFormErrors(page, response, lang, fields) {
     for (const id of described.split(/\s+/).filter(Boolean)) {
       messages.push((await page.locator(`#${id}`).innerText()).trim());
     }
-    assert.ok(messages.some((m) => m.endsWith(t(lang, field.message, { field: field.id }))),
+    assert.ok(messages.some((m) => m.endsWith(t(lang, field.message, { field: field.name ?? field.id }))),
       `#${field.id} is described by its message (${JSON.stringify(messages)})`);
   }
   // Following the first link moves focus to that field.

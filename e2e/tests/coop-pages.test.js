@@ -14,15 +14,11 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// Forms of one row among many (one per person) whose problems the page
-// cannot yet point at: checked by the todo tests in pages.test.js.
-const PER_ROW_FORMS = [/\/support\/[^/]+\/end$/, /\/register\/[^/]+(\/cease)?$/];
-
 /** The pages linked from `path`'s main content that belong to the co-operative. */
 async function linksFrom(page, prefix) {
   const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   return [...new Set(hrefs)]
-    .filter((h) => h.startsWith(prefix) && !h.includes('#') && !/\.csv($|\?)/.test(h))
+    .filter((h) => h.startsWith(prefix) && !h.includes('#') && !/\.(csv|pdf)($|\?)/.test(h))
     .filter((h) => !/\/(audit)$/.test(h));
 }
 
@@ -34,7 +30,6 @@ async function sendEachFormEmpty(page, lang, path) {
     await goto(page, path);
     const form = forms.nth(i);
     const action = await form.getAttribute('action');
-    if (PER_ROW_FORMS.some((re) => re.test(action))) continue;
     const fields = form.locator('input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=file]), textarea');
     const fieldCount = await fields.count();
     if (fieldCount === 0 && (await form.locator('select, input[type=radio]').count()) === 0) continue;
