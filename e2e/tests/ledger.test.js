@@ -217,6 +217,14 @@ describe('the treasurer keeps a quarter\'s books', () => {
       assert.equal(await figure('ledger-csv-spent'), run.spendText);
       await page.emulateMedia({ media: 'screen' });
 
+      // The fund's forecast: a chart with the same numbers in a table.
+      await goto(page, ledger);
+      await follow(page, lt(lang, 'ledger-forecast-person-link', { name: run.person }));
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-forecast-title') }, 'the forecast');
+      assert.equal(await page.locator('svg[role=img] title').count(), 1);
+      assert.equal(await page.locator('#forecast-caption').count(), 1);
+      assert.equal(await page.locator('table:has(#forecast-caption) tbody tr').count(), 12);
+
       await page.context().close();
     });
   }

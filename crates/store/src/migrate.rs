@@ -60,6 +60,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 11,
+        name: "planned_spending",
+        portable: include_str!("../migrations/0011_planned_spending.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 20,
         name: "meetings",
         portable: include_str!("../migrations/0020_meetings.sql"),

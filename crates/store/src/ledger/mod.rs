@@ -12,6 +12,7 @@ mod arrangements;
 mod bank;
 mod claims;
 mod entries;
+mod plans;
 mod reports;
 
 use cylch_ledger::approval::{ApprovalError, ClaimError};

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::arrangements::{arrangement_for, load_arrangements};
 use super::entries::{load_entries, posted};
+use super::plans::load_plans;
 use super::{LedgerError, check_people, settings_in};
 use crate::{CoopScope, Store};
 
@@ -113,8 +114,8 @@ impl Store {
     }
 
     /// A person's fund over the coming `months` from the month holding
-    /// `start`: their expected receipts against nothing planned yet beyond
-    /// what is posted, warning when it would fall below nil.
+    /// `start`: their expected receipts against the spending planned from
+    /// it, warning when it would fall below nil.
     pub async fn fund_forecast(
         &self,
         scope: &CoopScope,
@@ -126,6 +127,7 @@ impl Store {
         check_people(&mut tx, scope, [person]).await?;
         let arrangements = load_arrangements(&mut tx, scope).await?;
         let entries = load_entries(&mut tx, scope).await?;
+        let plans = load_plans(&mut tx, scope).await?;
         tx.commit().await?;
         let fund = FundId::Person(person.clone());
         let from = start.first_of_month();
@@ -146,7 +148,7 @@ impl Store {
             from,
             months,
             &receipts,
-            &[],
+            &plans,
             Pence::ZERO,
         )?)
     }

@@ -1046,3 +1046,109 @@ on_both!(
         }
     }
 );
+
+on_both!(
+    a_fund_forecast_warns_when_planned_spending_outruns_payments,
+    |app| {
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let supported = who(&cast, "supported");
+        let gwen = app
+            .store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name: "Gwen",
+                    member_account: Some(&supported.id),
+                    represented_by: None,
+                    starts_on: "2026-01-01".parse().unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let base = format!("/coops/{coop}/ledger");
+        let t = app.browser(treasurer).await;
+        let first = cylch_store::today_in_wales().first_of_month();
+        let arranged = app
+            .post_form(
+                &format!("{base}/arrangements"),
+                &t.cookies,
+                &[
+                    ("csrf", &t.csrf),
+                    ("person", &gwen.id),
+                    ("council", "Cyngor Gwynedd"),
+                    ("dp_amount", "1,000.00"),
+                    ("frequency", "monthly"),
+                    ("starts_on", &first.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(arranged.status, 303, "{}", arranged.body);
+        let page = app
+            .get(&format!("{base}/forecast?person={}", gwen.id), &t.cookies)
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("does not run short"), "{}", page.body);
+
+        // A plan that spends more than comes in: the fund runs short in the
+        // second month (1,000 in, 1,200 out, from nothing).
+        let missing = app
+            .post_form(&format!("{base}/plans"), &t.cookies, &[("csrf", &t.csrf)])
+            .await;
+        assert_eq!(missing.status, 422);
+        assert!(missing.body.contains("href=\"#plan_person\""));
+        let planned = app
+            .post_form(
+                &format!("{base}/plans"),
+                &t.cookies,
+                &[
+                    ("csrf", &t.csrf),
+                    ("plan_person", &gwen.id),
+                    ("plan_description", "PA hours"),
+                    ("plan_category", "pa_wages"),
+                    ("plan_amount", "1,200.00"),
+                    ("plan_frequency", "monthly"),
+                    ("plan_starts_on", &first.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(planned.status, 303, "{}", planned.body);
+        let own = app.browser(supported).await;
+        let page = app
+            .get(&format!("{base}/forecast?person={}", gwen.id), &own.cookies)
+            .await;
+        assert_eq!(page.status, 200);
+        let short_month = first.strftime("%m/%Y").to_string();
+        assert!(
+            page.body
+                .contains(&format!("The fund runs short in {short_month}")),
+            "{}",
+            page.body
+        );
+        assert!(
+            page.body
+                .contains("role=\"img\" aria-labelledby=\"chart-title chart-desc\"")
+        );
+        assert_eq!(page.body.matches("<rect ").count(), 12, "a bar a month");
+        assert!(page.body.contains("-£200.00 (short)"), "{}", page.body);
+        assert!(page.body.contains("-£2,400.00 (short)"), "twelve months on");
+        assert!(page.body.contains("PA hours"));
+        // Nobody else's fund, and a PA sees none.
+        let pa = app.browser(who(&cast, "pa")).await;
+        assert_eq!(
+            app.get(&format!("{base}/forecast?person={}", gwen.id), &pa.cookies)
+                .await
+                .status,
+            403
+        );
+        let audit = app.store.audit_trail(&scope, 1000).await.unwrap();
+        assert!(audit.iter().any(|a| a.record_kind == "planned_spending"));
+    }
+);

@@ -36,6 +36,7 @@ use crate::viewer::Viewer;
 
 mod bank;
 mod claims;
+mod forecast;
 mod upload;
 
 /// `£1,234.56` as the pages show money.
@@ -1017,6 +1018,8 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("POST", "/coops/{id}/ledger/claims/approve", claims::approve),
         route("POST", "/coops/{id}/ledger/claims/pay", claims::pay),
         route("POST", "/coops/{id}/ledger/settings", claims::settings),
+        route("GET", "/coops/{id}/ledger/forecast", forecast::show),
+        route("POST", "/coops/{id}/ledger/plans", forecast::add_plan),
         route("GET", "/coops/{id}/ledger/statement", statement),
         route("GET", "/coops/{id}/ledger/return.csv", return_csv),
         route("GET", "/coops/{id}/ledger/entries", entries),
