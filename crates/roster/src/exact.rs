@@ -15,6 +15,7 @@
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
+use crate::bound::{Fixings, NodeBound, Relaxation};
 use crate::heuristic::Shared;
 use crate::state::{Model, State};
 
@@ -50,6 +51,9 @@ struct Bnb<'s, 'm, 'a> {
     node_limit: u64,
     /// Record only the decided needs' assignments at a leaf.
     window_only: bool,
+    /// The Lagrangian bound at fixed prices, and which needs are decided.
+    node: Option<&'s NodeBound<'s, 'm, 'a>>,
+    decided: Vec<bool>,
 }
 
 /// The least need `n` can add to the score by itself when only PAs for
@@ -190,9 +194,16 @@ impl Bnb<'_, '_, '_> {
             return;
         }
         let n = self.order[pos];
+        if let Some(nb) = self.node
+            && nb.value(self.s, &self.decided, self.s.m.inst.needs[n].day) >= self.incumbent()
+        {
+            return;
+        }
+        self.decided[n] = true;
         self.shift_more(n, -1);
         self.fill(pos, n, 0);
         self.shift_more(n, 1);
+        self.decided[n] = false;
     }
 
     /// Add PAs to need `n` from its eligible list at `from` on, then move on.
@@ -250,11 +261,29 @@ pub fn solve(
     deadline: Instant,
     shared: Option<&Shared>,
 ) -> Outcome {
+    solve_with(m, incumbent, deadline, shared, None)
+}
+
+fn solve_with(
+    m: &Model,
+    incumbent: (i64, Vec<(usize, usize)>),
+    deadline: Instant,
+    shared: Option<&Shared>,
+    node: Option<&NodeBound>,
+) -> Outcome {
     let inst = m.inst;
     let mut order: Vec<usize> = (0..inst.needs.len()).collect();
     order.sort_by_key(|&n| (inst.needs[n].start, n));
     let (least, adjust, more, blocks) = prepare(m, &order);
-    let mut s = State::with_pins(m);
+    let Some(mut s) = State::with_model_pins(m) else {
+        // The pins of a restricted model clash: no roster is in it at all.
+        return Outcome {
+            score: incumbent.0,
+            assignments: incumbent.1,
+            proved: true,
+            nodes: 0,
+        };
+    };
     let mut bnb = Bnb {
         s: &mut s,
         order,
@@ -270,6 +299,8 @@ pub fn solve(
         timed_out: false,
         node_limit: u64::MAX,
         window_only: false,
+        node,
+        decided: vec![false; inst.needs.len()],
     };
     bnb.descend(0);
     Outcome {
@@ -277,6 +308,101 @@ pub fn solve(
         assignments: bnb.best,
         proved: !bnb.timed_out,
         nodes: bnb.nodes,
+    }
+}
+
+/// How many rounds of bound, fixing and re-bound on what is left.
+const ROUNDS: usize = 3;
+
+/// The proof for a co-operative's instance: the Lagrangian bound of
+/// [`bound`](crate::bound), which also reads rosters from its plans; if it
+/// does not reach the best score known, the pairs it rules out of every
+/// better roster are taken out (and those it rules in are made), the bound
+/// is raised again on what is left, and branch and bound searches the rest.
+/// Falls back to the plain branch and bound when the bound cannot be built.
+pub fn prove(
+    m: &Model,
+    incumbent: (i64, Vec<(usize, usize)>),
+    deadline: Instant,
+    shared: Option<&Shared>,
+) -> Outcome {
+    let Some(relax) = Relaxation::new(m) else {
+        return solve(m, incumbent, deadline, shared);
+    };
+    let upper_now = |own: i64| shared.map_or(own, |sh| sh.best.load(Ordering::Relaxed).min(own));
+    let now = Instant::now();
+    let bound_until = now + deadline.saturating_duration_since(now) / 2;
+    let mut bound = relax.solve(incumbent, None, bound_until, u32::MAX, shared);
+    let mut best = bound.roster.clone();
+    let mut upper = upper_now(best.0);
+    if bound.value >= upper {
+        return Outcome {
+            score: best.0,
+            assignments: best.1,
+            proved: true,
+            nodes: 0,
+        };
+    }
+    let mut forbidden = Vec::new();
+    let mut required = Vec::new();
+    let mut restricted;
+    let mut round = 0;
+    loop {
+        round += 1;
+        upper = upper_now(best.0);
+        let fix = relax_fixings(m, &forbidden, &required, &bound, upper);
+        forbidden.extend(fix.forbidden);
+        required.extend(fix.required);
+        restricted = m.restricted(&forbidden, &required);
+        if State::with_model_pins(&restricted).is_none() {
+            // What every better roster must hold cannot stand: none exists.
+            return Outcome {
+                score: best.0,
+                assignments: best.1,
+                proved: true,
+                nodes: 0,
+            };
+        }
+        if round >= ROUNDS || Instant::now() >= bound_until {
+            break;
+        }
+        let Some(again) = Relaxation::new(&restricted) else {
+            break;
+        };
+        bound = again.solve(best.clone(), Some(&bound.prices), bound_until, 300, shared);
+        if bound.roster.0 < best.0 {
+            best = bound.roster.clone();
+        }
+        upper = upper_now(best.0);
+        if bound.value >= upper {
+            return Outcome {
+                score: best.0,
+                assignments: best.1,
+                proved: true,
+                nodes: 0,
+            };
+        }
+    }
+    let last = Relaxation::new(&restricted);
+    let node = last.as_ref().and_then(|r| NodeBound::new(r, &bound.prices));
+    solve_with(&restricted, best, deadline, shared, node.as_ref())
+}
+
+/// The fixings of `bound` on the model restricted by the pairs so far.
+fn relax_fixings(
+    m: &Model,
+    forbidden: &[(usize, usize)],
+    required: &[(usize, usize)],
+    bound: &crate::bound::Bound,
+    upper: i64,
+) -> Fixings {
+    let restricted = m.restricted(forbidden, required);
+    match Relaxation::new(&restricted) {
+        Some(r) => r.fixings(&bound.prices, upper),
+        None => Fixings {
+            forbidden: Vec::new(),
+            required: Vec::new(),
+        },
     }
 }
 
@@ -314,6 +440,8 @@ pub fn improve_window(s: &mut State, window: &[usize], deadline: Instant, node_l
             timed_out: false,
             node_limit,
             window_only: true,
+            node: None,
+            decided: vec![false; m.inst.needs.len()],
         };
         bnb.descend(0);
         (bnb.best_score, bnb.best)

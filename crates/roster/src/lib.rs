@@ -7,6 +7,7 @@
 //! optimum of small ones; [`explain`] says why a need is left open; [`cli`]
 //! is the JSON in and out of `cylch roster`.
 
+pub mod bound;
 pub mod checker;
 pub mod cli;
 pub mod exact;
@@ -114,7 +115,7 @@ fn exact_with_search(
             // The proof gets the first part of the time; if it has not
             // finished by then it is unlikely to, and this thread searches too.
             let proof_until = started + opts.time_limit * 3 / 5;
-            let proof = exact::solve(model, incumbent, proof_until, Some(&shared));
+            let proof = exact::prove(model, incumbent, proof_until, Some(&shared));
             if proof.proved {
                 shared
                     .stop
@@ -166,7 +167,7 @@ fn exact_with_search(
             max_iterations: opts.max_iterations,
         };
         let found = heuristic::improve(&mut s, opts.seed, budget, None);
-        let proof = exact::solve(
+        let proof = exact::prove(
             model,
             (found.score, found.assignments.clone()),
             deadline,

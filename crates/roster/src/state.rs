@@ -89,6 +89,31 @@ impl<'a> Model<'a> {
         c
     }
 
+    /// The same instance with fewer choices: `forbidden` pairs taken out of
+    /// the eligible lists and `required` pairs made as if pinned. Used to
+    /// search only among rosters a bound has not ruled out.
+    pub fn restricted(&self, forbidden: &[(usize, usize)], required: &[(usize, usize)]) -> Self {
+        let mut eligible = self.eligible.clone();
+        for &(n, a) in forbidden {
+            eligible[n].retain(|&x| x != a);
+        }
+        let mut pinned = self.pinned.clone();
+        for &(n, a) in required {
+            if !pinned[n].contains(&a) {
+                pinned[n].push(a);
+            }
+        }
+        Model {
+            inst: self.inst,
+            eligible,
+            unassigned_cost: self.unassigned_cost.clone(),
+            pinned,
+            caps: self.caps.clone(),
+            max_need_minutes: self.max_need_minutes,
+            person_needs: self.person_needs.clone(),
+        }
+    }
+
     pub fn is_pinned(&self, n: usize, a: usize) -> bool {
         self.pinned[n].contains(&a)
     }
@@ -155,6 +180,21 @@ impl<'m, 'a> State<'m, 'a> {
             s.add(n, a);
         }
         s
+    }
+
+    /// The roster with every pin of the model made (those of a restricted
+    /// model included), or `None` if they break a rule together.
+    pub fn with_model_pins(m: &'m Model<'a>) -> Option<Self> {
+        let mut s = Self::empty(m);
+        for (n, pins) in m.pinned.iter().enumerate() {
+            for &a in pins {
+                if s.missing(n) == 0 || !s.can_add(n, a) {
+                    return None;
+                }
+                s.add(n, a);
+            }
+        }
+        Some(s)
     }
 
     pub fn missing(&self, n: usize) -> usize {

@@ -25,6 +25,11 @@ fn opts() -> SolveOptions {
 
 /// The best valid roster by trying every one (small instances only).
 fn exhaustive(inst: &Instance) -> i64 {
+    exhaustive_roster(inst).0
+}
+
+/// The best valid roster's score and the roster itself.
+fn exhaustive_roster(inst: &Instance) -> (i64, Vec<(usize, usize)>) {
     let pas = inst.pas.len();
     let choices: Vec<Vec<Vec<usize>>> = inst
         .needs
@@ -36,7 +41,7 @@ fn exhaustive(inst: &Instance) -> i64 {
                 .collect()
         })
         .collect();
-    let mut best = i64::MAX;
+    let mut best = (i64::MAX, Vec::new());
     let mut pick = vec![0usize; choices.len()];
     loop {
         let assignments: Vec<(usize, usize)> = pick
@@ -45,8 +50,8 @@ fn exhaustive(inst: &Instance) -> i64 {
             .flat_map(|(n, &c)| choices[n][c].iter().map(move |&a| (n, a)))
             .collect();
         let e = checker::evaluate(inst, &assignments);
-        if e.violations.is_empty() {
-            best = best.min(e.breakdown.score());
+        if e.violations.is_empty() && e.breakdown.score() < best.0 {
+            best = (e.breakdown.score(), assignments);
         }
         let mut i = 0;
         loop {
@@ -509,8 +514,180 @@ fn small_instance() -> impl proptest::strategy::Strategy<Value = Value> {
         })
 }
 
+/// Random small instances over one whole week, so that the rules and terms
+/// counted per block (days off, week cap, contract) are in play, with tight
+/// rules, a pin and a published roster now and then.
+fn week_instance() -> impl proptest::strategy::Strategy<Value = Value> {
+    // (day, start slot, length, PAs required, person)
+    let need = (0u32..7, 0u32..30, 2u32..10, 1usize..3, 0u32..3);
+    // (rate, week cap, contract, first day off)
+    let pa = (0u32..4, 0u32..3, 0u32..3, 0u32..7);
+    (
+        prop::collection::vec(need, 1..7),
+        prop::collection::vec(pa, 1..4),
+        (0i64..3, 0u32..3, 0u32..4),
+    )
+        .prop_map(|(needs, pas, (days_off, pin, cur))| {
+            // Half-hour grid from 06:00 on day `day` (the 6th is a Monday).
+            let t = |day: u32, slot: u32| {
+                let mins = 360 + slot * 30;
+                let (d, h, m) = (6 + day + mins / 1440, (mins % 1440) / 60, mins % 60);
+                format!("2026-04-{d:02}T{h:02}:{m:02}")
+            };
+            let needs: Vec<Value> = needs
+                .iter()
+                .enumerate()
+                .map(|(i, &(day, slot, len, req, who))| {
+                    let people = match who {
+                        0 => vec!["p0"],
+                        1 => vec!["p1"],
+                        _ => vec!["p0", "p1"],
+                    };
+                    json!({"id": format!("n{i}"), "people": people,
+                        "start": t(day, slot), "end": t(day, slot + len),
+                        "pas_required": if i % 3 == 0 { req } else { 1 }})
+                })
+                .collect();
+            let pas: Vec<Value> = pas
+                .iter()
+                .enumerate()
+                .map(|(i, &(rate, cap, contract, off))| {
+                    let available: Vec<Value> = (0..7u32)
+                        .filter(|&d| d != off)
+                        .map(|d| json!({"start": t(d, 0), "end": t(d, 36)}))
+                        .collect();
+                    let mut p = json!({"id": format!("a{i}"),
+                        "hourly_rate_pence": 1000 + 250 * rate,
+                        "max_minutes_per_week": 240 + 120 * cap,
+                        "available": available});
+                    if contract > 0 {
+                        p["contracted_minutes_per_week"] = json!(180 * contract);
+                    }
+                    p
+                })
+                .collect();
+            let mut v = json!({
+                "horizon": {"start": "2026-04-06", "days": 7},
+                "rules": {"min_daily_rest_minutes": 720, "max_day_span_minutes": 480,
+                          "days_off_per_7": 4 + days_off},
+                "weights": {"extra_pa_per_person": 300},
+                "people": [{"id": "p0", "preferred_pas": ["a0"]}, {"id": "p1"}],
+                "pas": pas, "needs": needs});
+            if pin == 1 {
+                v["pinned"] = json!([{"need": "n0", "pa": "a0"}]);
+            }
+            if cur > 0 {
+                v["current"] = json!([{"need": "n0", "pa": format!("a{}", cur - 1)}]);
+            }
+            v
+        })
+}
+
+/// The Lagrangian bound and what it rules out, against the true optimum.
+fn bound_against_optimum(inst: &Instance) -> Result<(), proptest::test_runner::TestCaseError> {
+    use cylch_roster::bound::{NodeBound, Relaxation};
+    use cylch_roster::state::{Model, State};
+    let (opt, roster) = exhaustive_roster(inst);
+    eprintln!(
+        "CASE needs={} pas={} opt={opt} roster={}",
+        inst.needs.len(),
+        inst.pas.len(),
+        roster.len()
+    );
+    let m = Model::new(inst);
+    let Some(relax) = Relaxation::new(&m) else {
+        return Err(proptest::test_runner::TestCaseError::fail("no relaxation"));
+    };
+    let far = std::time::Instant::now() + Duration::from_secs(60);
+    // Started from a poor roster score, so the bound has room to climb.
+    let b = relax.solve((opt + 2_000, Vec::new()), None, far, 400, None);
+    prop_assert!(
+        b.value <= opt,
+        "bound {} above the optimum {}",
+        b.value,
+        opt
+    );
+    // The roster read from the plans is valid and scored right.
+    if !b.roster.1.is_empty() {
+        let e = checker::evaluate(inst, &b.roster.1);
+        prop_assert!(e.violations.is_empty());
+        prop_assert_eq!(e.breakdown.score(), b.roster.0);
+    }
+    // Nothing an optimal roster holds is ruled out below a score above it.
+    let fix = relax.fixings(&b.prices, opt + 1);
+    for pair in &fix.forbidden {
+        prop_assert!(
+            !roster.contains(pair),
+            "{pair:?} ruled out of an optimal roster"
+        );
+    }
+    for pair in &fix.required {
+        prop_assert!(
+            roster.contains(pair),
+            "{pair:?} ruled into every roster below {}",
+            opt + 1
+        );
+    }
+    // Along the optimal roster decided in time order, the node bound stays at
+    // or under its score.
+    let Some(nb) = NodeBound::new(&relax, &b.prices) else {
+        return Err(proptest::test_runner::TestCaseError::fail("no node bound"));
+    };
+    let mut order: Vec<usize> = (0..inst.needs.len()).collect();
+    order.sort_by_key(|&n| (inst.needs[n].start, n));
+    let mut s = State::with_pins(&m);
+    let mut decided = vec![false; inst.needs.len()];
+    // Before any decision it is the bound itself.
+    if let Some(&first) = order.first() {
+        prop_assert_eq!(nb.value(&s, &decided, inst.needs[first].day), b.value);
+    }
+    for &n in &order {
+        let v = nb.value(&s, &decided, inst.needs[n].day);
+        prop_assert!(v <= opt, "node bound {} above the optimum {}", v, opt);
+        decided[n] = true;
+        for &(x, a) in &roster {
+            if x == n && !s.assigned[n].contains(&a) {
+                s.add(n, a);
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+
+    #[test]
+    fn the_bound_never_exceeds_the_optimum(v in week_instance()) {
+        let Ok(inst) = instance::parse(&v.to_string()) else {
+            // Some random instances are refused (e.g. a pin on a PA away that day).
+            return Ok(());
+        };
+        bound_against_optimum(&inst)?;
+    }
+
+    #[test]
+    fn the_solver_matches_exhaustive_search_over_a_week(v in week_instance()) {
+        let Ok(inst) = instance::parse(&v.to_string()) else {
+            return Ok(());
+        };
+        let sol = solve(&inst, &opts());
+        prop_assert!(sol.evaluation.violations.is_empty());
+        prop_assert!(sol.optimal);
+        prop_assert_eq!(sol.evaluation.breakdown.score(), exhaustive(&inst));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+
+    #[test]
+    fn the_bound_never_exceeds_the_optimum_over_two_days(v in small_instance()) {
+        let Ok(inst) = instance::parse(&v.to_string()) else {
+            return Ok(());
+        };
+        bound_against_optimum(&inst)?;
+    }
 
     #[test]
     fn the_solver_matches_exhaustive_search(v in small_instance()) {
