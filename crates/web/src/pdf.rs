@@ -410,17 +410,49 @@ impl Layout {
         }
     }
 
+    /// Each column's share of the width, widened where it can be so that
+    /// no word has to break (a column never takes more than a third of the
+    /// page for that), the others narrowed to make room.
     fn column_widths(&self, table: &Table) -> Vec<f32> {
+        let usable = self.usable_width();
         let total: f32 = table
             .columns
             .iter()
             .map(|c| f32::from(c.width.max(1)))
             .sum();
-        table
+        let shares: Vec<f32> = table
             .columns
             .iter()
-            .map(|c| self.usable_width() * f32::from(c.width.max(1)) / total.max(1.0))
-            .collect()
+            .map(|c| usable * f32::from(c.width.max(1)) / total.max(1.0))
+            .collect();
+        let needs: Vec<f32> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| {
+                let cells = table
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.get(i))
+                    .map(|text| longest_word(&self.regular, text))
+                    .fold(0.0, f32::max);
+                let need = longest_word(&self.bold, &column.header).max(cells);
+                (need + 2.0 * CELL_PADDING + 0.5).min(usable / 3.0)
+            })
+            .collect();
+        let mut widths: Vec<f32> = shares.iter().zip(&needs).map(|(s, n)| s.max(*n)).collect();
+        let excess = widths.iter().sum::<f32>() - usable;
+        if excess > 0.0 {
+            let slack: Vec<f32> = widths.iter().zip(&needs).map(|(w, n)| w - n).collect();
+            let total_slack: f32 = slack.iter().sum();
+            if total_slack < excess {
+                return shares;
+            }
+            for (width, slack) in widths.iter_mut().zip(&slack) {
+                *width -= slack * excess / total_slack;
+            }
+        }
+        widths
     }
 
     fn table(&mut self, table: &Table) {
@@ -502,7 +534,7 @@ impl Layout {
                     cell
                 })
                 .collect();
-            self.body_row(&widths, &cells, &cell_elements, &headers, &header_cells);
+            self.body_row(&widths, &cells, &cell_elements, &headers);
         }
     }
 
@@ -582,7 +614,6 @@ impl Layout {
         cells: &[Vec<String>],
         elements: &[usize],
         headers: &[Vec<String>],
-        _header_cells: &[usize],
     ) {
         let total_lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let mut done = 0;
@@ -910,6 +941,13 @@ fn role_tag(role: Option<StructRole>) -> &'static [u8] {
     }
 }
 
+/// The width of the widest word of `text` in table cells.
+fn longest_word(font: &Font, text: &str) -> f32 {
+    text.split_whitespace()
+        .map(|word| font.measure(word, CELL_SIZE))
+        .fold(0.0, f32::max)
+}
+
 /// Baselines for the lines of a cell whose row starts at `top`.
 fn placed_lines(top: f32, lines: &[String]) -> Vec<(f32, &str)> {
     lines
@@ -1084,6 +1122,33 @@ mod tests {
         let bytes = render(&document, |page, pages| format!("{page}/{pages}")).unwrap();
         let pages = count(&bytes, b"/Type /Page\n") + count(&bytes, b"/Type /Page ");
         assert!(pages >= 2, "the long row continues on another page");
+    }
+
+    #[test]
+    fn a_narrow_column_widens_rather_than_break_a_word() {
+        let layout = Layout::new(Orientation::Landscape).unwrap();
+        let table = Table {
+            heading: String::new(),
+            columns: vec![
+                Column::new("Cyfranddaliadau", 1),
+                Column::new("Cyfeiriad post", 20),
+            ],
+            rows: vec![vec!["1".into(), "Tŷ Gwyn, Ffordd y Môr".into()]],
+            row_headers: false,
+            empty: String::new(),
+        };
+        let widths = layout.column_widths(&table);
+        let word = layout.bold.measure("Cyfranddaliadau", CELL_SIZE) + 2.0 * CELL_PADDING;
+        assert!(widths[0] >= word, "{widths:?}");
+        assert!((widths.iter().sum::<f32>() - layout.usable_width()).abs() < 0.01);
+        // A word wider than a third of the page still breaks.
+        let mut long = table.clone();
+        long.rows[0][0] = "x".repeat(400);
+        let widths = layout.column_widths(&long);
+        assert!(
+            widths[0] <= layout.usable_width() / 3.0 + 0.01,
+            "{widths:?}"
+        );
     }
 
     #[test]
