@@ -20,6 +20,7 @@ pub mod invitations;
 pub mod ledger;
 pub mod meetings;
 mod migrate;
+pub mod notifications;
 pub mod proxies;
 pub mod register;
 pub mod resets;

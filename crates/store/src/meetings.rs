@@ -621,6 +621,24 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        // The notice itself goes by email to everyone entitled; the home
+        // page shows it too.
+        crate::notifications::notify(
+            &mut tx,
+            scope.coop_id(),
+            crate::notifications::NotificationKind::MeetingNotice,
+            &crate::notifications::Subject::Meeting {
+                id: id.to_owned(),
+                kind: kind_code(record.kind).to_owned(),
+                date: record.date,
+            },
+            &entitled
+                .iter()
+                .map(|e| e.account.clone())
+                .collect::<Vec<_>>(),
+            false,
+        )
+        .await?;
         save_state(&mut tx, scope, &record, &meeting.state, None).await?;
         audit_meeting(
             &mut tx,

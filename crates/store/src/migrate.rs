@@ -80,6 +80,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 31,
+        name: "notifications",
+        portable: include_str!("../migrations/0031_notifications.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

@@ -46,6 +46,7 @@ use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::{hash_secret, random_id, random_secret};
+use crate::notifications::{self, NotificationKind};
 use crate::{AccountId, CoopScope, Dialect, Store, StoreError, Tx, now_ms};
 
 pub const SUBJECTS: [Subject; 6] = [
@@ -619,6 +620,20 @@ impl Store {
         )
         .await?;
         let record = lock_proposal(self.dialect(), &mut tx, scope, &id).await?;
+        let members =
+            notifications::members_but(&mut tx, scope.coop_id(), Some(scope.account())).await?;
+        notifications::notify(
+            &mut tx,
+            scope.coop_id(),
+            NotificationKind::NewProposal,
+            &notifications::Subject::Proposal {
+                id: record.id.clone(),
+                title: record.title.clone(),
+            },
+            &members,
+            true,
+        )
+        .await?;
         tx.commit().await?;
         Ok(record)
     }
@@ -1115,6 +1130,19 @@ impl Store {
                     "quorum_required": quorum_required,
                 })),
             },
+        )
+        .await?;
+        let members = notifications::members_but(&mut tx, scope.coop_id(), None).await?;
+        notifications::notify(
+            &mut tx,
+            scope.coop_id(),
+            NotificationKind::Result,
+            &notifications::Subject::Proposal {
+                id: record.id.clone(),
+                title: record.title.clone(),
+            },
+            &members,
+            true,
         )
         .await?;
         if outcome == RecordedOutcome::Carried {

@@ -867,3 +867,6 @@ mod proxies;
 
 #[path = "store/meetings.rs"]
 mod meetings;
+
+#[path = "store/notifications.rs"]
+mod notifications;
