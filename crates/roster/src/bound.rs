@@ -691,7 +691,7 @@ impl<'m, 'a> Relaxation<'m, 'a> {
             {
                 roster = found;
                 if let Some(sh) = shared {
-                    sh.best.fetch_min(roster.0, Ordering::Relaxed);
+                    sh.offer(roster.0, &roster.1);
                 }
             }
             // The best score known anywhere: what the bound must reach.

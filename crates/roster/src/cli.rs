@@ -68,6 +68,7 @@ pub fn solve_json_with(instance: &str, opts: &SolveOptions) -> Outcome {
         "breakdown": breakdown_json(&b),
         "unassigned": unassigned,
         "optimal": solution.optimal,
+        "lower_bound": solution.lower_bound,
         "method": match opts.strategy {
             Strategy::Greedy => "greedy",
             _ if solution.optimal => "branch-and-bound",

@@ -11,6 +11,12 @@
 //! only lets PAs who can still take them count: every hard rule stays broken
 //! once broken, so a PA blocked now stays blocked below this node. If the
 //! search runs to the end, the best roster is optimal.
+//!
+//! [`prove`] puts the Lagrangian bound of [`crate::bound`] in front: it often
+//! meets the best roster's score outright; otherwise it rules most
+//! (need, PA) pairs in or out of every better roster, and the branch and
+//! bound above searches what is left, cutting also where the Lagrangian
+//! bound of the partial roster (at the prices found) reaches the best score.
 
 use std::sync::atomic::Ordering;
 use std::time::Instant;
@@ -25,6 +31,8 @@ pub struct Outcome {
     /// The search finished: nothing scores below `min(score, shared best)`.
     pub proved: bool,
     pub nodes: u64,
+    /// No roster scores below this (`i64::MIN` when nothing is known).
+    pub bound: i64,
 }
 
 /// How many undecided needs past the frontier get the state-aware bound.
@@ -282,6 +290,9 @@ fn solve_with(
             assignments: incumbent.1,
             proved: true,
             nodes: 0,
+            bound: shared.map_or(incumbent.0, |sh| {
+                sh.best.load(Ordering::Relaxed).min(incumbent.0)
+            }),
         };
     };
     let mut bnb = Bnb {
@@ -303,11 +314,14 @@ fn solve_with(
         decided: vec![false; inst.needs.len()],
     };
     bnb.descend(0);
+    let proved = !bnb.timed_out;
+    let bound = if proved { bnb.incumbent() } else { i64::MIN };
     Outcome {
         score: bnb.best_score,
         assignments: bnb.best,
-        proved: !bnb.timed_out,
+        proved,
         nodes: bnb.nodes,
+        bound,
     }
 }
 
@@ -341,6 +355,7 @@ pub fn prove(
             assignments: best.1,
             proved: true,
             nodes: 0,
+            bound: upper,
         };
     }
     let mut forbidden = Vec::new();
@@ -361,6 +376,7 @@ pub fn prove(
                 assignments: best.1,
                 proved: true,
                 nodes: 0,
+                bound: upper,
             };
         }
         if round >= ROUNDS || Instant::now() >= bound_until {
@@ -380,12 +396,17 @@ pub fn prove(
                 assignments: best.1,
                 proved: true,
                 nodes: 0,
+                bound: upper,
             };
         }
     }
     let last = Relaxation::new(&restricted);
     let node = last.as_ref().and_then(|r| NodeBound::new(r, &bound.prices));
-    solve_with(&restricted, best, deadline, shared, node.as_ref())
+    let out = solve_with(&restricted, best, deadline, shared, node.as_ref());
+    Outcome {
+        bound: out.bound.max(bound.value),
+        ..out
+    }
 }
 
 /// The fixings of `bound` on the model restricted by the pairs so far.

@@ -9,17 +9,23 @@
 //! search holds is valid. The search depends on the seed only: the same seed
 //! and the same number of iterations give the same roster.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Instant;
 
 use crate::rng::Rng;
 use crate::state::{Blocker, Model, State};
 
+/// A roster with its score.
+pub type Scored = (i64, Vec<(usize, usize)>);
+
 /// What concurrent searches tell each other: the best score found so far,
 /// and a request to stop (the optimum has been proved).
 pub struct Shared {
     pub best: AtomicI64,
     pub stop: AtomicBool,
+    /// The best roster one search offers the others to start from.
+    offered: Mutex<Option<Scored>>,
 }
 
 impl Shared {
@@ -27,7 +33,25 @@ impl Shared {
         Shared {
             best: AtomicI64::new(best),
             stop: AtomicBool::new(false),
+            offered: Mutex::new(None),
         }
+    }
+
+    /// Offers a roster to the other searches (kept if the best offered).
+    pub fn offer(&self, score: i64, roster: &[(usize, usize)]) {
+        self.best.fetch_min(score, Ordering::Relaxed);
+        let mut offered = self.offered.lock().unwrap_or_else(|e| e.into_inner());
+        if offered.as_ref().is_none_or(|(s, _)| score < *s) {
+            *offered = Some((score, roster.to_vec()));
+        }
+    }
+
+    /// The best roster offered so far.
+    pub fn offered(&self) -> Option<Scored> {
+        self.offered
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }
 
@@ -557,6 +581,17 @@ pub fn lns(s: &mut State, seed: u64, deadline: Instant, shared: Option<&Shared>)
         && !shared.is_some_and(|sh| sh.stop.load(Ordering::Relaxed))
     {
         iterations += 1;
+        // Another search's better roster, if one was offered, is taken up.
+        if iterations.is_multiple_of(64)
+            && let Some((score, roster)) = shared.and_then(Shared::offered)
+            && score < s.score
+        {
+            let mut better = State::empty(m);
+            for &(n, a) in &roster {
+                better.add(n, a);
+            }
+            *s = better;
+        }
         let window: Vec<usize> = match rng.below(4) {
             0 => {
                 let p = rng.below(order.len());

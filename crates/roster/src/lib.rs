@@ -4,7 +4,7 @@
 //! checks an instance; [`checker`] judges a roster from scratch; [`state`]
 //! keeps a working roster with fast rule checks and score changes;
 //! [`heuristic`] builds and improves rosters of any size; [`exact`] proves the
-//! optimum of small ones; [`explain`] says why a need is left open; [`cli`]
+//! optimum of small ones, with the lower bound of [`bound`]; [`explain`] says why a need is left open; [`cli`]
 //! is the JSON in and out of `cylch roster`.
 
 pub mod bound;
@@ -68,6 +68,8 @@ pub struct Solution {
     pub evaluation: Evaluation,
     /// Proved optimal by the exact search.
     pub optimal: bool,
+    /// No roster scores below this, where the exact search showed it.
+    pub lower_bound: Option<i64>,
     /// Per unassigned need: (need, missing, why).
     pub open: Vec<(usize, usize, String)>,
 }
@@ -87,7 +89,7 @@ fn exact_with_search(
     opts: &SolveOptions,
     started: Instant,
     deadline: Instant,
-) -> (Vec<(usize, usize)>, bool) {
+) -> (Vec<(usize, usize)>, bool, i64) {
     let shared = heuristic::Shared::new(constructed.score);
     let incumbent = (constructed.score, constructed.assignments());
     let (found, proof) = if opts.threads >= 2 {
@@ -97,12 +99,17 @@ fn exact_with_search(
                 let mut s = constructed.clone();
                 let budget = heuristic::Budget {
                     start: started,
-                    deadline: started + opts.time_limit * 3 / 10,
+                    deadline: started + opts.time_limit / 5,
                     max_iterations: opts.max_iterations,
                 };
                 let annealed = heuristic::improve(&mut s, opts.seed, budget, Some(&shared));
+                // Polish the better of this roster and the bound's.
+                let start = match shared.offered() {
+                    Some((score, roster)) if score < annealed.score => roster,
+                    _ => annealed.assignments.clone(),
+                };
                 let mut s = State::empty(model);
-                for &(n, a) in &annealed.assignments {
+                for &(n, a) in &start {
                     s.add(n, a);
                 }
                 let polished = heuristic::lns(&mut s, opts.seed, deadline, Some(&shared));
@@ -112,9 +119,9 @@ fn exact_with_search(
                     annealed
                 }
             });
-            // The proof gets the first part of the time; if it has not
-            // finished by then it is unlikely to, and this thread searches too.
-            let proof_until = started + opts.time_limit * 3 / 5;
+            // The proof gets most of the time; if it has not finished by
+            // then it is unlikely to, and this thread searches too.
+            let proof_until = started + opts.time_limit * 9 / 10;
             let proof = exact::prove(model, incumbent, proof_until, Some(&shared));
             if proof.proved {
                 shared
@@ -122,28 +129,13 @@ fn exact_with_search(
                     .store(true, std::sync::atomic::Ordering::Relaxed);
                 return (search.join().ok(), proof);
             }
+            // The rest of the time: window re-solves from the proof's best.
             let mut s = State::empty(model);
             for &(n, a) in &proof.assignments {
                 s.add(n, a);
             }
-            let now = Instant::now();
-            let budget = heuristic::Budget {
-                start: now,
-                deadline: now + deadline.saturating_duration_since(now) / 2,
-                max_iterations: opts.max_iterations,
-            };
             let seed = opts.seed.wrapping_add(1);
-            let annealed = heuristic::improve(&mut s, seed, budget, Some(&shared));
-            let mut s = State::empty(model);
-            for &(n, a) in &annealed.assignments {
-                s.add(n, a);
-            }
-            let polished = heuristic::lns(&mut s, seed, deadline, Some(&shared));
-            let mine = if polished.score <= annealed.score {
-                polished
-            } else {
-                annealed
-            };
+            let mine = heuristic::lns(&mut s, seed, deadline, Some(&shared));
             let best = match search.join().ok() {
                 Some(f) if f.score <= mine.score => f,
                 _ => mine,
@@ -176,8 +168,8 @@ fn exact_with_search(
         (Some(found), proof)
     };
     match found {
-        Some(f) if f.score < proof.score => (f.assignments, proof.proved),
-        _ => (proof.assignments, proof.proved),
+        Some(f) if f.score < proof.score => (f.assignments, proof.proved, proof.bound),
+        _ => (proof.assignments, proof.proved, proof.bound),
     }
 }
 
@@ -188,8 +180,12 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
     let constructed = heuristic::construct(&model);
     let fallback = constructed.assignments();
 
-    let (mut assignments, mut optimal) = match opts.strategy {
-        Strategy::Greedy => (heuristic::plain_greedy(&model).assignments(), false),
+    let (mut assignments, mut optimal, bound) = match opts.strategy {
+        Strategy::Greedy => (
+            heuristic::plain_greedy(&model).assignments(),
+            false,
+            i64::MIN,
+        ),
         Strategy::Heuristic => {
             let budget = heuristic::Budget {
                 start: started,
@@ -197,7 +193,7 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
                 max_iterations: opts.max_iterations,
             };
             let found = heuristic::improve_parallel(&constructed, opts.seed, budget, opts.threads);
-            (found.assignments, false)
+            (found.assignments, false, i64::MIN)
         }
         Strategy::Auto if !is_exact_size(inst) => {
             let budget = heuristic::Budget {
@@ -206,7 +202,7 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
                 max_iterations: opts.max_iterations,
             };
             let found = heuristic::improve_parallel(&constructed, opts.seed, budget, opts.threads);
-            (found.assignments, false)
+            (found.assignments, false, i64::MIN)
         }
         Strategy::Auto => exact_with_search(&model, &constructed, opts, started, deadline),
     };
@@ -245,10 +241,16 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
         .iter()
         .map(|&(n, missing)| (n, missing, explain::why_unassigned(&state, n)))
         .collect();
+    let lower_bound = if optimal {
+        Some(evaluation.breakdown.score())
+    } else {
+        Some(bound).filter(|&b| b > i64::MIN)
+    };
     Solution {
         assignments,
         evaluation,
         optimal,
+        lower_bound,
         open,
     }
 }
