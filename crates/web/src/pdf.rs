@@ -41,7 +41,7 @@ use cylch_domain::Language;
 use pdf_writer::types::{
     ArtifactType, CidFontType, FontFlags, StructRole, SystemInfo, TableHeaderScope,
 };
-use pdf_writer::writers::StructElement;
+use pdf_writer::writers::{StructElement, StructTreeRoot};
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use subsetter::GlyphRemapper;
 
@@ -709,6 +709,7 @@ impl Layout {
         let tree_id = ids.next();
         let info_id = ids.next();
         let metadata_id = ids.next();
+        let struct_root_id = ids.next();
         let fonts = [ids.next(), ids.next()];
         let page_ids: Vec<Ref> = self.pages.iter().map(|_| ids.next()).collect();
         let content_ids: Vec<Ref> = self.pages.iter().map(|_| ids.next()).collect();
@@ -722,8 +723,12 @@ impl Layout {
         catalog.metadata(metadata_id);
         catalog.viewer_preferences().display_doc_title(true);
         catalog.mark_info().marked(true);
+        catalog.pair(Name(b"StructTreeRoot"), struct_root_id);
+        catalog.finish();
         {
-            let mut root = catalog.struct_tree_root();
+            // Its own object, so that the top element can name it as its
+            // parent.
+            let mut root = pdf.indirect(struct_root_id).start::<StructTreeRoot>();
             if let Some(first) = element_ids.first() {
                 root.child(*first);
             }
@@ -736,7 +741,6 @@ impl Layout {
             tree.finish();
             root.parent_tree_next_key(i32::try_from(parent_ids.len()).unwrap_or(i32::MAX));
         }
-        catalog.finish();
 
         pdf.document_info(info_id)
             .title(TextStr(&document.title))
@@ -785,7 +789,12 @@ impl Layout {
                 continue;
             };
             let mut writer = pdf.struct_element(*id);
-            write_element(&mut writer, element, index, &element_ids, &page_ids);
+            let parent = if index == ROOT {
+                Some(struct_root_id)
+            } else {
+                element_ids.get(element.parent).copied()
+            };
+            write_element(&mut writer, element, parent, &element_ids, &page_ids);
         }
         write_font(&mut pdf, &mut ids, fonts[0], &self.regular)?;
         write_font(&mut pdf, &mut ids, fonts[1], &self.bold)?;
@@ -796,15 +805,13 @@ impl Layout {
 fn write_element(
     writer: &mut StructElement<'_>,
     element: &Element,
-    index: usize,
+    parent: Option<Ref>,
     element_ids: &[Ref],
     page_ids: &[Ref],
 ) {
     writer.kind(element.role);
-    if index != ROOT
-        && let Some(parent) = element_ids.get(element.parent)
-    {
-        writer.parent(*parent);
+    if let Some(parent) = parent {
+        writer.parent(parent);
     }
     if let Some(scope) = element.scope {
         writer.attributes().push().table().scope(scope);

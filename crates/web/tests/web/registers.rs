@@ -239,6 +239,20 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
         info.contains("Title:           Registers of members and officers"),
         "{info}"
     );
+    // The structure a screen reader follows: headings, and tables whose
+    // header cells name their columns and rows.
+    let structure = poppler("pdfinfo", &["-struct-text"], &pdf);
+    for expected in [
+        "H1 (block)\n    \"Registers of members and officers\"",
+        "Table (block)",
+        "/Scope /Column",
+        "/Scope /Row\n        \"Gwenllïan ap Ŵyn\"",
+    ] {
+        assert!(
+            structure.contains(expected),
+            "{expected} in the structure:\n{structure}"
+        );
+    }
     let (_, _, welsh_pdf) = download(
         &app,
         &format!("{path}.pdf"),
