@@ -176,10 +176,14 @@ async fn serve(config: &Config, store: Store) -> Result<(), RunError> {
         .local_addr()
         .map_err(|e| RunError::Start(e.to_string()))?;
     println!("Cylch is running at http://{address}/ (stop it with Ctrl+C)");
+    // Reminders and notification emails; every server may run this, as
+    // the store lets only one claim each email.
+    let background = tokio::spawn(cylch_web::notify::run(state.clone()));
     axum::serve(listener, cylch_web::app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| RunError::Start(e.to_string()))?;
+    background.abort();
     store.close().await;
     Ok(())
 }

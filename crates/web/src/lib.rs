@@ -9,6 +9,7 @@ mod error;
 mod form;
 pub mod i18n;
 pub mod mail;
+pub mod notify;
 pub(crate) mod pages;
 mod password;
 pub mod pdf;

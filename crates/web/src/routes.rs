@@ -8,8 +8,8 @@ use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::pages::{
-    account, admin, auth, coops, formation, ledger, meetings, members, proxies, register, rules,
-    support, votes,
+    account, admin, auth, coops, formation, ledger, meetings, members, notifications, proxies,
+    register, rules, support, votes,
 };
 use crate::{AppState, api, pages, viewer};
 
@@ -121,6 +121,7 @@ fn page_routes() -> Vec<Route> {
     routes.extend(proxies::routes());
     routes.extend(rules::routes());
     routes.extend(members::routes());
+    routes.extend(notifications::routes());
     routes.extend(meetings::routes());
     routes
 }

@@ -103,3 +103,34 @@ members-invite-intro = Mae gwahodd rhywun yn eu derbyn yn aelod unwaith y byddan
 members-field-class = Maen nhw'n ymuno fel
 members-back = Yn ôl i'r cwmni cydweithredol
 members-invite-link = Gwahodd aelod
+
+## Hysbysiadau
+home-news = Beth sy'n newydd
+home-news-new = Newydd:
+home-news-read = Nodi fel wedi'i ddarllen
+notify-new_proposal = { $coop }: cynnig newydd, “{ $title }”
+notify-vote_closing = { $coop }: mae'r bleidlais ar “{ $title }” yn cau o fewn diwrnod, a dydych chi ddim wedi pleidleisio eto
+notify-meeting_notice = { $coop }: rhybudd o'r { $meeting } ar { $date }
+notify-result = { $coop }: canlyniad y bleidlais ar “{ $title }”
+notify-meeting-annual_general = cyfarfod cyffredinol blynyddol
+notify-meeting-general = cyfarfod cyffredinol
+notify-meeting-committee = cyfarfod pwyllgor
+notify-email-body =
+    Helo { $name },
+
+    { $headline }.
+
+    Darllenwch yma: { $link }
+
+    Gallwch ddewis am beth mae Cylch yn anfon e-bost atoch yma: { $settings }
+notify-link = Am beth mae Cylch yn anfon e-bost ataf
+notify-back = Yn ôl i { $coop }
+notify-settings-title = Am beth mae Cylch yn anfon e-bost atoch
+notify-settings-intro = Mae popeth bob amser yn cael ei ddangos ar eich tudalen gartref. Dewiswch beth yr hoffech ei gael drwy e-bost hefyd gan y cwmni cydweithredol hwn. Mae rhybudd o gyfarfod bob amser yn dod drwy e-bost, fel y mae'r rheolau'n ei ofyn.
+notify-settings-legend = Anfonwch e-bost ataf pan
+notify-setting-new_proposal = mae aelod yn codi cynnig newydd
+notify-setting-vote_closing = mae pleidlais yn cau o fewn diwrnod a dydw i ddim wedi pleidleisio
+notify-setting-meeting_notice = rhoddir rhybudd o gyfarfod (ar fy nhudalen gartref hefyd)
+notify-setting-result = mae canlyniad pleidlais yn cael ei gofnodi
+notify-settings-save = Cadw fy newisiadau
+notify-settings-saved = Mae eich dewisiadau wedi'u cadw.

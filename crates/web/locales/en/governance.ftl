@@ -103,3 +103,34 @@ members-invite-intro = Inviting someone admits them as a member once they accept
 members-field-class = They join as
 members-back = Back to the co-operative
 members-invite-link = Invite a member
+
+## Notifications
+home-news = What's new
+home-news-new = New:
+home-news-read = Mark as read
+notify-new_proposal = { $coop }: a new proposal, “{ $title }”
+notify-vote_closing = { $coop }: voting on “{ $title }” closes within a day, and you have not voted yet
+notify-meeting_notice = { $coop }: notice of the { $meeting } on { $date }
+notify-result = { $coop }: the result of the vote on “{ $title }”
+notify-meeting-annual_general = annual general meeting
+notify-meeting-general = general meeting
+notify-meeting-committee = committee meeting
+notify-email-body =
+    Hello { $name },
+
+    { $headline }.
+
+    Read it here: { $link }
+
+    You can choose what Cylch emails you about here: { $settings }
+notify-link = What Cylch emails me about
+notify-back = Back to { $coop }
+notify-settings-title = What Cylch emails you about
+notify-settings-intro = Everything is always shown on your home page. Choose what you would also like by email from this co-operative. Notice of a meeting always comes by email, as the rules require.
+notify-settings-legend = Email me when
+notify-setting-new_proposal = a member raises a new proposal
+notify-setting-vote_closing = voting closes within a day and I have not voted
+notify-setting-meeting_notice = notice of a meeting is given (on my home page too)
+notify-setting-result = the result of a vote is recorded
+notify-settings-save = Save my choices
+notify-settings-saved = Your choices are saved.

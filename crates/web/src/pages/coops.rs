@@ -52,6 +52,16 @@ struct HomePage {
     chrome: Chrome,
     name: String,
     coops: Vec<CoopCard>,
+    /// What the person has been told, newest first.
+    news: Vec<NewsLine>,
+}
+
+struct NewsLine {
+    id: String,
+    text: String,
+    href: String,
+    when: i64,
+    read: bool,
 }
 
 pub async fn home(State(state): State<AppState>, viewer: ViewerExt) -> Result<Response, AppError> {
@@ -68,10 +78,24 @@ pub async fn home(State(state): State<AppState>, viewer: ViewerExt) -> Result<Re
             roles: describe_roles(&state, &viewer, scope.roles()),
         })
         .collect();
+    let news = state
+        .store
+        .notifications_for(&account.id, 20)
+        .await?
+        .iter()
+        .map(|n| NewsLine {
+            id: n.id.clone(),
+            text: crate::notify::headline(&state, viewer.language, n),
+            href: crate::notify::link(n),
+            when: n.created_at_ms,
+            read: n.read,
+        })
+        .collect();
     render(&HomePage {
         chrome: Chrome::new(&state, &viewer, "home-page-title"),
         name: account.name.clone(),
         coops,
+        news,
     })
 }
 

@@ -9,6 +9,7 @@ pub mod formation;
 pub mod ledger;
 pub mod meetings;
 pub mod members;
+pub mod notifications;
 pub mod proxies;
 pub mod register;
 pub mod rules;

@@ -9,6 +9,7 @@ mod journeys;
 mod ledger;
 mod meetings;
 mod members;
+mod notifications;
 mod permissions;
 mod registers;
 mod rules;

@@ -22,6 +22,9 @@ pub const PASSWORD: &str = "llanfair pwll gwyngyll";
 pub struct TestApp {
     pub store: Store,
     pub router: Router,
+    /// The state behind the router, for the background work the service
+    /// runs beside it (notification emails).
+    pub state: AppState,
     pub outbox: PathBuf,
     /// A hash of [`PASSWORD`], computed once: hashing is slow on purpose.
     pub hash: String,
@@ -96,7 +99,8 @@ impl TestApp {
         let hash = state.hasher.hash(PASSWORD).await.unwrap();
         Some(TestApp {
             store,
-            router: cylch_web::app(state),
+            router: cylch_web::app(state.clone()),
+            state,
             outbox,
             hash,
         })
