@@ -69,3 +69,7 @@ ledger-plans-col-from = O
 ledger-plan-heading = Cynllunio gwariant rheolaidd
 ledger-plan-button = Ychwanegu'r gwariant a gynlluniwyd
 ledger-forecast-person-link = Rhagolwg i { $name }
+ledger-download-pdf = Lawrlwytho'r ffurflen fel PDF
+ledger-print-hint-paper = I anfon y ffurflen ar bapur, argraffwch y dudalen hon neu'r PDF.
+ledger-return-figures = Y ffigurau
+ledger-return-col-value = Swm neu fanylion

@@ -69,3 +69,7 @@ ledger-plans-col-from = From
 ledger-plan-heading = Plan regular spending
 ledger-plan-button = Add the planned spending
 ledger-forecast-person-link = Forecast for { $name }
+ledger-download-pdf = Download the return as PDF
+ledger-print-hint-paper = To send the return on paper, print this page or the PDF.
+ledger-return-figures = The figures
+ledger-return-col-value = Amount or detail

@@ -67,6 +67,51 @@ pub(crate) async fn upload(
     .await
 }
 
+/// The status, content type and bytes of a download.
+async fn download(app: &TestApp, path: &str, cookies: &str) -> (u16, String, Vec<u8>) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = Request::get(path)
+        .header(header::COOKIE, cookies)
+        .body(Body::empty())
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, kind, bytes.to_vec())
+}
+
+/// A PDF's text as its reader sees it (poppler's pdftotext), each run of
+/// spaces and line breaks made one space.
+fn pdf_text(pdf: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!(
+        "cylch-ledger-{}.pdf",
+        cylch_store::ids::random_id()
+    ));
+    std::fs::write(&file, pdf).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output();
+    let _ = std::fs::remove_file(&file);
+    let output = output.expect("pdftotext (poppler-utils) reads the PDF");
+    assert!(output.status.success(), "pdftotext could not read the PDF");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 const LLOYDS: &str = "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance\n\
 01/04/2026,BGC,'30-99-50,12345678,CYNGOR GWYNEDD DP,,1200.00,1200.00\n\
 10/04/2026,DEB,'30-99-50,12345678,CANOLFAN HAMDDEN,12.50,,1187.50\n";
@@ -544,17 +589,47 @@ on_both!(a_treasurer_keeps_the_books_through_the_pages, |app| {
         csv.body
     );
 
+    // The same return as a PDF, linked beside the CSV, with Gwen's figures.
+    assert!(
+        statement.body.contains(&format!(
+            "{base}/return.pdf?person={}&#38;from=2026-04-01",
+            gwen.id
+        )),
+        "{}",
+        statement.body
+    );
+    let (status, kind, pdf) =
+        download(&app, &format!("{base}/return.pdf?{period}"), &own.cookies).await;
+    assert_eq!(status, 200);
+    assert_eq!(kind, "application/pdf");
+    let text = pdf_text(&pdf);
+    for figure in [
+        "Gwen",
+        "Paying council Cyngor Gwynedd",
+        "Opening balance £0.00",
+        "Direct Payments received £1,200.00",
+        "Activities £12.50",
+        "Total spent £12.50",
+        "Closing balance £1,187.50",
+        "01/04/2026 – 30/06/2026",
+    ] {
+        assert!(text.contains(figure), "{figure} missing from: {text}");
+    }
+
     // A PA sees the totals page without any fund, and no statement.
     let pa = app.browser(who(&cast, "pa")).await;
     let totals = app.get(&base, &pa.cookies).await;
     assert_eq!(totals.status, 200);
     assert!(!totals.body.contains("Gwen"));
-    assert_eq!(
-        app.get(&format!("{base}/statement?{period}"), &pa.cookies)
-            .await
-            .status,
-        403
-    );
+    for page in ["statement", "return.csv", "return.pdf"] {
+        assert_eq!(
+            app.get(&format!("{base}/{page}?{period}"), &pa.cookies)
+                .await
+                .status,
+            403,
+            "{page}"
+        );
+    }
 });
 
 on_both!(

@@ -8,14 +8,10 @@
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::FieldError;
-use cylch_domain::Language;
 use cylch_domain::policy::{self, Action, Decision};
 use cylch_ledger::account::codes;
-use cylch_ledger::export::{Cell, to_csv};
-use cylch_ledger::report::LaReturn;
 use cylch_ledger::report::Period;
 use cylch_ledger::{
     AccountCode, Arrangement, Category, ChargeTo, Chart, Frequency, Pence, PersonId, Schedule,
@@ -37,7 +33,10 @@ use crate::viewer::Viewer;
 mod bank;
 mod claims;
 mod forecast;
+mod returns;
 mod upload;
+
+pub use returns::return_csv_text;
 
 /// `£1,234.56` as the pages show money.
 fn money(amount: Pence) -> String {
@@ -570,6 +569,7 @@ struct StatementPage {
     council_figures: Vec<Figure>,
     surplus: String,
     csv_href: String,
+    pdf_href: String,
 }
 
 /// The fund asked for, if the viewer may see it, or the first they may.
@@ -624,6 +624,7 @@ pub async fn statement(
     let mut council_figures = Vec::new();
     let mut surplus = String::new();
     let mut csv_href = String::new();
+    let mut pdf_href = String::new();
     let (person, name) = match &chosen {
         Some((person, name)) => (person.as_str().to_owned(), name.clone()),
         None => (String::new(), String::new()),
@@ -724,6 +725,7 @@ pub async fn statement(
                     period.from(),
                     period.to()
                 );
+                pdf_href = csv_href.replacen("/return.csv?", "/return.pdf?", 1);
             }
             Err(LedgerError::NoArrangement(_)) => {}
             Err(LedgerError::Store(err)) => return Err(err.into()),
@@ -752,95 +754,8 @@ pub async fn statement(
         council_figures,
         surplus,
         csv_href,
+        pdf_href,
     })
-}
-
-pub async fn return_csv(
-    State(state): State<AppState>,
-    viewer: ViewerExt,
-    Path(id): Path<String>,
-    query: Result<Query<FundQuery>, QueryRejection>,
-) -> Result<Response, AppError> {
-    let scope = scope_for(&state, &viewer, &id, Action::ViewOwnFund).await?;
-    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let (_, chosen) = chosen_fund(&state, &viewer, &scope, &query.person).await?;
-    let Some((person, name)) = chosen else {
-        // No fund to return on: the statement page says so.
-        return Ok(
-            Redirect::to(&format!("/coops/{}/ledger/statement", scope.coop_id())).into_response(),
-        );
-    };
-    let period = period_of(&query)?;
-    match state.store.la_return(&scope, &person, period).await {
-        Ok(r) => Ok((
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"return-{}-{}.csv\"",
-                        period.from(),
-                        period.to()
-                    ),
-                ),
-            ],
-            return_csv_text(&state, viewer.language, &name, &r),
-        )
-            .into_response()),
-        Err(LedgerError::NoArrangement(_)) => Ok(Redirect::to(&format!(
-            "/coops/{}/ledger/statement?person={}",
-            scope.coop_id(),
-            super::encode_query(person.as_str())
-        ))
-        .into_response()),
-        Err(LedgerError::Store(err)) => Err(err.into()),
-        Err(err) => Err(AppError::Internal(err.to_string())),
-    }
-}
-
-/// The return as rows a council's spreadsheet can take: one figure a row.
-pub fn return_csv_text(state: &AppState, language: Language, name: &str, r: &LaReturn) -> String {
-    let t = |id: &str| state.i18n.text(language, id);
-    let mut rows: Vec<Vec<Cell>> = vec![
-        vec![t("ledger-csv-person").into(), name.into()],
-        vec![t("ledger-csv-council").into(), r.council.as_str().into()],
-        vec![
-            t("ledger-csv-from").into(),
-            r.period.from().to_string().into(),
-        ],
-        vec![t("ledger-csv-to").into(), r.period.to().to_string().into()],
-        vec![t("ledger-csv-opening").into(), r.opening.into()],
-        vec![
-            t("ledger-csv-direct-payments").into(),
-            r.direct_payments.into(),
-        ],
-        vec![
-            t("ledger-csv-contributions").into(),
-            r.client_contributions.into(),
-        ],
-        vec![t("ledger-csv-other-income").into(), r.other_income.into()],
-    ];
-    for (category, amount) in &r.spent_by_category {
-        rows.push(vec![
-            t(&format!("ledger-category-{}", category.code())).into(),
-            (*amount).into(),
-        ]);
-    }
-    rows.push(vec![
-        t("ledger-csv-shared").into(),
-        r.shared_spending.into(),
-    ]);
-    rows.push(vec![t("ledger-csv-spent").into(), r.spent_total.into()]);
-    rows.push(vec![t("ledger-csv-closing").into(), r.closing.into()]);
-    rows.push(vec![
-        t("ledger-csv-threshold").into(),
-        r.surplus_threshold.into(),
-    ]);
-    rows.push(vec![
-        t("ledger-csv-surplus").into(),
-        r.surplus.unwrap_or(Pence::ZERO).into(),
-    ]);
-    to_csv(&[&t("ledger-csv-figure"), &t("ledger-csv-amount")], &rows)
 }
 
 pub struct EntryRow {
@@ -1021,7 +936,8 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("GET", "/coops/{id}/ledger/forecast", forecast::show),
         route("POST", "/coops/{id}/ledger/plans", forecast::add_plan),
         route("GET", "/coops/{id}/ledger/statement", statement),
-        route("GET", "/coops/{id}/ledger/return.csv", return_csv),
+        route("GET", "/coops/{id}/ledger/return.csv", returns::return_csv),
+        route("GET", "/coops/{id}/ledger/return.pdf", returns::return_pdf),
         route("GET", "/coops/{id}/ledger/entries", entries),
         route("POST", "/coops/{id}/ledger/reversals", reverse),
     ]
