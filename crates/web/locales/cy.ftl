@@ -193,6 +193,7 @@ audit-record-ledger_entry = Cofnod yn y cyfriflyfr
 audit-record-ledger_settings = Gosodiadau'r cyfriflyfr
 audit-record-bank_import = Mewnforio cyfriflen banc
 audit-record-bank_match = Paru taliad banc
+audit-record-planned_spending = Gwariant wedi'i gynllunio
 audit-action-created = Crëwyd
 audit-action-updated = Newidiwyd
 audit-action-deleted = Tynnwyd

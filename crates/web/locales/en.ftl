@@ -189,6 +189,7 @@ audit-record-ledger_entry = Ledger entry
 audit-record-ledger_settings = Ledger settings
 audit-record-bank_import = Bank statement import
 audit-record-bank_match = Bank payment matched
+audit-record-planned_spending = Planned spending
 audit-action-created = Created
 audit-action-updated = Changed
 audit-action-deleted = Removed

@@ -134,3 +134,6 @@ notify-setting-meeting_notice = rhoddir rhybudd o gyfarfod (ar fy nhudalen gartr
 notify-setting-result = mae canlyniad pleidlais yn cael ei gofnodi
 notify-settings-save = Cadw fy newisiadau
 notify-settings-saved = Mae eich dewisiadau wedi'u cadw.
+audit-record-rules = Y rheolau
+audit-record-proxy = Dirprwy
+audit-record-notification_settings = Dewisiadau e-bost

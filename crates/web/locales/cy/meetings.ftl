@@ -193,3 +193,5 @@ meetings-email-body =
     Tudalen y cyfarfod, gyda'i agenda ac yn nes ymlaen ei gofnodion: { $link }
 
     Os na allwch ddod, anfonwch eich ymddiheuriadau at yr ysgrifennydd, os gwelwch yn dda.
+audit-record-meeting = Cyfarfod
+audit-record-meeting_attendance = Presenoldeb mewn cyfarfod

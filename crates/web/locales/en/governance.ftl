@@ -134,3 +134,6 @@ notify-setting-meeting_notice = notice of a meeting is given (on my home page to
 notify-setting-result = the result of a vote is recorded
 notify-settings-save = Save my choices
 notify-settings-saved = Your choices are saved.
+audit-record-rules = The rules
+audit-record-proxy = Proxy
+audit-record-notification_settings = Email choices

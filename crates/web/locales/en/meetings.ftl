@@ -193,3 +193,5 @@ meetings-email-body =
     The meeting's page, with its agenda and later its minutes: { $link }
 
     If you cannot come, please send your apologies to the secretary.
+audit-record-meeting = Meeting
+audit-record-meeting_attendance = Attendance at a meeting

@@ -199,3 +199,33 @@ fn every_message_a_template_names_exists() {
     }
     assert!(checked > 100, "only {checked} message uses were found");
 }
+
+#[test]
+fn every_kind_of_audited_record_has_a_name_in_both_languages() {
+    // The audit page names each record's kind; a kind without a message
+    // would show its id. The kinds are string literals in the store.
+    let english = cylch_web::i18n::message_ids(cylch_web::i18n::ENGLISH);
+    let welsh = cylch_web::i18n::message_ids(cylch_web::i18n::WELSH);
+    let store = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/src");
+    let mut folders = vec![store];
+    let mut kinds = std::collections::BTreeSet::new();
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for piece in source.split("record_kind: \"").skip(1) {
+                kinds.insert(piece.split('"').next().unwrap().to_owned());
+            }
+        }
+    }
+    assert!(kinds.len() > 20, "only {} kinds were found", kinds.len());
+    for kind in kinds {
+        let id = format!("audit-record-{kind}");
+        assert!(english.contains(&id), "no English name for audited {kind}");
+        assert!(welsh.contains(&id), "no Welsh name for audited {kind}");
+    }
+}
