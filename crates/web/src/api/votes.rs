@@ -496,14 +496,7 @@ async fn vote_for(
         )
         .await
     {
-        Ok(cast) => Ok((
-            StatusCode::CREATED,
-            Json(VoteReceipt {
-                changed: cast.changed,
-                receipt: cast.receipt,
-            }),
-        )
-            .into_response()),
+        Ok(cast) => Ok(recorded(cast)),
         // The member named has no vote: a problem with the field, not with
         // the officer's right to record votes.
         Err(err) if err.is_no_right() => {
@@ -512,6 +505,18 @@ async fn vote_for(
         }
         Err(err) => refused(&state, account.language, err),
     }
+}
+
+/// A vote recorded for another member: 201 with the receipt, if any.
+fn recorded(cast: cylch_store::votes::CastVote) -> Response {
+    (
+        StatusCode::CREATED,
+        Json(VoteReceipt {
+            changed: cast.changed,
+            receipt: cast.receipt,
+        }),
+    )
+        .into_response()
 }
 
 #[utoipa::path(post, path = "/api/v1/coops/{id}/proposals/{proposal}/assisted", params(("id" = String, Path), ("proposal" = String, Path)), request_body = VoteForBody,
@@ -759,14 +764,7 @@ pub async fn proxy_vote(
         .vote_by_proxy(&scope, &record.id, &member, choice, Timestamp::now())
         .await
     {
-        Ok(cast) => Ok((
-            StatusCode::CREATED,
-            Json(VoteReceipt {
-                changed: cast.changed,
-                receipt: cast.receipt,
-            }),
-        )
-            .into_response()),
+        Ok(cast) => Ok(recorded(cast)),
         Err(err @ (VotingError::NoProxy | VotingError::OwnProxy)) => {
             invalid.add("member", err.code());
             Ok(invalid.respond(&state, account.language))

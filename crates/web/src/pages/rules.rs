@@ -21,7 +21,7 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::coops::scope_for;
-use super::votes::{MAX_BACKGROUND, MAX_TITLE, local_field, parse_local};
+use super::votes::{check_proposal_fields, local_field};
 use super::{ViewerExt, render, render_invalid};
 use crate::AppState;
 use crate::chrome::Chrome;
@@ -363,23 +363,13 @@ pub async fn propose(
     let scope = scope_for(&state, &viewer, &id, Action::RaiseProposal).await?;
     let current = state.store.rules(&scope).await?;
     let mut errors = FormErrors::default();
-    let title = form.title.trim();
-    if title.is_empty() {
-        errors.add("title", "votes-error-title");
-    } else if title.chars().count() > MAX_TITLE {
-        errors.add("title", "votes-error-title-long");
-    }
-    if form.background.chars().count() > MAX_BACKGROUND {
-        errors.add("background", "votes-error-background-long");
-    }
-    let opens = parse_local(&form.opens_at);
-    if opens.is_none() {
-        errors.add("opens_at", "votes-error-opens");
-    }
-    let closes = parse_local(&form.closes_at);
-    if closes.is_none() {
-        errors.add("closes_at", "votes-error-closes");
-    }
+    let (title, opens, closes) = check_proposal_fields(
+        &mut errors,
+        &form.title,
+        &form.background,
+        &form.opens_at,
+        &form.closes_at,
+    );
     let proposed = form.to_rules(&current, &mut errors);
     let (Some(proposed), Some(opens), Some(closes), true) =
         (proposed, opens, closes, errors.is_empty())

@@ -236,6 +236,36 @@ pub async fn list(
     render(&proposals_page(&state, &viewer, &scope, FormErrors::default(), form).await?)
 }
 
+/// Checks the fields every proposal form has: the title (returned
+/// trimmed), the background, and the voting window read as the time in
+/// Wales. Each problem is added at its field.
+pub(crate) fn check_proposal_fields<'a>(
+    errors: &mut FormErrors,
+    title: &'a str,
+    background: &str,
+    opens_at: &str,
+    closes_at: &str,
+) -> (&'a str, Option<Timestamp>, Option<Timestamp>) {
+    let title = title.trim();
+    if title.is_empty() {
+        errors.add("title", "votes-error-title");
+    } else if title.chars().count() > MAX_TITLE {
+        errors.add("title", "votes-error-title-long");
+    }
+    if background.chars().count() > MAX_BACKGROUND {
+        errors.add("background", "votes-error-background-long");
+    }
+    let opens = parse_local(opens_at);
+    if opens.is_none() {
+        errors.add("opens_at", "votes-error-opens");
+    }
+    let closes = parse_local(closes_at);
+    if closes.is_none() {
+        errors.add("closes_at", "votes-error-closes");
+    }
+    (title, opens, closes)
+}
+
 pub async fn raise(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -244,15 +274,13 @@ pub async fn raise(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RaiseProposal).await?;
     let mut errors = FormErrors::default();
-    let title = form.title.trim();
-    if title.is_empty() {
-        errors.add("title", "votes-error-title");
-    } else if title.chars().count() > MAX_TITLE {
-        errors.add("title", "votes-error-title-long");
-    }
-    if form.background.chars().count() > MAX_BACKGROUND {
-        errors.add("background", "votes-error-background-long");
-    }
+    let (title, opens, closes) = check_proposal_fields(
+        &mut errors,
+        &form.title,
+        &form.background,
+        &form.opens_at,
+        &form.closes_at,
+    );
     let subject = parse_subject(&form.subject);
     if subject.is_none() {
         errors.add("subject", "error-unknown-choice");
@@ -260,14 +288,6 @@ pub async fn raise(
     let rule = parse_rule(&form.decision_rule);
     if rule.is_none() {
         errors.add("decision_rule", "votes-error-rule");
-    }
-    let opens = parse_local(&form.opens_at);
-    if opens.is_none() {
-        errors.add("opens_at", "votes-error-opens");
-    }
-    let closes = parse_local(&form.closes_at);
-    if closes.is_none() {
-        errors.add("closes_at", "votes-error-closes");
     }
     let (Some(subject), Some(rule), Some(opens), Some(closes)) = (subject, rule, opens, closes)
     else {
