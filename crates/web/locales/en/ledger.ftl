@@ -73,3 +73,21 @@ ledger-download-pdf = Download the return as PDF
 ledger-print-hint-paper = To send the return on paper, print this page or the PDF.
 ledger-return-figures = The figures
 ledger-return-col-value = Amount or detail
+ledger-attention-heading = Direct Payments to look into
+ledger-attention-none = Every Direct Payment and contribution expected in the last three months came on time and in full, or is not yet due.
+ledger-attention-caption = Expected in the last three months and late, short, more than expected or not arrived
+ledger-attention-col-from = From
+ledger-attention-col-due = Due
+ledger-attention-col-expected = Expected
+ledger-attention-col-problem = What is wrong
+ledger-attention-contribution = The person's own contribution
+ledger-attention-late = { $days ->
+    [one] Came 1 day late, on { $date }
+   *[other] Came { $days } days late, on { $date }
+}
+ledger-attention-short = { $amount } short
+ledger-attention-overpaid = { $amount } more than expected
+ledger-attention-missing = { $days ->
+    [one] Not arrived, 1 day overdue
+   *[other] Not arrived, { $days } days overdue
+}

@@ -1227,3 +1227,111 @@ on_both!(
         assert!(audit.iter().any(|a| a.record_kind == "planned_spending"));
     }
 );
+
+on_both!(
+    late_and_short_direct_payments_are_flagged_for_the_treasurer,
+    |app| {
+        use cylch_ledger::{Arrangement, Frequency, Pence, PersonId, Schedule};
+        use jiff::ToSpan;
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let supported = who(&cast, "supported");
+        let representative = who(&cast, "representative");
+        let mut ids = Vec::new();
+        for (name, account, acting) in [
+            ("Gwen", Some(&supported.id), None),
+            ("Huw", None, Some(&representative.id)),
+        ] {
+            let person = app
+                .store
+                .add_supported_person(
+                    &scope,
+                    NewSupportedPerson {
+                        name,
+                        member_account: account,
+                        represented_by: acting,
+                        starts_on: "2026-01-01".parse().unwrap(),
+                    },
+                )
+                .await
+                .unwrap();
+            ids.push(PersonId::new(person.id).unwrap());
+        }
+        let (gwen, huw) = (&ids[0], &ids[1]);
+        // Gwen's council pays on the first of each month from two months
+        // ago: the first payment came £100 short, the second ten days late.
+        let this_month = cylch_store::today_in_wales().first_of_month();
+        let first = this_month.checked_sub(2.months()).unwrap();
+        let second = this_month.checked_sub(1.months()).unwrap();
+        let monthly = |person: &PersonId, start| Arrangement {
+            person: person.clone(),
+            council: "Cyngor Gwynedd".into(),
+            payment: Schedule {
+                amount: Pence::new(120_000),
+                frequency: Frequency::Monthly,
+                start,
+                end: None,
+            },
+            client_contribution: None,
+        };
+        app.store
+            .add_arrangement(&scope, &monthly(gwen, first))
+            .await
+            .unwrap();
+        let late = second.checked_add(10.days()).unwrap();
+        for (date, amount) in [(first, 110_000), (late, 120_000)] {
+            app.store
+                .record_receipt(&scope, gwen, false, date, Pence::new(amount), "DP")
+                .await
+                .unwrap();
+        }
+        // Huw's first payment, this month, came on the day and in full.
+        app.store
+            .add_arrangement(&scope, &monthly(huw, this_month))
+            .await
+            .unwrap();
+        app.store
+            .record_receipt(&scope, huw, false, this_month, Pence::new(120_000), "DP")
+            .await
+            .unwrap();
+
+        let base = format!("/coops/{coop}/ledger");
+        let browser = app.browser(treasurer).await;
+        let page = app.get(&base, &browser.cookies).await;
+        assert_eq!(page.status, 200);
+        let flagged = page
+            .body
+            .split("id=\"attention-heading\"")
+            .nth(1)
+            .and_then(|rest| rest.split("id=\"arrangement-heading\"").next())
+            .unwrap();
+        let date = |d: jiff::civil::Date| d.strftime("%d/%m/%Y").to_string();
+        assert!(flagged.contains("Gwen"), "{flagged}");
+        assert!(flagged.contains(&date(first)), "{flagged}");
+        assert!(flagged.contains("£100.00 short"), "{flagged}");
+        assert!(
+            flagged.contains(&format!("Came 10 days late, on {}", date(late))),
+            "{flagged}"
+        );
+        assert!(!flagged.contains("Huw"), "{flagged}");
+
+        // In Welsh too.
+        let welsh = app
+            .get(&base, &format!("{}; cylch_lang=cy", browser.cookies))
+            .await;
+        assert!(welsh.body.contains("£100.00 yn brin"), "{}", welsh.body);
+
+        // Gwen sees her fund but not the treasurer's list.
+        let own = app.browser(supported).await;
+        let hers = app.get(&base, &own.cookies).await;
+        assert_eq!(hers.status, 200);
+        assert!(!hers.body.contains("attention-heading"));
+    }
+);

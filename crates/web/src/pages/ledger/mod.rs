@@ -30,6 +30,7 @@ use crate::error::{AppError, ErrorKind};
 use crate::form::{CsrfForm, FormErrors, NoFields};
 use crate::viewer::Viewer;
 
+mod attention;
 mod bank;
 mod claims;
 mod forecast;
@@ -108,6 +109,8 @@ struct LedgerPage {
     categories: Vec<(String, String)>,
     frequencies: Vec<(String, String)>,
     unreconciled: Vec<BankRow>,
+    /// Direct Payments late, short, over or not arrived: for the treasurer.
+    flagged: Vec<attention::FlagRow>,
     typed: Typed,
 }
 
@@ -183,6 +186,18 @@ async fn page(
     } else {
         Vec::new()
     };
+    let flagged = if can_record {
+        attention::flagged_receipts(
+            state,
+            language,
+            scope,
+            &people,
+            cylch_store::today_in_wales(),
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
     let mut chrome = Chrome::new(state, viewer, "ledger-title");
     if !errors.is_empty() || !bank_problem.is_empty() {
         chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
@@ -231,6 +246,7 @@ async fn page(
             })
             .collect(),
         unreconciled,
+        flagged,
         typed,
     })
 }
