@@ -65,6 +65,7 @@ pub enum RuleSetting {
     WrittenOrdinaryShare,
     WrittenSpecialShare,
     Agm,
+    Admission,
 }
 
 /// The settings `proposed` changes from `current`, in the order the rules
@@ -87,6 +88,7 @@ pub fn changed_settings(current: &Rules, proposed: &Rules) -> Vec<RuleSetting> {
         written_ordinary_share,
         written_special_share,
         agm,
+        admission,
     } = current;
     let changes = [
         (*voting != proposed.voting, RuleSetting::Voting),
@@ -140,6 +142,7 @@ pub fn changed_settings(current: &Rules, proposed: &Rules) -> Vec<RuleSetting> {
             RuleSetting::WrittenSpecialShare,
         ),
         (*agm != proposed.agm, RuleSetting::Agm),
+        (*admission != proposed.admission, RuleSetting::Admission),
     ];
     changes
         .into_iter()
@@ -150,6 +153,23 @@ pub fn changed_settings(current: &Rules, proposed: &Rules) -> Vec<RuleSetting> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn admission_by_the_members_is_a_change_and_old_rules_admit_by_committee() {
+        let current = Rules::default();
+        let proposed = Rules {
+            admission: crate::rules::Admission::ByMembers,
+            ..Rules::default()
+        };
+        assert_eq!(
+            changed_settings(&current, &proposed),
+            [RuleSetting::Admission]
+        );
+        let mut stored = serde_json::to_value(&current).unwrap();
+        stored.as_object_mut().unwrap().remove("admission");
+        let read: Rules = serde_json::from_value(stored).unwrap();
+        assert_eq!(read.admission, crate::rules::Admission::ByCommittee);
+    }
 
     #[test]
     fn changes_are_listed() {

@@ -117,6 +117,17 @@ pub struct AgmRule {
     pub every_calendar_year: bool,
 }
 
+/// Who decides to admit a new member.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Admission {
+    /// The committee (officers) admits, as the model rules say.
+    #[default]
+    ByCommittee,
+    /// Each admission is put to the members as an ordinary resolution.
+    ByMembers,
+}
+
 /// The governing document's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rules {
@@ -143,6 +154,9 @@ pub struct Rules {
     /// The same for a written special resolution.
     pub written_special_share: Share,
     pub agm: AgmRule,
+    /// Rules recorded before this setting existed admit by committee.
+    #[serde(default)]
+    pub admission: Admission,
 }
 
 impl Default for Rules {
@@ -174,6 +188,7 @@ impl Default for Rules {
                 max_months_between: 15,
                 every_calendar_year: true,
             },
+            admission: Admission::ByCommittee,
         }
     }
 }

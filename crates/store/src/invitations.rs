@@ -38,6 +38,62 @@ pub struct NewSignIn<'a> {
     pub language: Language,
 }
 
+/// Records an invitation in the caller's transaction and returns its
+/// secret for the emailed link.
+pub(crate) async fn create_in(
+    tx: &mut crate::Tx,
+    actor: &AccountId,
+    coop_name: &str,
+    new: NewInvitation<'_>,
+) -> Result<(Invitation, String), StoreError> {
+    let secret = random_secret();
+    let now = now_ms();
+    let invitation = Invitation {
+        id: random_id(),
+        coop_id: new.coop.clone(),
+        coop_name: coop_name.to_owned(),
+        email: new.email.clone(),
+        name: new.name.as_str().to_owned(),
+        office: new.office,
+        class: new.class,
+    };
+    sqlx::query(
+        "INSERT INTO invitations (id, token_hash, coop_id, email, name, office, class, invited_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&invitation.id)
+    .bind(hash_secret(&secret))
+    .bind(invitation.coop_id.as_str())
+    .bind(invitation.email.as_str())
+    .bind(&invitation.name)
+    .bind(invitation.office.map(Office::code))
+    .bind(invitation.class.map(MemberClass::code))
+    .bind(actor.as_str())
+    .bind(now)
+    .bind(now + INVITATION_LIFETIME_MS)
+    .execute(&mut **tx)
+    .await?;
+    audit::record(
+        tx,
+        Change {
+            coop: Some(&invitation.coop_id),
+            actor: Some(actor),
+            record_kind: "invitation",
+            record_id: &invitation.id,
+            action: AuditAction::Created,
+            before: None,
+            after: Some(json!({
+                "email": invitation.email.as_str(),
+                "name": invitation.name,
+                "office": invitation.office.map(Office::code),
+                "class": invitation.class.map(MemberClass::code),
+            })),
+        },
+    )
+    .await?;
+    Ok((invitation, secret))
+}
+
 impl Store {
     /// Records an invitation and returns its secret for the emailed link.
     pub async fn create_invitation(
@@ -49,54 +105,10 @@ impl Store {
             .coop_summary(new.coop)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let secret = random_secret();
-        let now = now_ms();
-        let invitation = Invitation {
-            id: random_id(),
-            coop_id: coop.id.clone(),
-            coop_name: coop.name,
-            email: new.email.clone(),
-            name: new.name.as_str().to_owned(),
-            office: new.office,
-            class: new.class,
-        };
         let mut tx = self.begin().await?;
-        sqlx::query(
-            "INSERT INTO invitations (id, token_hash, coop_id, email, name, office, class, invited_by, created_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(&invitation.id)
-        .bind(hash_secret(&secret))
-        .bind(coop.id.as_str())
-        .bind(invitation.email.as_str())
-        .bind(&invitation.name)
-        .bind(invitation.office.map(Office::code))
-        .bind(invitation.class.map(MemberClass::code))
-        .bind(actor.as_str())
-        .bind(now)
-        .bind(now + INVITATION_LIFETIME_MS)
-        .execute(&mut *tx)
-        .await?;
-        audit::record(
-            &mut tx,
-            Change {
-                coop: Some(&coop.id),
-                actor: Some(actor),
-                record_kind: "invitation",
-                record_id: &invitation.id,
-                action: AuditAction::Created,
-                before: None,
-                after: Some(json!({
-                    "email": invitation.email.as_str(),
-                    "name": invitation.name,
-                    "office": invitation.office.map(Office::code),
-                    "class": invitation.class.map(MemberClass::code),
-                })),
-            },
-        )
-        .await?;
+        let created = create_in(&mut tx, actor, &coop.name, new).await?;
         tx.commit().await?;
-        Ok((invitation, secret))
+        Ok(created)
     }
 
     /// A live invitation by its secret.

@@ -10,6 +10,7 @@
 //! [`Store::scope`] can make, from a real membership.
 
 pub mod accounts;
+pub mod admissions;
 pub mod audit;
 pub mod backup;
 pub mod coops;

@@ -240,7 +240,8 @@ impl Store {
             return Err(VotingError::RulesUnchanged);
         }
         let raw = to_json(proposed)?;
-        self.raise_proposal_carrying(scope, new, Some(raw)).await
+        self.raise_proposal_carrying(scope, new, Some(crate::votes::Carries::Rules(raw)))
+            .await
     }
 
     /// The rules a rule-change proposal would adopt, if it carries any.

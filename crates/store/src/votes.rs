@@ -252,6 +252,14 @@ impl ProposalRecord {
     }
 }
 
+/// What a proposal puts into effect when carried.
+pub(crate) enum Carries<'a> {
+    /// New rules, as JSON.
+    Rules(String),
+    /// A person to invite as a member.
+    Admission(&'a crate::admissions::NewAdmission<'a>),
+}
+
 /// A new proposal as the store receives it.
 pub struct NewProposal<'a> {
     pub title: &'a str,
@@ -537,13 +545,13 @@ impl Store {
         self.raise_proposal_carrying(scope, new, None).await
     }
 
-    /// Raises a proposal; a rule change carries the new rules as JSON,
+    /// Raises a proposal with what it would put into effect if carried,
     /// stored with it in the same transaction.
     pub(crate) async fn raise_proposal_carrying(
         &self,
         scope: &CoopScope,
         new: NewProposal<'_>,
-        proposed_rules: Option<String>,
+        carries: Option<Carries<'_>>,
     ) -> Result<ProposalRecord, VotingError> {
         let rules = self.rules(scope).await?;
         let window = VotingWindow::new(new.opens, new.closes)?;
@@ -575,15 +583,21 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        if let Some(raw) = &proposed_rules {
-            sqlx::query(
-                "INSERT INTO proposed_rules (proposal_id, coop_id, rules_json) VALUES ($1, $2, $3)",
-            )
-            .bind(&id)
-            .bind(scope.coop_id().as_str())
-            .bind(raw)
-            .execute(&mut *tx)
-            .await?;
+        match &carries {
+            Some(Carries::Rules(raw)) => {
+                sqlx::query(
+                    "INSERT INTO proposed_rules (proposal_id, coop_id, rules_json) VALUES ($1, $2, $3)",
+                )
+                .bind(&id)
+                .bind(scope.coop_id().as_str())
+                .bind(raw)
+                .execute(&mut *tx)
+                .await?;
+            }
+            Some(Carries::Admission(person)) => {
+                crate::admissions::attach(&mut tx, scope, &id, person).await?;
+            }
+            None => {}
         }
         if secret {
             // Every counter exists from the start, so the rows themselves

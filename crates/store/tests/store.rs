@@ -870,3 +870,6 @@ mod meetings;
 
 #[path = "store/notifications.rs"]
 mod notifications;
+
+#[path = "store/admissions.rs"]
+mod admissions;

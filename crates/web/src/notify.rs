@@ -90,8 +90,16 @@ pub async fn deliver(state: &AppState, limit: i64) -> Result<usize, cylch_store:
     Ok(sent)
 }
 
-/// One round of the background work: reminders, then emails.
+/// One round of the background work: invitations to people the members
+/// have voted to admit, reminders, then emails.
 pub async fn tick(state: &AppState) -> Result<usize, cylch_store::StoreError> {
+    for (invitation, secret) in state.store.invite_admitted().await? {
+        // The invitation is recorded; if the email fails, an officer can
+        // invite the person again from the co-operative's page.
+        if let Err(err) = crate::pages::admin::send_invitation(state, &invitation, &secret).await {
+            tracing::warn!(invitation = invitation.id, error = ?err, "an admitted member's invitation could not be sent");
+        }
+    }
     state.store.remind_closing_votes(Timestamp::now()).await?;
     let mut sent = 0;
     loop {

@@ -137,3 +137,17 @@ notify-settings-saved = Mae eich dewisiadau wedi'u cadw.
 audit-record-rules = Y rheolau
 audit-record-proxy = Dirprwy
 audit-record-notification_settings = Dewisiadau e-bost
+
+## Derbyn gan yr aelodau
+rules-setting-admission = Caiff aelodau newydd eu derbyn gan
+rules-admission-committee = y pwyllgor
+rules-admission-members = yr aelodau, drwy benderfyniad cyffredin
+rules-field-admission = Ydy'r aelodau'n pleidleisio ar bob aelod newydd?
+rules-error-admission_by_members = Dewiswch a yw'r aelodau'n pleidleisio ar bob aelod newydd
+members-admit-intro = Mae eich rheolau'n rhoi pob aelod newydd gerbron yr aelodau. Llenwch pwy ydyn nhw a phryd y bydd aelodau'n pleidleisio: mae Cylch yn codi penderfyniad cyffredin i'w derbyn, ac os caiff ei basio, yn anfon gwahoddiad atynt drwy e-bost sy'n gweithio am 14 diwrnod.
+members-admit-title = Derbyn { $name } yn aelod
+members-field-why = Pam yr hoffen nhw ymuno, neu pam rydych chi'n eu cynnig
+members-admit-button = Ei roi gerbron yr aelodau
+votes-admission = Os caiff hwn ei basio, bydd { $name } yn cael gwahoddiad i ymuno fel: { $class }.
+votes-admission-invited = Mae { $name } wedi cael gwahoddiad i ymuno fel: { $class }.
+audit-record-admission = Derbyn aelod

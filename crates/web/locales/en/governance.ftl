@@ -137,3 +137,17 @@ notify-settings-saved = Your choices are saved.
 audit-record-rules = The rules
 audit-record-proxy = Proxy
 audit-record-notification_settings = Email choices
+
+## Admission by the members
+rules-setting-admission = New members are admitted by
+rules-admission-committee = the committee
+rules-admission-members = the members, by ordinary resolution
+rules-field-admission = Do the members vote on each new member?
+rules-error-admission_by_members = Choose whether the members vote on each new member
+members-admit-intro = Your rules put each new member to the members. Fill in who they are and when members vote: Cylch raises an ordinary resolution to admit them, and if it is carried, emails them an invitation that works for 14 days.
+members-admit-title = Admit { $name } as a member
+members-field-why = Why they would like to join, or why you propose them
+members-admit-button = Put it to the members
+votes-admission = If this is carried, { $name } will be invited to join as: { $class }.
+votes-admission-invited = { $name } has been invited to join as: { $class }.
+audit-record-admission = Admission of a member

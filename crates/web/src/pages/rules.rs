@@ -12,7 +12,7 @@ use cylch_domain::policy::{self, Action};
 use cylch_governance::Rules;
 use cylch_governance::proposal::Subject;
 use cylch_governance::ratio::Share;
-use cylch_governance::rules::VotingScheme;
+use cylch_governance::rules::{Admission, VotingScheme};
 use cylch_governance::vote::DecisionRule;
 use cylch_store::CoopScope;
 use cylch_store::rules::RecordRulesError;
@@ -46,6 +46,7 @@ pub struct SettingsForm {
     online_voting: String,
     secret_always: String,
     written_days: String,
+    admission_by_members: String,
     // Recording the registered rules.
     adopted_on: String,
     // Proposing a change.
@@ -84,6 +85,7 @@ impl SettingsForm {
             online_voting: yes_no(rules.online_voting),
             secret_always: yes_no(rules.secret_ballot_always),
             written_days: rules.written_resolution_days.to_string(),
+            admission_by_members: yes_no(rules.admission == Admission::ByMembers),
             ..SettingsForm::default()
         }
     }
@@ -144,6 +146,7 @@ impl SettingsForm {
         let proxies = flag("proxies_allowed", &self.proxies_allowed);
         let online = flag("online_voting", &self.online_voting);
         let secret = flag("secret_always", &self.secret_always);
+        let by_members = flag("admission_by_members", &self.admission_by_members);
         let share = |n: u32| Share::percent(n).ok();
         rules.general_meeting_quorum.minimum_members = gq?;
         rules.general_meeting_quorum.share_of_members = share(gp?)?;
@@ -158,6 +161,11 @@ impl SettingsForm {
         rules.online_voting = online?;
         rules.secret_ballot_always = secret?;
         rules.written_resolution_days = wd?;
+        rules.admission = if by_members? {
+            Admission::ByMembers
+        } else {
+            Admission::ByCommittee
+        };
         Some(rules)
     }
 }
@@ -259,6 +267,13 @@ fn settings(state: &AppState, viewer: &Viewer, rules: &Rules) -> Vec<(String, St
         (
             t("rules-setting-written"),
             days(rules.written_resolution_days),
+        ),
+        (
+            t("rules-setting-admission"),
+            t(match rules.admission {
+                Admission::ByCommittee => "rules-admission-committee",
+                Admission::ByMembers => "rules-admission-members",
+            }),
         ),
     ]
 }

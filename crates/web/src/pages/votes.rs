@@ -410,6 +410,8 @@ pub(super) struct ProposalPage {
     held_left: Vec<(String, String)>,
     /// Members whose proxy the viewer holds and whose vote is in.
     held_voted: Vec<String>,
+    /// Whom the proposal would admit, as a sentence; empty if nobody.
+    admission: String,
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -632,6 +634,20 @@ pub(super) async fn proposal_page(
     } else {
         Default::default()
     };
+    let admission = match state.store.admission_of(scope, &record.id).await? {
+        Some(person) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("name", person.name);
+            args.set("class", t(&format!("class-{}", person.class.code())));
+            let id = if person.invited {
+                "votes-admission-invited"
+            } else {
+                "votes-admission"
+            };
+            i18n.format(language, id, Some(&args))
+        }
+        None => String::new(),
+    };
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("name", record.raised_by_name.clone());
     args.set(
@@ -701,6 +717,7 @@ pub(super) async fn proposal_page(
         proxy_candidates,
         held_left,
         held_voted,
+        admission,
         chrome,
     })
 }

@@ -86,3 +86,100 @@ on_both!(an_officer_invites_a_member_who_joins_on_accepting, |app| {
     assert_eq!(scope.roles().class, Some(MemberClass::FamilyOrCarer));
     assert!(scope.roles().offices.is_empty());
 });
+
+on_both!(
+    where_the_members_admit_the_invitation_waits_for_their_vote,
+    |app| {
+        let admin = app.person("admin@cylch.test", "Admin", true).await;
+        let coop = app
+            .coop(&admin, "Cydweithfa Pleidlais", CoopKind::Family)
+            .await;
+        let chair = app.person("cadeirydd@cylch.test", "Non Evans", false).await;
+        app.join(
+            &coop,
+            &chair,
+            CoopRoles::member(MemberClass::SupportedPerson).with_office(Office::Chair),
+        )
+        .await;
+        let pa = app.person("pa@cylch.test", "Huw Pugh", false).await;
+        app.join(&coop, &pa, CoopRoles::member(MemberClass::Pa))
+            .await;
+        let officer = app.browser(&chair).await;
+        let chair_scope = app.store.scope(&chair.id, &coop.id).await.unwrap().unwrap();
+        let rules = cylch_governance::Rules {
+            admission: cylch_governance::rules::Admission::ByMembers,
+            ..cylch_governance::Rules::default()
+        };
+        app.store
+            .record_registered_rules(&chair_scope, &rules, cylch_store::today_in_wales())
+            .await
+            .unwrap();
+
+        let path = format!("/coops/{}/members/invite", coop.id);
+        let form = app.get(&path, &officer.cookies).await;
+        assert!(form.body.contains("Put it to the members"));
+        let before = app.emails();
+        let raised = app
+            .post_form(
+                &path,
+                &officer.cookies,
+                &[
+                    ("csrf", &officer.csrf),
+                    ("name", "Gwen Morgan"),
+                    ("email", "gwen@cylch.test"),
+                    ("class", "family_or_carer"),
+                    ("background", "Gwen cares for her brother."),
+                    ("opens_at", "2026-01-01T09:00"),
+                    ("closes_at", "2036-01-01T09:00"),
+                ],
+            )
+            .await;
+        assert_eq!(raised.status, 303, "{}", raised.body);
+        let proposal_path = raised.location().to_owned();
+        let page = app.get(&proposal_path, &officer.cookies).await;
+        assert!(page.body.contains("Admit Gwen Morgan as a member"));
+        assert!(
+            page.body
+                .contains("If this is carried, Gwen Morgan will be invited")
+        );
+        assert_eq!(cylch_web::notify::tick(&app.state).await.unwrap(), 1);
+        assert!(
+            !app.last_email().contains("/invitations/"),
+            "nobody is invited before the members decide"
+        );
+
+        let proposal = proposal_path.rsplit('/').next().unwrap();
+        let pa_scope = app.store.scope(&pa.id, &coop.id).await.unwrap().unwrap();
+        for scope in [&chair_scope, &pa_scope] {
+            app.store
+                .vote(
+                    scope,
+                    proposal,
+                    cylch_governance::vote::VoteChoice::For,
+                    None,
+                    jiff::Timestamp::now(),
+                )
+                .await
+                .unwrap();
+        }
+        let record = app
+            .store
+            .proposal(&chair_scope, proposal)
+            .await
+            .unwrap()
+            .unwrap();
+        app.store
+            .record_result(&chair_scope, proposal, record.window.closes())
+            .await
+            .unwrap();
+        cylch_web::notify::tick(&app.state).await.unwrap();
+        let invitation = std::fs::read_dir(&app.outbox)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .find(|mail| mail.contains("gwen@cylch.test") && mail.contains("/invitations/"));
+        assert!(invitation.is_some(), "the carried admission invites Gwen");
+        assert!(app.emails() > before);
+        let page = app.get(&proposal_path, &officer.cookies).await;
+        assert!(page.body.contains("Gwen Morgan has been invited"));
+    }
+);

@@ -22,6 +22,7 @@ fn settings(notice: &str) -> Vec<(&'static str, &str)> {
         ("online_voting", "yes"),
         ("secret_always", "no"),
         ("written_days", "28"),
+        ("admission_by_members", "no"),
     ]
 }
 
