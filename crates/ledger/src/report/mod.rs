@@ -120,6 +120,19 @@ impl Period {
             .unwrap_or(date);
         Period { from, to }
     }
+
+    /// The UK financial year holding `date`, 1 April to 31 March: the year
+    /// a small society's accounts and the councils' returns usually follow.
+    pub fn financial_year_containing(date: Date) -> Period {
+        let start_year = if date.month() >= 4 {
+            date.year()
+        } else {
+            date.year().saturating_sub(1)
+        };
+        let from = Date::new(start_year, 4, 1).unwrap_or(date);
+        let to = Date::new(start_year.saturating_add(1), 3, 31).unwrap_or(date);
+        Period { from, to }
+    }
 }
 
 /// Every line with its entry, in entry order.
@@ -187,6 +200,21 @@ mod tests {
         let q = Period::quarter_containing(Date::constant(2026, 12, 1));
         assert_eq!(q.from(), Date::constant(2026, 10, 1));
         assert_eq!(q.to(), Date::constant(2026, 12, 31));
+    }
+
+    #[test]
+    fn financial_years_run_from_april() {
+        for (day, from, to) in [
+            (Date::constant(2026, 4, 1), 2026, 2027),
+            (Date::constant(2026, 12, 31), 2026, 2027),
+            (Date::constant(2027, 3, 31), 2026, 2027),
+            (Date::constant(2027, 1, 1), 2026, 2027),
+            (Date::constant(2026, 3, 31), 2025, 2026),
+        ] {
+            let year = Period::financial_year_containing(day);
+            assert_eq!(year.from(), Date::constant(from, 4, 1), "{day}");
+            assert_eq!(year.to(), Date::constant(to, 3, 31), "{day}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Reports from what is stored, worked out by the ledger crate: loading is
 //! this module's only job, so two reports over the same books agree.
 
-use cylch_ledger::report::accounts::FundColumns;
+use cylch_ledger::report::accounts::{AnnualAccounts, FundColumns};
 use cylch_ledger::report::{
     self, Forecast, LaReturn, Period, PersonStatement, SurplusRule, TrialBalance,
 };
@@ -93,6 +93,22 @@ impl Store {
             &Chart::standard(),
             as_at,
             fund,
+        )?)
+    }
+
+    /// The co-operative's accounts for a period (usually its financial
+    /// year): income and spending by account, restricted and unrestricted,
+    /// each fund's movement and the balance sheet at the period's end.
+    pub async fn annual_accounts(
+        &self,
+        scope: &CoopScope,
+        period: Period,
+    ) -> Result<AnnualAccounts, LedgerError> {
+        let entries = self.ledger_entries(scope).await?;
+        Ok(report::annual_accounts(
+            &posted(&entries),
+            &Chart::standard(),
+            period,
         )?)
     }
 

@@ -32,6 +32,7 @@ use crate::viewer::Viewer;
 
 mod attention;
 mod bank;
+mod books;
 mod claims;
 mod forecast;
 mod returns;
@@ -955,6 +956,12 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("GET", "/coops/{id}/ledger/return.csv", returns::return_csv),
         route("GET", "/coops/{id}/ledger/return.pdf", returns::return_pdf),
         route("GET", "/coops/{id}/ledger/entries", entries),
+        route(
+            "GET",
+            "/coops/{id}/ledger/trial-balance",
+            books::trial_balance,
+        ),
+        route("GET", "/coops/{id}/ledger/accounts", books::accounts),
         route("POST", "/coops/{id}/ledger/reversals", reverse),
     ]
 }
