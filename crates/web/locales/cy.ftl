@@ -25,6 +25,9 @@ error-current-password = Nid yw eich cyfrinair presennol yn gywir
 # Yr un problemau, mewn geiriau sy'n enwi'r maes (yn ôl ei id ar y dudalen).
 error-field-missing =
     { $field ->
+        [plan_description] Rhowch ar gyfer beth mae'r gwariant
+        [plan_amount] Rhowch y swm a gynlluniwyd
+        [plan_starts_on] Rhowch y dyddiad y mae'r gwariant yn dechrau
         [email] Rhowch gyfeiriad e-bost
         [password] Rhowch gyfrinair
         [current] Rhowch eich cyfrinair presennol

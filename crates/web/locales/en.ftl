@@ -25,6 +25,9 @@ error-current-password = Your current password is not right
 # The same problems, in words that name the field (by its id on the page).
 error-field-missing =
     { $field ->
+        [plan_description] Enter what the spending is for
+        [plan_amount] Enter the amount planned
+        [plan_starts_on] Enter the date the spending starts
         [email] Enter an email address
         [password] Enter a password
         [current] Enter your current password
