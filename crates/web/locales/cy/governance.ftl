@@ -151,3 +151,4 @@ members-admit-button = Ei roi gerbron yr aelodau
 votes-admission = Os caiff hwn ei basio, bydd { $name } yn cael gwahoddiad i ymuno fel: { $class }.
 votes-admission-invited = Mae { $name } wedi cael gwahoddiad i ymuno fel: { $class }.
 audit-record-admission = Derbyn aelod
+rules-error-shape = Rhowch y rheolau cyfan yn y ffurf y mae'r API yn eu rhoi

@@ -151,3 +151,4 @@ members-admit-button = Put it to the members
 votes-admission = If this is carried, { $name } will be invited to join as: { $class }.
 votes-admission-invited = { $name } has been invited to join as: { $class }.
 audit-record-admission = Admission of a member
+rules-error-shape = Give the whole rules in the form the API returns them

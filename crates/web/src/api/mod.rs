@@ -2,6 +2,7 @@
 //! API tokens (`Authorization: Bearer cylch_…`), through the same policy.
 //! The OpenAPI document is generated from these handlers.
 
+mod governance;
 mod ledger;
 mod meetings;
 mod support;
@@ -67,6 +68,14 @@ use crate::routes::{Route, route};
         votes::appoint_proxy,
         votes::revoke_proxy,
         votes::proxy_vote,
+        governance::rules,
+        governance::record_rules,
+        governance::propose_rules,
+        governance::invite_member,
+        governance::notifications,
+        governance::mark_read,
+        governance::settings,
+        governance::save_settings,
         ledger::totals,
         ledger::funds,
         ledger::statement,
@@ -119,6 +128,15 @@ use crate::routes::{Route, route};
         votes::ProxyBody,
         votes::ProxyView,
         votes::HeldProxyView,
+        governance::RulesView,
+        governance::RuleVersionView,
+        governance::RecordRulesBody,
+        governance::RuleChangeBody,
+        governance::RaisedView,
+        governance::InviteMemberBody,
+        governance::InvitedView,
+        governance::NotificationView,
+        governance::EmailChoices,
         ledger::NewSpending,
         ledger::NewReceipt,
         ledger::NewReversal,
@@ -253,6 +271,34 @@ pub(crate) fn routes() -> Vec<Route> {
             "POST",
             "/api/v1/coops/{id}/proposals/{proposal}/proxy-votes",
             votes::proxy_vote,
+        ),
+        route("GET", "/api/v1/coops/{id}/rules", governance::rules),
+        route("POST", "/api/v1/coops/{id}/rules", governance::record_rules),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/rules/changes",
+            governance::propose_rules,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/members/invitations",
+            governance::invite_member,
+        ),
+        route("GET", "/api/v1/notifications", governance::notifications),
+        route(
+            "POST",
+            "/api/v1/notifications/{id}/read",
+            governance::mark_read,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/notifications/settings",
+            governance::settings,
+        ),
+        route(
+            "PUT",
+            "/api/v1/coops/{id}/notifications/settings",
+            governance::save_settings,
         ),
         route("GET", "/api/v1/coops/{id}/ledger/totals", ledger::totals),
         route("GET", "/api/v1/coops/{id}/ledger/funds", ledger::funds),

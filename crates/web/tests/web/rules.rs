@@ -133,3 +133,140 @@ on_both!(
         assert!(page.body.contains("21 clear days"));
     }
 );
+
+on_both!(
+    the_rules_invitations_and_notifications_through_the_api,
+    |app| {
+        let admin = app.person("admin@cylch.test", "Admin", true).await;
+        let coop = app.coop(&admin, "Cydweithfa API", CoopKind::Family).await;
+        let secretary = app.person("ysg@cylch.test", "Elin Parry", false).await;
+        app.join(
+            &coop,
+            &secretary,
+            CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Secretary),
+        )
+        .await;
+        let pa = app.person("pa@cylch.test", "Huw Pugh", false).await;
+        app.join(&coop, &pa, CoopRoles::member(MemberClass::Pa))
+            .await;
+        let token = |account: &cylch_store::accounts::Account| {
+            let store = app.store.clone();
+            let id = account.id.clone();
+            async move { store.create_api_token(&id, "api").await.unwrap().1 }
+        };
+        let officer = token(&secretary).await;
+        let member = token(&pa).await;
+        let base = format!("/api/v1/coops/{}", coop.id);
+
+        let read = app
+            .api("GET", &format!("{base}/rules"), Some(&member), None)
+            .await;
+        assert_eq!(read.status, 200);
+        let mut rules = read.json()["rules"].clone();
+        assert_eq!(rules["general_meeting_notice_days"], 14);
+        rules["general_meeting_notice_days"] = serde_json::json!(21);
+        let refused = app
+            .api(
+                "POST",
+                &format!("{base}/rules"),
+                Some(&member),
+                Some(serde_json::json!({"rules": rules, "adopted_on": "2026-04-01"})),
+            )
+            .await;
+        assert_eq!(refused.status, 403);
+        let nonsense = app
+            .api(
+                "POST",
+                &format!("{base}/rules"),
+                Some(&officer),
+                Some(serde_json::json!({"rules": {"quorum": "lots"}, "adopted_on": "2026-04-01"})),
+            )
+            .await;
+        assert_eq!(nonsense.status, 422, "{}", nonsense.body);
+        let recorded = app
+            .api(
+                "POST",
+                &format!("{base}/rules"),
+                Some(&officer),
+                Some(serde_json::json!({"rules": rules, "adopted_on": "2026-04-01"})),
+            )
+            .await;
+        assert_eq!(recorded.status, 204, "{}", recorded.body);
+        let read = app
+            .api("GET", &format!("{base}/rules"), Some(&member), None)
+            .await;
+        assert_eq!(read.json()["rules"]["general_meeting_notice_days"], 21);
+        assert_eq!(read.json()["history"][0]["version"], 1);
+
+        rules["general_meeting_notice_days"] = serde_json::json!(28);
+        let proposed = app
+            .api(
+                "POST",
+                &format!("{base}/rules/changes"),
+                Some(&member),
+                Some(serde_json::json!({
+                    "title": "Four weeks' notice",
+                    "opens_at": "2026-01-01T09:00:00Z",
+                    "closes_at": "2036-01-01T09:00:00Z",
+                    "rules": rules,
+                })),
+            )
+            .await;
+        assert_eq!(proposed.status, 201, "{}", proposed.body);
+
+        // The secretary hears of it; the proposer does not.
+        let news = app
+            .api("GET", "/api/v1/notifications", Some(&officer), None)
+            .await;
+        assert_eq!(news.json()[0]["kind"], "new_proposal");
+        let id = news.json()[0]["id"].as_str().unwrap().to_owned();
+        let theirs = app
+            .api(
+                "POST",
+                &format!("/api/v1/notifications/{id}/read"),
+                Some(&member),
+                None,
+            )
+            .await;
+        assert_eq!(theirs.status, 404);
+        let mine = app
+            .api(
+                "POST",
+                &format!("/api/v1/notifications/{id}/read"),
+                Some(&officer),
+                None,
+            )
+            .await;
+        assert_eq!(mine.status, 204);
+        let quiet = app
+        .api(
+            "PUT",
+            &format!("{base}/notifications/settings"),
+            Some(&member),
+            Some(serde_json::json!({"new_proposal": false, "vote_closing": true, "meeting_notice": true, "result": true})),
+        )
+        .await;
+        assert_eq!(quiet.status, 204);
+        let choices = app
+            .api(
+                "GET",
+                &format!("{base}/notifications/settings"),
+                Some(&member),
+                None,
+            )
+            .await;
+        assert_eq!(choices.json()["new_proposal"], false);
+
+        let invited = app
+        .api(
+            "POST",
+            &format!("{base}/members/invitations"),
+            Some(&officer),
+            Some(serde_json::json!({"name": "Gwen Morgan", "email": "gwen@cylch.test", "class": "supporter"})),
+        )
+        .await;
+        assert_eq!(invited.status, 201, "{}", invited.body);
+        assert_eq!(invited.json()["invited"], true);
+        assert!(app.last_email().contains("gwen@cylch.test"));
+    }
+);
