@@ -561,11 +561,30 @@ impl<'m, 'a> Relaxation<'m, 'a> {
             self.weights(a, prices, weight);
             let dc = self.day_costs(a, weight);
             let mut best: Option<(f64, Vec<usize>)> = None;
-            for (mask, fixed) in self.masks(a) {
-                if let Some(p) = self.plan_pa(a, &dc, mask, false)
-                    && best.as_ref().is_none_or(|b| p.cost + fixed < b.0)
-                {
-                    best = Some((p.cost + fixed, p.needs));
+            // Larger sets of people first: a smaller set plans no better than
+            // any set holding it, so it is skipped when even that, plus what
+            // its people cost, cannot beat the best so far.
+            let mut masks = self.masks(a);
+            masks.sort_by_key(|&(mask, _)| std::cmp::Reverse(mask.count_ones()));
+            let mut at_least: Vec<(u64, f64)> = Vec::with_capacity(masks.len());
+            for (mask, fixed) in masks {
+                let floor = at_least
+                    .iter()
+                    .filter(|&&(sup, _)| sup != mask && sup & mask == mask)
+                    .map(|&(_, v)| v)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                if best.as_ref().is_some_and(|b| fixed + floor >= b.0) {
+                    at_least.push((mask, floor));
+                    continue;
+                }
+                match self.plan_pa(a, &dc, mask, false) {
+                    Some(p) => {
+                        at_least.push((mask, p.cost));
+                        if best.as_ref().is_none_or(|b| p.cost + fixed < b.0) {
+                            best = Some((p.cost + fixed, p.needs));
+                        }
+                    }
+                    None => at_least.push((mask, f64::INFINITY)),
                 }
             }
             match best {
@@ -669,7 +688,7 @@ impl<'m, 'a> Relaxation<'m, 'a> {
         let mut taken = vec![0usize; needs];
         let mut block_minutes = vec![0i64; pas * blocks.max(1)];
         let mut roster = upper;
-        while iterations < max_iterations {
+        while iterations < max_iterations && Instant::now() < deadline {
             iterations += 1;
             let (value, plans) = self.evaluate(&prices, &mut weight);
             if !value.is_finite() {

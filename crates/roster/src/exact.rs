@@ -346,6 +346,7 @@ pub fn prove(
     let upper_now = |own: i64| shared.map_or(own, |sh| sh.best.load(Ordering::Relaxed).min(own));
     let now = Instant::now();
     let bound_until = now + deadline.saturating_duration_since(now) / 2;
+    let late = now + deadline.saturating_duration_since(now) * 3 / 4;
     let mut bound = relax.solve(incumbent, None, bound_until, u32::MAX, shared);
     let mut best = bound.roster.clone();
     let mut upper = upper_now(best.0);
@@ -356,6 +357,16 @@ pub fn prove(
             proved: true,
             nodes: 0,
             bound: upper,
+        };
+    }
+    if Instant::now() >= late {
+        // No time for the fixings and the search: the bound and the best roster.
+        return Outcome {
+            score: best.0,
+            assignments: best.1,
+            proved: false,
+            nodes: 0,
+            bound: bound.value,
         };
     }
     let mut forbidden = Vec::new();

@@ -244,7 +244,8 @@ pub fn solve(inst: &Instance, opts: &SolveOptions) -> Solution {
     let lower_bound = if optimal {
         Some(evaluation.breakdown.score())
     } else {
-        Some(bound).filter(|&b| b > i64::MIN)
+        // Every score is at least zero: only a bound above that says anything.
+        Some(bound).filter(|&b| b > 0)
     };
     Solution {
         assignments,
