@@ -8,6 +8,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use cylch_domain::MemberClass;
 use cylch_domain::policy::{self, Action};
 use cylch_governance::Rules;
 use cylch_governance::proposal::Subject;
@@ -47,6 +48,14 @@ pub struct SettingsForm {
     secret_always: String,
     written_days: String,
     admission_by_members: String,
+    /// `ommv` (one member, one vote) or `weighted`.
+    voting: String,
+    cap_supporter: String,
+    weight_supported_person: String,
+    weight_representative: String,
+    weight_family_or_carer: String,
+    weight_pa: String,
+    weight_supporter: String,
     // Recording the registered rules.
     adopted_on: String,
     // Proposing a change.
@@ -62,6 +71,34 @@ fn percent(share: Share) -> String {
         (n * 100 / d).to_string()
     } else {
         format!("{n}/{d}")
+    }
+}
+
+/// A class's weight as the form shows it: blank when it has no vote or
+/// votes are not weighted.
+fn weight(rules: &Rules, class: MemberClass) -> String {
+    match &rules.voting {
+        VotingScheme::ClassShares { weights } => {
+            weights.get(&class).map(u32::to_string).unwrap_or_default()
+        }
+        VotingScheme::OneMemberOneVote { .. } => String::new(),
+    }
+}
+
+/// The field a problem with the rules as a whole belongs at.
+fn field_for(code: &str) -> &'static str {
+    match code {
+        "governance-quorum-below-one" => "general_quorum_members",
+        "governance-notice-too-long" => "general_notice_days",
+        "governance-short-notice-consent-too-low" => "short_notice_percent",
+        "governance-proxy-limit-zero" => "proxies_max",
+        "governance-written-resolution-days-zero" => "written_days",
+        "governance-cap-zero" | "governance-caps-too-large" => "cap_supporter",
+        "governance-no-weighted-classes" | "governance-zero-class-weight" => {
+            "weight_supported_person"
+        }
+        "rules-already-recorded" | "rules-unchanged" => "voting",
+        _ => "special_percent",
     }
 }
 
@@ -86,6 +123,23 @@ impl SettingsForm {
             secret_always: yes_no(rules.secret_ballot_always),
             written_days: rules.written_resolution_days.to_string(),
             admission_by_members: yes_no(rules.admission == Admission::ByMembers),
+            voting: match &rules.voting {
+                VotingScheme::OneMemberOneVote { .. } => "ommv",
+                VotingScheme::ClassShares { .. } => "weighted",
+            }
+            .to_owned(),
+            cap_supporter: match &rules.voting {
+                VotingScheme::OneMemberOneVote { caps } => caps
+                    .get(&MemberClass::Supporter)
+                    .map(|s| percent(*s))
+                    .unwrap_or_default(),
+                VotingScheme::ClassShares { .. } => String::new(),
+            },
+            weight_supported_person: weight(rules, MemberClass::SupportedPerson),
+            weight_representative: weight(rules, MemberClass::Representative),
+            weight_family_or_carer: weight(rules, MemberClass::FamilyOrCarer),
+            weight_pa: weight(rules, MemberClass::Pa),
+            weight_supporter: weight(rules, MemberClass::Supporter),
             ..SettingsForm::default()
         }
     }
@@ -161,6 +215,70 @@ impl SettingsForm {
         rules.online_voting = online?;
         rules.secret_ballot_always = secret?;
         rules.written_resolution_days = wd?;
+        let voting = match self.voting.as_str() {
+            "ommv" => {
+                let mut caps = std::collections::BTreeMap::new();
+                let raw = self.cap_supporter.trim();
+                if !raw.is_empty() {
+                    match raw.parse::<u32>().ok().filter(|n| (1..=99).contains(n)) {
+                        Some(n) => {
+                            caps.insert(MemberClass::Supporter, share(n)?);
+                        }
+                        None => {
+                            errors.add("cap_supporter", "rules-error-cap_supporter");
+                            return None;
+                        }
+                    }
+                }
+                VotingScheme::OneMemberOneVote { caps }
+            }
+            "weighted" => {
+                let mut weights = std::collections::BTreeMap::new();
+                for (field, raw, class) in [
+                    (
+                        "weight_supported_person",
+                        &self.weight_supported_person,
+                        MemberClass::SupportedPerson,
+                    ),
+                    (
+                        "weight_representative",
+                        &self.weight_representative,
+                        MemberClass::Representative,
+                    ),
+                    (
+                        "weight_family_or_carer",
+                        &self.weight_family_or_carer,
+                        MemberClass::FamilyOrCarer,
+                    ),
+                    ("weight_pa", &self.weight_pa, MemberClass::Pa),
+                    (
+                        "weight_supporter",
+                        &self.weight_supporter,
+                        MemberClass::Supporter,
+                    ),
+                ] {
+                    let raw = raw.trim();
+                    if raw.is_empty() || raw == "0" {
+                        continue;
+                    }
+                    match raw.parse::<u32>().ok().filter(|n| *n <= 1000) {
+                        Some(n) => {
+                            weights.insert(class, n);
+                        }
+                        None => {
+                            errors.add(field, format!("rules-error-{field}"));
+                            return None;
+                        }
+                    }
+                }
+                VotingScheme::ClassShares { weights }
+            }
+            _ => {
+                errors.add("voting", "rules-error-voting");
+                return None;
+            }
+        };
+        rules.voting = voting;
         rules.admission = if by_members? {
             Admission::ByMembers
         } else {
@@ -363,7 +481,7 @@ pub async fn record(
         Ok(()) => Ok(Redirect::to(&format!("/coops/{}/rules", scope.coop_id())).into_response()),
         Err(RecordRulesError::Store(err)) => Err(err.into()),
         Err(err) => {
-            errors.add("general_quorum_members", err.code());
+            errors.add(field_for(err.code()), err.code());
             render_invalid(&rules_page(&state, &viewer, &scope, errors, Some(form)).await?)
         }
     }
@@ -418,7 +536,7 @@ pub async fn propose(
         Err(err) => {
             let field = match &err {
                 VotingError::Proposal(_) => "closes_at",
-                _ => "general_quorum_members",
+                other => field_for(other.code()),
             };
             errors.add(field, err.code());
             render_invalid(&rules_page(&state, &viewer, &scope, errors, Some(form)).await?)

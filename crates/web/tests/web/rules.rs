@@ -23,6 +23,7 @@ fn settings(notice: &str) -> Vec<(&'static str, &str)> {
         ("secret_always", "no"),
         ("written_days", "28"),
         ("admission_by_members", "no"),
+        ("voting", "ommv"),
     ]
 }
 
@@ -86,6 +87,31 @@ on_both!(
         assert!(
             invalid.body.contains("value=\"twenty\""),
             "what was typed is kept"
+        );
+
+        // Weighted votes with no class given a weight cannot work.
+        let mut unweighted: Vec<(&str, &str)> = settings("21")
+            .into_iter()
+            .map(|(k, v)| {
+                if k == "voting" {
+                    (k, "weighted")
+                } else {
+                    (k, v)
+                }
+            })
+            .collect();
+        unweighted.push(("adopted_on", "2026-04-01"));
+        let refused_weights = post(&app, &path, &officer, &unweighted).await;
+        assert_eq!(refused_weights.status, 422);
+        assert!(
+            refused_weights
+                .body
+                .contains("href=\"#weight_supported_person\"")
+        );
+        assert!(
+            refused_weights
+                .body
+                .contains("give at least one class a weight")
         );
 
         let mut good = settings("21");
