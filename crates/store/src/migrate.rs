@@ -67,6 +67,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 12,
+        name: "budgets",
+        portable: include_str!("../migrations/0012_budgets.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 20,
         name: "meetings",
         portable: include_str!("../migrations/0020_meetings.sql"),

@@ -20,7 +20,7 @@ use crate::money::{Overflow, Pence};
 use crate::schedule::ScheduleError;
 
 pub use accounts::{AnnualAccounts, annual_accounts};
-pub use budget::{BudgetLine, BudgetRow, budget_vs_actual};
+pub use budget::{Budget, BudgetLine, BudgetRow, budget_for, budget_vs_actual};
 pub use forecast::{Forecast, ForecastMonth, PlannedSpend, forecast};
 pub use la_return::{LaReturn, SurplusRule, la_return};
 pub use statement::{PersonStatement, person_statement};

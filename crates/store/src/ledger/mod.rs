@@ -10,6 +10,7 @@
 
 mod arrangements;
 mod bank;
+mod budgets;
 mod claims;
 mod entries;
 mod plans;
@@ -28,6 +29,7 @@ use crate::{CoopScope, Store, StoreError, Tx, now_ms};
 
 pub use arrangements::{StoredArrangement, frequency_code, parse_frequency};
 pub use bank::{ImportSummary, ReconcileSummary, StoredBankLine};
+pub use budgets::StoredBudget;
 pub use claims::StoredClaim;
 pub use entries::StoredEntry;
 pub use reports::CoopTotals;
@@ -66,6 +68,9 @@ pub enum LedgerError {
     NoArrangement(Date),
     #[error("this claim has already been paid, by entry {0}")]
     AlreadyPaid(String),
+    /// A budget is what may be spent: nothing, or more than nothing.
+    #[error("a budget cannot be less than nothing")]
+    NegativeBudget,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -93,6 +98,7 @@ impl LedgerError {
             LedgerError::ReversalPostedDirectly => "ledger-reversal-posted-directly",
             LedgerError::NoArrangement(_) => "ledger-no-arrangement",
             LedgerError::AlreadyPaid(_) => "ledger-claim-already-paid",
+            LedgerError::NegativeBudget => "ledger-budget-negative",
             LedgerError::Store(_) => "internal",
         }
     }

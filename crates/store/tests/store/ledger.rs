@@ -956,3 +956,144 @@ on_both_databases!(two_officers_reversing_at_once_reverse_once, |store| {
     assert_eq!(a.unwrap().lines_added + c.unwrap().lines_added, 3);
     assert_eq!(store.bank_lines(&b.treasurer).await.unwrap().len(), 3);
 });
+
+on_both_databases!(
+    budgets_are_set_again_audited_and_compared_with_spending,
+    |store| {
+        use cylch_ledger::FundId;
+        use cylch_ledger::report::Budget;
+        let b = books(&store, &["Aled", "Bethan"]).await;
+        let (aled, bethan) = (&b.people[0], &b.people[1]);
+        let year = Period::new(day("2026-04-01"), day("2027-03-31")).unwrap();
+        let budget = |fund: FundId, category, pounds| Budget {
+            fund,
+            category,
+            period: year,
+            amount: p(pounds, 0),
+        };
+        let aled_fund = FundId::Person(aled.clone());
+        let id = store
+            .set_budget(
+                &b.treasurer,
+                &budget(aled_fund.clone(), Category::Activities, 365),
+            )
+            .await
+            .unwrap();
+        // Set again for the same fund, category and year: replaced, not added.
+        let again = store
+            .set_budget(
+                &b.secretary,
+                &budget(aled_fund.clone(), Category::Activities, 730),
+            )
+            .await
+            .unwrap();
+        assert_eq!(id, again);
+        store
+            .set_budget(
+                &b.treasurer,
+                &budget(FundId::General, Category::Insurance, 100),
+            )
+            .await
+            .unwrap();
+        let budgets = store.budgets(&b.treasurer).await.unwrap();
+        assert_eq!(budgets.len(), 2);
+        let trail = store.audit_of_record("ledger_budget", &id).await.unwrap();
+        assert_eq!(trail.len(), 2);
+        assert_eq!(trail[1].before.as_ref().unwrap()["amount"], 36_500);
+        assert_eq!(trail[1].after.as_ref().unwrap()["amount"], 73_000);
+
+        // Refused: less than nothing, and someone the co-operative does not
+        // support; neither leaves a row.
+        assert!(matches!(
+            store
+                .set_budget(
+                    &b.treasurer,
+                    &Budget {
+                        amount: Pence::new(-1),
+                        ..budget(aled_fund.clone(), Category::Training, 0)
+                    },
+                )
+                .await,
+            Err(LedgerError::NegativeBudget)
+        ));
+        let stranger = FundId::Person(PersonId::new("stranger").unwrap());
+        assert!(matches!(
+            store
+                .set_budget(&b.treasurer, &budget(stranger, Category::Training, 5))
+                .await,
+            Err(LedgerError::UnknownPerson(_))
+        ));
+        assert_eq!(store.budgets(&b.treasurer).await.unwrap().len(), 2);
+
+        // April to June, 91 of the year's 365 days: Aled's £730 counts as
+        // £182.00 against £60 spent, plus £10 of a shared £20; Bethan has no
+        // budget and spent £10.
+        spend(
+            &store,
+            &b.treasurer,
+            "2026-04-20",
+            "Bowling",
+            Category::Activities,
+            p(60, 0),
+            own(aled),
+        )
+        .await;
+        spend(
+            &store,
+            &b.treasurer,
+            "2026-05-02",
+            "Cinema",
+            Category::Activities,
+            p(20, 0),
+            ChargeTo::Shared {
+                rule: SplitRule::Equally {
+                    people: vec![aled.clone(), bethan.clone()],
+                },
+            },
+        )
+        .await;
+        spend(
+            &store,
+            &b.treasurer,
+            "2026-07-01",
+            "After the quarter",
+            Category::Activities,
+            p(500, 0),
+            own(aled),
+        )
+        .await;
+        let quarter = Period::new(day("2026-04-01"), day("2026-06-30")).unwrap();
+        let rows = store.budget_vs_actual(&b.treasurer, quarter).await.unwrap();
+        let summary: Vec<(FundId, Category, i64, i64, i64)> = rows
+            .into_iter()
+            .map(|r| {
+                (
+                    r.fund,
+                    r.category,
+                    r.budget.get(),
+                    r.actual.get(),
+                    r.remaining.get(),
+                )
+            })
+            .collect();
+        let mut expected = vec![
+            (FundId::General, Category::Insurance, 2_493, 0, 2_493),
+            (
+                aled_fund.clone(),
+                Category::Activities,
+                18_200,
+                7_000,
+                11_200,
+            ),
+            (
+                FundId::Person(bethan.clone()),
+                Category::Activities,
+                0,
+                1_000,
+                -1_000,
+            ),
+        ];
+        expected.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        assert_eq!(summary, expected);
+    }
+);

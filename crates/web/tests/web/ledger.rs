@@ -1666,3 +1666,212 @@ on_both!(
         );
     }
 );
+
+on_both!(
+    budgets_are_set_on_the_page_and_compared_by_category_and_person,
+    |app| {
+        use cylch_ledger::{AccountCode, Category, ChargeTo, Chart, Pence, PersonId, Spending};
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let supported = who(&cast, "supported");
+        let representative = who(&cast, "representative");
+        let mut ids = Vec::new();
+        for (name, account, acting) in [
+            ("Gwen", Some(&supported.id), None),
+            ("Huw", None, Some(&representative.id)),
+        ] {
+            let person = app
+                .store
+                .add_supported_person(
+                    &scope,
+                    NewSupportedPerson {
+                        name,
+                        member_account: account,
+                        represented_by: acting,
+                        starts_on: "2026-01-01".parse().unwrap(),
+                    },
+                )
+                .await
+                .unwrap();
+            ids.push(PersonId::new(person.id).unwrap());
+        }
+        let (gwen, huw) = (&ids[0], &ids[1]);
+        let base = format!("/coops/{coop}/ledger");
+        let browser = app.browser(treasurer).await;
+        let csrf = browser.csrf.as_str();
+
+        // Each problem named at its field, what was typed kept.
+        let refused = app
+            .post_form(
+                &format!("{base}/budgets"),
+                &browser.cookies,
+                &[
+                    ("csrf", csrf),
+                    ("budget_fund", gwen.as_str()),
+                    ("budget_category", ""),
+                    ("budget_from", "2026-04-01"),
+                    ("budget_to", "2026-03-31"),
+                    ("budget_amount", "-5"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        for problem in [
+            "Choose the category the budget is for",
+            "The amount budgeted cannot be less than nothing",
+        ] {
+            assert!(
+                refused.body.contains(problem),
+                "{problem}: {}",
+                refused.body
+            );
+        }
+        assert!(refused.body.contains("value=\"-5\""));
+        let backwards = app
+            .post_form(
+                &format!("{base}/budgets"),
+                &browser.cookies,
+                &[
+                    ("csrf", csrf),
+                    ("budget_fund", "general"),
+                    ("budget_category", "insurance"),
+                    ("budget_from", "2026-04-01"),
+                    ("budget_to", "2026-03-31"),
+                    ("budget_amount", "10"),
+                ],
+            )
+            .await;
+        assert_eq!(backwards.status, 422);
+        assert!(backwards.body.contains("on or after its first day"));
+        let stranger = app
+            .post_form(
+                &format!("{base}/budgets"),
+                &browser.cookies,
+                &[
+                    ("csrf", csrf),
+                    ("budget_fund", "somebody-else"),
+                    ("budget_category", "insurance"),
+                    ("budget_from", "2026-04-01"),
+                    ("budget_to", "2027-03-31"),
+                    ("budget_amount", "10"),
+                ],
+            )
+            .await;
+        assert_eq!(stranger.status, 422);
+        assert!(app.store.budgets(&scope).await.unwrap().is_empty());
+
+        // For the year 2026–27: Gwen £365 and Huw £100 of activities; the
+        // general fund £73 of insurance.
+        for (fund, category, amount) in [
+            (gwen.as_str(), "activities", "365"),
+            (huw.as_str(), "activities", "100.00"),
+            ("general", "insurance", "73"),
+        ] {
+            let set = app
+                .post_form(
+                    &format!("{base}/budgets"),
+                    &browser.cookies,
+                    &[
+                        ("csrf", csrf),
+                        ("budget_fund", fund),
+                        ("budget_category", category),
+                        ("budget_from", "2026-04-01"),
+                        ("budget_to", "2027-03-31"),
+                        ("budget_amount", amount),
+                    ],
+                )
+                .await;
+            assert_eq!(set.status, 303, "{}", set.body);
+        }
+        // Spent in April to June: Gwen £50 on activities, Huw £120 on
+        // activities (over budget) and £15 on equipment (no budget).
+        for (person, category, amount) in [
+            (gwen, Category::Activities, 5_000),
+            (huw, Category::Activities, 12_000),
+            (huw, Category::Equipment, 1_500),
+        ] {
+            let lines = cylch_ledger::posting::spending(
+                &Spending {
+                    category,
+                    amount: Pence::new(amount),
+                    charge_to: ChargeTo::Person {
+                        person: person.clone(),
+                    },
+                    paid_from: AccountCode::new(cylch_ledger::account::codes::BANK),
+                },
+                &Chart::standard(),
+            )
+            .unwrap();
+            app.store
+                .post_lines(&scope, "2026-05-05".parse().unwrap(), "Spent", lines)
+                .await
+                .unwrap();
+        }
+
+        // The quarter is 91 of the year's 365 days: Gwen's budget counts as
+        // £91.00, Huw's as £24.93, insurance as £18.20.
+        let quarter = "from=2026-04-01&to=2026-06-30";
+        let page = app
+            .get(&format!("{base}/budget?{quarter}"), &browser.cookies)
+            .await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let row = |name: &str, cells: &[&str]| {
+            format!(
+                "<th scope=\"row\">{name}</th>{}",
+                cells
+                    .iter()
+                    .map(|c| format!("<td class=\"money\">{c}</td>"))
+                    .collect::<String>()
+            )
+        };
+        let over = |name: &str, budget: &str, spent: &str, by: &str| {
+            format!(
+                "<th scope=\"row\">{name}</th><td class=\"money\">{budget}</td><td class=\"money\">{spent}</td><td class=\"money\"><strong>{by} over budget</strong></td>"
+            )
+        };
+        for expected in [
+            // By category: activities 91.00 + 24.93 against 50 + 120.
+            over("Activities", "£115.93", "£170.00", "£54.07"),
+            over("Equipment", "£0.00", "£15.00", "£15.00"),
+            row("Insurance", &["£18.20", "£0.00", "£18.20"]),
+            // By person.
+            row("Gwen", &["£91.00", "£50.00", "£41.00"]),
+            over("Huw", "£24.93", "£135.00", "£110.07"),
+        ] {
+            assert!(page.body.contains(&expected), "{expected}: {}", page.body);
+        }
+        assert!(page.body.contains("£73.00"), "the budget as set is listed");
+
+        // Gwen sees her own fund's rows only; a PA sees none of it.
+        let own = app.browser(supported).await;
+        let hers = app
+            .get(&format!("{base}/budget?{quarter}"), &own.cookies)
+            .await;
+        assert_eq!(hers.status, 200);
+        assert!(
+            hers.body
+                .contains(&row("Gwen", &["£91.00", "£50.00", "£41.00"]))
+        );
+        assert!(
+            hers.body
+                .contains(&row("Activities", &["£91.00", "£50.00", "£41.00"]))
+        );
+        for hidden in ["Huw", "Insurance</th>", "Set a budget", "£73.00"] {
+            assert!(!hers.body.contains(hidden), "{hidden}: {}", hers.body);
+        }
+        let pa = app.browser(who(&cast, "pa")).await;
+        assert_eq!(
+            app.get(&format!("{base}/budget?{quarter}"), &pa.cookies)
+                .await
+                .status,
+            403
+        );
+    }
+);

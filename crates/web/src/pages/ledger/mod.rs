@@ -33,6 +33,7 @@ use crate::viewer::Viewer;
 mod attention;
 mod bank;
 mod books;
+mod budget;
 mod claims;
 mod forecast;
 mod returns;
@@ -962,6 +963,8 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
             books::trial_balance,
         ),
         route("GET", "/coops/{id}/ledger/accounts", books::accounts),
+        route("GET", "/coops/{id}/ledger/budget", budget::show),
+        route("POST", "/coops/{id}/ledger/budgets", budget::set),
         route("POST", "/coops/{id}/ledger/reversals", reverse),
     ]
 }
