@@ -2,7 +2,9 @@
 // arrangement, the money received and spent, upload the bank's statement
 // (a bank Cylch knows, then one it does not, through the column-mapping
 // screen, and a bad file refused whole), reconcile it, and download the
-// person's council return as CSV and read it as a printable page. Every
+// person's council return as CSV and PDF and read it as a printable page;
+// then the late payments flagged, the trial balance, the year's accounts
+// and budget against spending. Every
 // ledger page on the way is checked with axe, in English and Welsh, with
 // JavaScript on and off.
 import { describe, test, before, after } from 'node:test';
@@ -210,6 +212,15 @@ describe('the treasurer keeps a quarter\'s books', () => {
       assert.ok(csv.includes(`${t(lang, 'ledger-csv-person')},${run.person}\r\n`), csv);
       assert.ok(csv.includes(`${t(lang, 'ledger-csv-from')},${run.year}-${run.month}-01\r\n`), csv);
 
+      // The same return as a PDF, downloaded from the link beside the CSV.
+      const [pdfDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: lt(lang, 'ledger-download-pdf'), exact: true }).click(),
+      ]);
+      const pdf = readFileSync(await pdfDownload.path());
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.ok(pdfDownload.suggestedFilename().endsWith('.pdf'), pdfDownload.suggestedFilename());
+
       // The printable page: printed, the return is all there and the site's
       // navigation is not.
       await page.emulateMedia({ media: 'print' });
@@ -224,6 +235,50 @@ describe('the treasurer keeps a quarter\'s books', () => {
       assert.equal(await page.locator('svg[role=img] title').count(), 1);
       assert.equal(await page.locator('#forecast-caption').count(), 1);
       assert.equal(await page.locator('table:has(#forecast-caption) tbody tr').count(), 12);
+
+      // The arrangement expects a payment every month since this run's
+      // quarter: those not come are flagged on the money page.
+      await goto(page, ledger);
+      assert.equal(await page.locator('#attention-heading').count(), 1);
+      const flagged = page.locator('table:has(#attention-caption) tr', { has: page.getByRole('rowheader', { name: run.person, exact: true }) });
+      assert.ok(await flagged.count() > 0, 'missing payments are flagged');
+
+      // The trial balance and the year's accounts.
+      await follow(page, lt(lang, 'ledger-trial-link'));
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-trial-title') }, 'the trial balance');
+      await page.locator('#as_at').fill(quarterEnd(run.year, run.month));
+      response = await submit(page, t(lang, 'ledger-show-button'));
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-trial-title') }, 'the trial balance on a chosen day');
+      const agrees = lt(lang, 'ledger-trial-agrees', { amount: '' }).split(':')[0];
+      assert.ok((await page.locator('main').innerText()).includes(agrees), 'debits and credits agree');
+      await goto(page, ledger);
+      await follow(page, lt(lang, 'ledger-accounts-link'));
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-accounts-title') }, 'the year\'s accounts');
+      assert.equal(await page.locator('#sheet-caption').count(), 1);
+
+      // Budget against spending: a budget set for the person's activities,
+      // a form sent empty first.
+      await goto(page, ledger);
+      await follow(page, lt(lang, 'ledger-budget-link'));
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-budget-title') }, 'budget against spending');
+      await page.locator('#budget_from').fill('');
+      await page.locator('#budget_to').fill('');
+      response = await submit(page, lt(lang, 'ledger-budget-button'));
+      assert.equal(response.status(), 422);
+      await expectGoodPage(page, lang, {}, 'a budget with problems');
+      assert.equal(await page.locator('.error-summary a[href="#budget_fund"]').count(), 1);
+      assert.equal(await page.locator('.error-summary a[href="#budget_amount"]').count(), 1);
+      await page.locator('#budget_fund').selectOption({ label: run.person });
+      await page.locator('#budget_category').selectOption('activities');
+      await page.locator('#budget_from').fill(`${run.year}-${run.month}-01`);
+      await page.locator('#budget_to').fill(quarterEnd(run.year, run.month));
+      await page.locator('#budget_amount').fill('100.00');
+      response = await submit(page, lt(lang, 'ledger-budget-button'));
+      assert.equal(response.status(), 200);
+      await expectGoodPage(page, lang, { h1: lt(lang, 'ledger-budget-title') }, 'budget against spending for the quarter');
+      const budgetRow = page.locator('table:has(#by-fund-caption) tr', { has: page.getByRole('rowheader', { name: run.person, exact: true }) });
+      assert.ok((await budgetRow.innerText()).includes('£100.00'), await budgetRow.innerText());
 
       await page.context().close();
     });
