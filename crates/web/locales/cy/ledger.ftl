@@ -178,3 +178,4 @@ ledger-budget-enter-to = Rhowch ddiwrnod olaf y gyllideb
 ledger-budget-enter-amount = Rhowch y swm a gyllidebwyd, neu 0 am ddim
 ledger-budget-negative = Ni all y swm a gyllidebwyd fod yn llai na dim
 ledger-budget-backwards = Rhaid i ddiwrnod olaf y gyllideb fod ar neu ar ôl ei ddiwrnod cyntaf
+audit-record-ledger_budget = Cyllideb

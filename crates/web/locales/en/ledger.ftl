@@ -184,3 +184,4 @@ ledger-budget-enter-to = Enter the budget's last day
 ledger-budget-enter-amount = Enter the amount budgeted, or 0 for none
 ledger-budget-negative = The amount budgeted cannot be less than nothing
 ledger-budget-backwards = The budget's last day must be on or after its first day
+audit-record-ledger_budget = Budget

@@ -966,3 +966,133 @@ pub async fn forecast(
         result.map(|f| Json(f).into_response()),
     )
 }
+
+/// A period from the query, by default the financial year holding today.
+fn year_or(from: Option<&str>, to: Option<&str>) -> Result<Period, AppError> {
+    match (from, to) {
+        (None, None) => Ok(Period::financial_year_containing(today())),
+        (from, to) => period(from, to),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/ledger/accounts", params(("id" = String, Path), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
+    responses((status = 200, description = "The co-operative's accounts for the period (the financial year holding today unless given): income and spending by account, restricted and unrestricted, each fund's movement and the balance sheet, in pence. Members who are not officers read the totals at …/ledger/totals"), (status = 403, body = ApiErrorBody)))]
+pub async fn annual_accounts(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    query: Result<Query<PeriodQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewAllFunds).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let period = year_or(query.from.as_deref(), query.to.as_deref())?;
+    let result = state.store.annual_accounts(&scope, period).await;
+    answer(
+        &state,
+        account.language,
+        result.map(|a| Json(a).into_response()),
+    )
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/ledger/budget", params(("id" = String, Path), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
+    responses((status = 200, description = "Budget against spending for the period (the financial year holding today unless given), one row per fund and category, in pence: a budget set for a longer period counts for its share of the days. A supported person or representative gets their own fund's rows only"), (status = 403, body = ApiErrorBody)))]
+pub async fn budget_vs_actual(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    query: Result<Query<PeriodQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let period = year_or(query.from.as_deref(), query.to.as_deref())?;
+    let everyone = allowed(&account, &scope, Action::ViewAllFunds);
+    let people = visible_people(&state, &account, &scope).await?;
+    let result = state.store.budget_vs_actual(&scope, period).await;
+    answer(
+        &state,
+        account.language,
+        result.map(|rows| {
+            let rows: Vec<_> = rows
+                .into_iter()
+                .filter(|r| match r.fund.person() {
+                    None => everyone,
+                    Some(person) => people.iter().any(|(p, _)| p == person),
+                })
+                .collect();
+            Json(json!({"period": period, "rows": rows})).into_response()
+        }),
+    )
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewBudget {
+    /// `general` for the co-operative's own money, or a supported person's
+    /// id for their fund.
+    fund: String,
+    /// A spending category, as for entries.
+    category: String,
+    /// The budget's first and last days, `YYYY-MM-DD`.
+    from: String,
+    to: String,
+    /// What may be spent over the whole period; 0 for nothing.
+    amount_pence: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/coops/{id}/ledger/budgets", params(("id" = String, Path)), request_body = NewBudget,
+    responses((status = 201, description = "The budget's id; a budget set before for the same fund, category and period is replaced"), (status = 422, body = ApiErrorBody)))]
+pub async fn set_budget(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    body: Result<Json<NewBudget>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
+    let Json(body) = body.map_err(rejected)?;
+    let mut invalid = Invalid::new();
+    let fund = match body.fund.trim() {
+        "general" => Some(cylch_ledger::FundId::General),
+        other => ok_or_add(
+            &mut invalid,
+            "fund",
+            PersonId::new(other)
+                .map(cylch_ledger::FundId::Person)
+                .map_err(|_| "ledger-budget-choose-fund"),
+        ),
+    };
+    let category = invalid.check("category", parse_category(&body.category));
+    let from = invalid.check("from", parse_date(&body.from));
+    let to = invalid.check("to", parse_date(&body.to));
+    let amount = ok_or_add(
+        &mut invalid,
+        "amount_pence",
+        if body.amount_pence < 0 {
+            Err("ledger-budget-negative")
+        } else {
+            Ok(Pence::new(body.amount_pence))
+        },
+    );
+    let period = match (from, to) {
+        (Some(from), Some(to)) => ok_or_add(
+            &mut invalid,
+            "to",
+            Period::new(from, to).map_err(|_| "ledger-budget-backwards"),
+        ),
+        _ => None,
+    };
+    let (Some(fund), Some(category), Some(period), Some(amount)) = (fund, category, period, amount)
+    else {
+        return Ok(invalid.respond(&state, account.language));
+    };
+    let budget = cylch_ledger::report::Budget {
+        fund,
+        category,
+        period,
+        amount,
+    };
+    let result = state.store.set_budget(&scope, &budget).await;
+    answer(
+        &state,
+        account.language,
+        result.map(|id| (StatusCode::CREATED, Json(json!({"id": id}))).into_response()),
+    )
+}

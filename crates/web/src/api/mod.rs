@@ -97,6 +97,9 @@ use crate::routes::{Route, route};
         ledger::trial_balance,
         ledger::receipt_checks,
         ledger::forecast,
+        ledger::annual_accounts,
+        ledger::budget_vs_actual,
+        ledger::set_budget,
         meetings::list,
         meetings::schedule,
         meetings::show,
@@ -145,6 +148,7 @@ use crate::routes::{Route, route};
         ledger::ClaimApproval,
         ledger::ClaimPayment,
         ledger::NewImport,
+        ledger::NewBudget,
         meetings::MeetingView,
         meetings::QuorumView,
         meetings::LinkedProposalView,
@@ -380,6 +384,21 @@ pub(crate) fn routes() -> Vec<Route> {
             "GET",
             "/api/v1/coops/{id}/ledger/forecast",
             ledger::forecast,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/accounts",
+            ledger::annual_accounts,
+        ),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/ledger/budget",
+            ledger::budget_vs_actual,
+        ),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/ledger/budgets",
+            ledger::set_budget,
         ),
     ];
     routes.extend(meetings::routes());

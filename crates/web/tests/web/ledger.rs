@@ -1875,3 +1875,140 @@ on_both!(
         );
     }
 );
+
+on_both!(budgets_and_the_years_accounts_through_the_api, |app| {
+    let cast = cast(&app).await;
+    let coop = cast.coop_a.id.as_str().to_owned();
+    let treasurer = who(&cast, "treasurer");
+    let scope = app
+        .store
+        .scope(&treasurer.id, &cast.coop_a.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let supported = who(&cast, "supported");
+    let representative = who(&cast, "representative");
+    let gwen = app
+        .store
+        .add_supported_person(
+            &scope,
+            NewSupportedPerson {
+                name: "Gwen",
+                member_account: Some(&supported.id),
+                represented_by: None,
+                starts_on: "2026-01-01".parse().unwrap(),
+            },
+        )
+        .await
+        .unwrap();
+    let huw = app
+        .store
+        .add_supported_person(
+            &scope,
+            NewSupportedPerson {
+                name: "Huw",
+                member_account: None,
+                represented_by: Some(&representative.id),
+                starts_on: "2026-01-01".parse().unwrap(),
+            },
+        )
+        .await
+        .unwrap();
+    let t = token(&app, treasurer).await;
+    let base = format!("/api/v1/coops/{coop}/ledger");
+
+    let refused = app
+        .api(
+            "POST",
+            &format!("{base}/budgets"),
+            Some(&t),
+            Some(json!({
+                "fund": gwen.id, "category": "outings", "from": "2026-04-01",
+                "to": "2026-03-01", "amount_pence": -1
+            })),
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    for code in ["ledger-budget-negative", "ledger-budget-backwards"] {
+        assert!(refused.body.contains(code), "{code}: {}", refused.body);
+    }
+    for (fund, amount) in [(gwen.id.as_str(), 36_500), (huw.id.as_str(), 73_000)] {
+        let set = app
+            .api(
+                "POST",
+                &format!("{base}/budgets"),
+                Some(&t),
+                Some(json!({
+                    "fund": fund, "category": "activities", "from": "2026-04-01",
+                    "to": "2027-03-31", "amount_pence": amount
+                })),
+            )
+            .await;
+        assert_eq!(set.status, 201, "{}", set.body);
+    }
+    let spent = app
+        .api(
+            "POST",
+            &format!("{base}/entries"),
+            Some(&t),
+            Some(json!({
+                "date": "2026-04-10", "description": "Swimming", "category": "activities",
+                "amount_pence": 2500, "charge_to": {"to": "person", "person": gwen.id}
+            })),
+        )
+        .await;
+    assert_eq!(spent.status, 201, "{}", spent.body);
+
+    // Gwen reads her own row only: April–June is 91 of 365 days of £365.
+    let s = token(&app, supported).await;
+    let hers = app
+        .api(
+            "GET",
+            &format!("{base}/budget?from=2026-04-01&to=2026-06-30"),
+            Some(&s),
+            None,
+        )
+        .await;
+    assert_eq!(hers.status, 200, "{}", hers.body);
+    let rows = hers.json()["rows"].clone();
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
+    assert_eq!(rows[0]["budget"], 9_100);
+    assert_eq!(rows[0]["actual"], 2_500);
+    assert_eq!(rows[0]["remaining"], 6_600);
+    let all = app
+        .api(
+            "GET",
+            &format!("{base}/budget?from=2026-04-01&to=2026-06-30"),
+            Some(&t),
+            None,
+        )
+        .await;
+    assert_eq!(all.json()["rows"].as_array().unwrap().len(), 2);
+
+    // The year's accounts for officers; a PA reads neither.
+    let accounts = app
+        .api(
+            "GET",
+            &format!("{base}/accounts?from=2026-04-01&to=2027-03-31"),
+            Some(&t),
+            None,
+        )
+        .await;
+    assert_eq!(accounts.status, 200, "{}", accounts.body);
+    assert_eq!(accounts.json()["total_spending"]["restricted"], 2_500);
+    assert_eq!(accounts.json()["net_assets"], -2_500);
+    let pa = token(&app, who(&cast, "pa")).await;
+    for path in [format!("{base}/accounts"), format!("{base}/budget")] {
+        assert_eq!(
+            app.api("GET", &path, Some(&pa), None).await.status,
+            403,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.api("GET", &format!("{base}/accounts"), Some(&s), None)
+            .await
+            .status,
+        403
+    );
+});
