@@ -523,7 +523,6 @@ ledger-return-heading = Ffurflen i'r cyngor
 ledger-return-caption = Ffurflen fonitro, { $period }
 ledger-surplus-flag = Mae gan y gronfa { $amount } yn fwy nag y mae'r cyngor yn caniatáu ei gadw.
 ledger-download-csv = Lawrlwytho'r ffurflen fel CSV
-ledger-print-hint = I anfon y ffurflen ar bapur neu fel PDF, argraffwch y dudalen hon.
 ledger-entries-title = Y llyfrau
 ledger-entries-link = Pob cofnod yn y llyfrau
 ledger-entries-intro = Nid yw cofnodion byth yn cael eu newid na'u dileu. I gywiro un, gwrthdrowch ef, sy'n postio'r union gyferbyn gyda'ch rheswm, ac yna cofnodwch y cofnod cywir.

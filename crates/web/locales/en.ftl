@@ -511,7 +511,6 @@ ledger-return-heading = Return to the council
 ledger-return-caption = Monitoring return, { $period }
 ledger-surplus-flag = The fund holds { $amount } more than the council allows to be kept.
 ledger-download-csv = Download the return as CSV
-ledger-print-hint = To send the return on paper or as a PDF, print this page.
 ledger-entries-title = The books
 ledger-entries-link = Every entry in the books
 ledger-entries-intro = Entries are never changed or deleted. To correct one, reverse it, which posts its exact opposite with your reason, and then record the right entry.
