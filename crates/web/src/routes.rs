@@ -95,6 +95,11 @@ fn page_routes() -> Vec<Route> {
         route("GET", "/coops/{id}/register.csv", register::csv),
         route("GET", "/coops/{id}/register.pdf", register::pdf),
         route(
+            "GET",
+            "/coops/{id}/register-officers.csv",
+            register::officers_csv,
+        ),
+        route(
             "POST",
             "/coops/{id}/register/{member}",
             register::save_details,

@@ -267,6 +267,48 @@ pub async fn csv(
         .into_response())
 }
 
+/// The register of officers, past and present, as a spreadsheet.
+pub async fn officers_csv(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewRegisters).await?;
+    let officers = state.store.register_of_officers(&scope).await?;
+    let t = |key: &str| state.i18n.text(viewer.language, key);
+    let header = [
+        t("col-name"),
+        t("register-col-address"),
+        t("register-col-office"),
+        t("register-col-took-office"),
+        t("register-col-left-office"),
+    ];
+    let rows: Vec<Vec<Cell>> = officers
+        .iter()
+        .map(|o| {
+            vec![
+                Cell::from(o.name.as_str()),
+                Cell::from(o.postal_address.as_str()),
+                Cell::from(t(&format!("office-{}", o.office.code()))),
+                Cell::from(o.took_office.to_string()),
+                Cell::from(o.left_office.map(|d| d.to_string()).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"register-of-officers.csv\"".to_owned(),
+            ),
+        ],
+        format!("\u{feff}{}", to_csv(&header, &rows)),
+    )
+        .into_response())
+}
+
 /// Both registers, current and former entries, as a PDF file to print,
 /// send or keep with the society's records.
 pub async fn pdf(

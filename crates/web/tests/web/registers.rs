@@ -211,6 +211,26 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
     );
     assert!(csv.body.contains(",1.00,"), "money stays a number");
 
+    // The register of officers keeps the treasurer who has gone, and is
+    // as safe from formulas as the members'.
+    let officers = app
+        .get(
+            &format!("/coops/{}/register-officers.csv", coop.id),
+            &browser.cookies,
+        )
+        .await;
+    assert_eq!(officers.status, 200);
+    assert!(officers.body.starts_with('\u{feff}'));
+    assert!(officers.body.contains("'=HYPERLINK"), "{}", officers.body);
+    assert!(officers.body.contains("Treasurer"), "{}", officers.body);
+    assert!(
+        officers
+            .body
+            .contains("Elin Parry,\"1 Stryd Fawr, Bangor LL57 1AA\",Secretary"),
+        "{}",
+        officers.body
+    );
+
     // Both registers as a PDF, current and former entries, Welsh letters
     // as written.
     let (status, kind, pdf) = download(&app, &format!("{path}.pdf"), &browser.cookies).await;
