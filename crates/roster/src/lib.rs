@@ -79,6 +79,9 @@ pub fn is_exact_size(inst: &Instance) -> bool {
     (inst.people.len() <= 4 && inst.pas.len() <= 12 && inst.days <= 28) || inst.needs.len() <= 60
 }
 
+/// Limits below this (quick re-plans) get the plain branch and bound only.
+const QUICK: Duration = Duration::from_secs(1);
+
 /// Branch and bound beside a local search: the search finds good rosters
 /// early and hands their scores to the proof, which cuts against them; once
 /// the proof completes the search is told to stop. With one thread, a short
@@ -122,7 +125,13 @@ fn exact_with_search(
             // The proof gets most of the time; if it has not finished by
             // then it is unlikely to, and this thread searches too.
             let proof_until = started + opts.time_limit * 9 / 10;
-            let proof = exact::prove(model, incumbent, proof_until, Some(&shared));
+            // One step of the Lagrangian bound on a month takes tens of
+            // milliseconds: below a second it would overrun the limit.
+            let proof = if opts.time_limit >= QUICK {
+                exact::prove(model, incumbent, proof_until, Some(&shared))
+            } else {
+                exact::solve(model, incumbent, proof_until, Some(&shared))
+            };
             if proof.proved {
                 shared
                     .stop
@@ -159,12 +168,12 @@ fn exact_with_search(
             max_iterations: opts.max_iterations,
         };
         let found = heuristic::improve(&mut s, opts.seed, budget, None);
-        let proof = exact::prove(
-            model,
-            (found.score, found.assignments.clone()),
-            deadline,
-            None,
-        );
+        let incumbent = (found.score, found.assignments.clone());
+        let proof = if opts.time_limit >= QUICK {
+            exact::prove(model, incumbent, deadline, None)
+        } else {
+            exact::solve(model, incumbent, deadline, None)
+        };
         (Some(found), proof)
     };
     match found {
