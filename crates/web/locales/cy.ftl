@@ -498,7 +498,6 @@ ledger-spending-heading = Cofnodi gwariant
 ledger-label-paid-on = Talwyd ar
 ledger-label-category = Categori
 ledger-label-charge-to = Cronfa pwy sy'n talu
-ledger-charge-shared = Wedi'i rannu'n gyfartal rhwng y bobl a diciwyd isod
 ledger-charge-general = Cronfa gyffredinol y gydweithfa
 ledger-label-shared-with = Wedi'i rannu rhwng
 ledger-split-choose-people = Ticiwch o leiaf ddau berson i rannu'r gost rhyngddynt

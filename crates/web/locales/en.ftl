@@ -486,7 +486,6 @@ ledger-spending-heading = Record spending
 ledger-label-paid-on = Paid on
 ledger-label-category = Category
 ledger-label-charge-to = Whose fund pays
-ledger-charge-shared = Shared equally between the people ticked below
 ledger-charge-general = The co-operative's general fund
 ledger-label-shared-with = Shared between
 ledger-split-choose-people = Tick at least two people to share the cost between

@@ -2012,3 +2012,125 @@ on_both!(budgets_and_the_years_accounts_through_the_api, |app| {
         403
     );
 });
+
+on_both!(
+    shared_costs_split_by_hours_or_fixed_shares_on_the_page,
+    |app| {
+        use cylch_ledger::PersonId;
+        use cylch_ledger::report::Period;
+        let cast = cast(&app).await;
+        let coop = cast.coop_a.id.as_str().to_owned();
+        let treasurer = who(&cast, "treasurer");
+        let scope = app
+            .store
+            .scope(&treasurer.id, &cast.coop_a.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let supported = who(&cast, "supported");
+        let representative = who(&cast, "representative");
+        let mut ids = Vec::new();
+        for (name, account, acting) in [
+            ("Gwen", Some(&supported.id), None),
+            ("Huw", None, Some(&representative.id)),
+        ] {
+            let person = app
+                .store
+                .add_supported_person(
+                    &scope,
+                    NewSupportedPerson {
+                        name,
+                        member_account: account,
+                        represented_by: acting,
+                        starts_on: "2026-01-01".parse().unwrap(),
+                    },
+                )
+                .await
+                .unwrap();
+            ids.push(person.id);
+        }
+        let (gwen, huw) = (ids[0].as_str(), ids[1].as_str());
+        let base = format!("/coops/{coop}/ledger");
+        let browser = app.browser(treasurer).await;
+        let csrf = browser.csrf.as_str();
+        let spend = |what: &'static str,
+                     rule: &'static str,
+                     gwen_share: &'static str,
+                     huw_share: &'static str| {
+            vec![
+                ("csrf", csrf),
+                ("date", "2026-04-10"),
+                ("description", what),
+                ("category", "activities"),
+                ("amount", "40.00"),
+                ("charge_to", "shared"),
+                ("shared_with", gwen),
+                ("shared_with", huw),
+                ("split_rule", rule),
+                ("share_for", huw),
+                ("share", huw_share),
+                ("share_for", gwen),
+                ("share", gwen_share),
+            ]
+        };
+        // A share missing: named, and what was typed kept.
+        let refused = app
+            .post_form(
+                &format!("{base}/spending"),
+                &browser.cookies,
+                &spend("Taith", "weights", "3", ""),
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            refused
+                .body
+                .contains("Enter a whole-number share for each person ticked"),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains(&format!("id=\"share-{gwen}\" name=\"share\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" aria-describedby=\"share-hint\" value=\"3\"")), "{}", refused.body);
+        assert!(
+            refused
+                .body
+                .contains("id=\"split-weights\" name=\"split_rule\" value=\"weights\" checked")
+        );
+
+        // Three hours of support for Gwen and one for Huw: £30 and £10; fixed
+        // shares of 1 and 3 the other way round.
+        for (what, rule, g, h) in [
+            ("Outing", "hours", "3", "1.0"),
+            ("Cinema", "weights", "1", "3"),
+        ] {
+            let sent = app
+                .post_form(
+                    &format!("{base}/spending"),
+                    &browser.cookies,
+                    &spend(what, rule, g, h),
+                )
+                .await;
+            assert_eq!(sent.status, 303, "{}", sent.body);
+        }
+        let quarter =
+            Period::new("2026-04-01".parse().unwrap(), "2026-06-30".parse().unwrap()).unwrap();
+        for (person, outing, cinema) in [(gwen, 3_000, 1_000), (huw, 1_000, 3_000)] {
+            let statement = app
+                .store
+                .person_statement(&scope, &PersonId::new(person).unwrap(), quarter)
+                .await
+                .unwrap();
+            let shares: Vec<(String, i64, i64)> = statement
+                .shared_items
+                .iter()
+                .map(|i| (i.description.clone(), i.share.get(), i.whole_cost.get()))
+                .collect();
+            assert_eq!(
+                shares,
+                vec![
+                    ("Outing".to_owned(), outing, 4_000),
+                    ("Cinema".to_owned(), cinema, 4_000)
+                ]
+            );
+        }
+    }
+);

@@ -15,7 +15,7 @@ use cylch_ledger::account::codes;
 use cylch_ledger::report::Period;
 use cylch_ledger::{
     AccountCode, Arrangement, Category, ChargeTo, Chart, Frequency, Pence, PersonId, Schedule,
-    Spending, SplitRule,
+    Spending,
 };
 use cylch_store::CoopScope;
 use cylch_store::ledger::{LedgerError, frequency_code, parse_frequency};
@@ -37,6 +37,7 @@ mod budget;
 mod claims;
 mod forecast;
 mod returns;
+mod sharing;
 mod upload;
 
 pub use returns::return_csv_text;
@@ -130,12 +131,52 @@ pub struct Typed {
     category: String,
     charge_to: String,
     shared_with: Vec<String>,
+    /// How a shared cost is split: `equally`, `hours` or `weights`.
+    split_rule: String,
+    /// Each person's hours or share, in the order of `share_for`.
+    share_for: Vec<String>,
+    share: Vec<String>,
     dp_amount: String,
     receipt_person: String,
     receipt_date: String,
     receipt_amount: String,
     receipt_description: String,
     contribution: String,
+}
+
+impl Typed {
+    /// The spending form, whose people ticked and shares come as repeated
+    /// fields, which only a list of pairs keeps.
+    fn spending_from_pairs(pairs: &[(String, String)]) -> Typed {
+        let mut form = Typed::default();
+        for (key, value) in pairs {
+            let value = value.clone();
+            match key.as_str() {
+                "date" => form.date = value,
+                "description" => form.description = value,
+                "category" => form.category = value,
+                "amount" => form.amount = value,
+                "charge_to" => form.charge_to = value,
+                "shared_with" => form.shared_with.push(value),
+                "split_rule" => form.split_rule = value,
+                "share_for" => form.share_for.push(value),
+                "share" => form.share.push(value),
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// The hours or share typed for a person, to keep it when the form
+    /// comes back.
+    pub fn share_of(&self, person: &str) -> &str {
+        self.share_for
+            .iter()
+            .position(|p| p == person)
+            .and_then(|i| self.share.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
 }
 
 async fn page(
@@ -460,9 +501,10 @@ pub async fn post_spending(
     State(state): State<AppState>,
     viewer: ViewerExt,
     Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<Typed>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    let form = Typed::spending_from_pairs(&pairs);
     let mut errors = FormErrors::default();
     let date = errors.check("date", parse_date(&form.date));
     let description = required(&mut errors, "description", &form.description);
@@ -473,22 +515,18 @@ pub async fn post_spending(
     let amount = parse_money(&mut errors, "amount", &form.amount);
     let charge_to = match form.charge_to.trim() {
         "general" => Some(ChargeTo::General),
-        "shared" => {
-            let people: Result<Vec<PersonId>, _> = form
-                .shared_with
-                .iter()
-                .map(|p| PersonId::new(p.trim()))
-                .collect();
-            match people {
-                Ok(people) if people.len() >= 2 => Some(ChargeTo::Shared {
-                    rule: SplitRule::Equally { people },
-                }),
-                _ => {
-                    errors.add("shared_with", "ledger-split-choose-people");
-                    None
-                }
+        "shared" => match sharing::rule(
+            &form.shared_with,
+            &form.split_rule,
+            &form.share_for,
+            &form.share,
+        ) {
+            Ok(rule) => Some(ChargeTo::Shared { rule }),
+            Err(message) => {
+                errors.add("shared_with", message);
+                None
             }
-        }
+        },
         other => match other.strip_prefix("person:").map(PersonId::new) {
             Some(Ok(person)) => Some(ChargeTo::Person { person }),
             _ => {

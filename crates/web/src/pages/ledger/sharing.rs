@@ -1,0 +1,156 @@
+//! A shared cost's rule as the spending form sends it: equally, by the
+//! hours of support each person had, or by fixed whole-number shares. The
+//! rule is kept with the entry, so each person's statement shows their
+//! share of the whole.
+
+use cylch_ledger::{PersonId, SplitRule};
+
+/// The people ticked and the rule chosen, or the message saying what to
+/// put right.
+pub fn rule(
+    ticked: &[String],
+    rule: &str,
+    share_for: &[String],
+    shares: &[String],
+) -> Result<SplitRule, &'static str> {
+    let people: Vec<PersonId> = ticked
+        .iter()
+        .map(|p| PersonId::new(p.trim()))
+        .collect::<Result<_, _>>()
+        .map_err(|_| "ledger-split-choose-people")?;
+    if people.len() < 2 {
+        return Err("ledger-split-choose-people");
+    }
+    let share_of = |person: &PersonId| {
+        share_for
+            .iter()
+            .position(|p| p.trim() == person.as_str())
+            .and_then(|i| shares.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    };
+    match rule.trim() {
+        "" | "equally" => Ok(SplitRule::Equally { people }),
+        "hours" => {
+            let minutes = people
+                .into_iter()
+                .map(|p| {
+                    let m = minutes(share_of(&p)).ok_or("ledger-split-enter-hours")?;
+                    Ok((p, m))
+                })
+                .collect::<Result<_, &'static str>>()?;
+            Ok(SplitRule::ByMinutes { minutes })
+        }
+        "weights" => {
+            let weights = people
+                .into_iter()
+                .map(|p| {
+                    let w = share_of(&p)
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|w| *w > 0)
+                        .ok_or("ledger-split-enter-weights")?;
+                    Ok((p, w))
+                })
+                .collect::<Result<_, &'static str>>()?;
+            Ok(SplitRule::ByWeights { weights })
+        }
+        _ => Err("ledger-split-choose-rule"),
+    }
+}
+
+/// Hours written as people write them ("3", "3.5", "1.25") as whole
+/// minutes, rounded to the nearest; none for nothing, or for more than a
+/// year's worth.
+fn minutes(raw: &str) -> Option<u32> {
+    let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
+    if whole.is_empty() && fraction.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+        || fraction.len() > 2
+    {
+        return None;
+    }
+    let hours: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let hundredths: u32 = format!("{fraction:0<2}").parse().ok()?;
+    let total = hours
+        .checked_mul(60)?
+        .checked_add(hundredths.checked_mul(60)?.checked_add(50)? / 100)?;
+    (total > 0 && total <= 366 * 24 * 60).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn hours_are_read_as_minutes() {
+        assert_eq!(minutes("3"), Some(180));
+        assert_eq!(minutes("3.5"), Some(210));
+        assert_eq!(minutes("1.25"), Some(75));
+        assert_eq!(minutes(".5"), Some(30));
+        for bad in ["", ".", "0", "0.0", "-1", "2,5", "three", "1.234", "9000"] {
+            assert_eq!(minutes(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn each_rule_from_the_form() {
+        let ticked = ids(&["ann", "bob"]);
+        let every = ids(&["ann", "bob", "cai"]);
+        assert_eq!(
+            rule(&ticked, "", &every, &ids(&["", "", ""])),
+            Ok(SplitRule::Equally {
+                people: vec![PersonId::new("ann").unwrap(), PersonId::new("bob").unwrap()]
+            })
+        );
+        // Shares are read by person, whatever order the form sent them in.
+        assert_eq!(
+            rule(
+                &ticked,
+                "hours",
+                &ids(&["cai", "bob", "ann"]),
+                &ids(&["9", "1", "2.5"])
+            ),
+            Ok(SplitRule::ByMinutes {
+                minutes: vec![
+                    (PersonId::new("ann").unwrap(), 150),
+                    (PersonId::new("bob").unwrap(), 60)
+                ]
+            })
+        );
+        assert_eq!(
+            rule(&ticked, "weights", &every, &ids(&["2", "1", ""])),
+            Ok(SplitRule::ByWeights {
+                weights: vec![
+                    (PersonId::new("ann").unwrap(), 2),
+                    (PersonId::new("bob").unwrap(), 1)
+                ]
+            })
+        );
+        assert_eq!(
+            rule(&ticked, "weights", &every, &ids(&["2", "", "1"])),
+            Err("ledger-split-enter-weights")
+        );
+        assert_eq!(
+            rule(&ticked, "hours", &every, &ids(&["2", "0", ""])),
+            Err("ledger-split-enter-hours")
+        );
+        assert_eq!(
+            rule(&ids(&["ann"]), "", &every, &ids(&["", "", ""])),
+            Err("ledger-split-choose-people")
+        );
+        assert_eq!(
+            rule(&ticked, "by-age", &every, &ids(&["", "", ""])),
+            Err("ledger-split-choose-rule")
+        );
+    }
+}
