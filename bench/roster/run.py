@@ -126,7 +126,9 @@ def main():
     ap.add_argument("--quick", action="store_true", help="short limits, two instances")
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    coop_s, large_ours_s, large_cp_s = (2, 1, 5) if args.quick else (10, 5, 60)
+    # Ours gets 10 s on the co-op instances, CP-SAT 60 s (the targets compare
+    # our proof within 10 s with what CP-SAT proves or finds in 60 s).
+    coop_s, coop_cp_s, large_ours_s, large_cp_s = (2, 2, 1, 5) if args.quick else (10, 60, 5, 60)
     rows = []
     notes = []
 
@@ -142,7 +144,7 @@ def main():
         # For the large instance: the first valid roster (1 ms of search after
         # construction), then 1 s and the main limit.
         runs = [(1, "first"), (1000, "1s"), (large_ours_s * 1000, "main")] if large else [(coop_s * 1000, "main")]
-        cp_s = large_cp_s if large else coop_s
+        cp_s = large_cp_s if large else coop_cp_s
         g, g_t, g_path = ours(args.cylch, inst, 60000, ("--greedy",))
         judge(inst, g_path, f"{name} greedy")
         cp, cp_path = cpsat(inst, cp_s)
@@ -160,6 +162,7 @@ def main():
             rows.append({
                 "instance": name, "needs": n_needs, "ours": sol["score"], "ours_s": t,
                 "ours_limit": limit / 1000, "optimal": sol.get("optimal", False),
+                "ours_bound": sol.get("lower_bound"),
                 "checked": rep.get("valid") and rep.get("score_matches"),
                 "cpsat": cp_report["score"] if cp_report else None, "cp_bound": cp["bound"],
                 "cp_s": cp["seconds"], "cp_status": cp["status"], "cp_limit": cp_s,
@@ -205,6 +208,7 @@ def replan(args, inst, notes, judge):
     bound = lp(path)
     return {"instance": f"replan ({busiest} away 3 days)", "needs": len(re_inst["needs"]), "ours": sol["score"],
             "ours_s": t, "ours_limit": 0.1, "optimal": sol.get("optimal", False),
+            "ours_bound": sol.get("lower_bound"),
             "checked": rep.get("valid") and rep.get("score_matches"),
             "cpsat": cp_rep["score"] if cp_rep else None, "cp_bound": cp["bound"], "cp_s": cp["seconds"],
             "cp_status": cp["status"], "cp_limit": 10, "greedy": g["score"], "greedy_s": g_t,
@@ -212,9 +216,9 @@ def replan(args, inst, notes, judge):
 
 
 def render(rows):
-    head = ("| instance | needs | ours (limit) | ours time | proved | checker | CP-SAT (limit) | CP-SAT bound "
-            "| CP-SAT time | ours/CP-SAT | greedy | ours vs greedy | LP bound | gap to LP |")
-    lines = [head, "|" + "---|" * 14]
+    head = ("| instance | needs | ours (limit) | ours time | proved | our bound | checker | CP-SAT (limit) "
+            "| CP-SAT bound | CP-SAT time | ours/CP-SAT | greedy | ours vs greedy | LP bound | gap to LP |")
+    lines = [head, "|" + "---|" * 15]
     for r in rows:
         cp = r["cpsat"]
         ratio = f"{r['ours'] / cp:.3f}" if cp else "–"
@@ -222,7 +226,8 @@ def render(rows):
         gap = f"{100 * (r['ours'] - r['lp']) / r['ours']:.1f}%" if r["lp"] is not None and r["ours"] else "–"
         lines.append(
             f"| {r['instance']} | {r['needs']} | {r['ours']} ({r['ours_limit']:g} s) | {r['ours_s']:.2f} s "
-            f"| {'yes' if r['optimal'] else 'no'} | {'valid' if r['checked'] else 'FAILED'} "
+            f"| {'yes' if r['optimal'] else 'no'} | {r.get('ours_bound') if r.get('ours_bound') is not None else '–'} "
+            f"| {'valid' if r['checked'] else 'FAILED'} "
             f"| {cp if cp is not None else 'none'} ({r['cp_limit']} s, {r['cp_status']}) | {r['cp_bound']} "
             f"| {r['cp_s']:.2f} s | {ratio} | {r['greedy']} | {vs_g} | {r['lp']} | {gap} |")
     return "\n".join(lines)
@@ -232,15 +237,17 @@ def header(stamp, quick):
     return f"""# Roster solver benchmark
 
 Run {stamp}{' (quick mode)' if quick else ''} with `bench/roster/run.sh` on: {machine()}.
-Both solvers use {THREADS} threads and the same wall-clock limit per instance
-unless the row says otherwise; times are whole-process wall-clock times
+Both solvers use {THREADS} threads; each row gives each solver's wall-clock
+limit (ours stops early when it has proved the optimum); times are whole-process wall-clock times
 (reading the instance and building the model included). The machine is shared
 with other builds, so timings can be disturbed by them.
 
 Scores are the objective of `shared/docs/roster-format.md` as recomputed by
 `cylch roster check` (lower is better); "proved" means our solver proved the
-optimum. The LP bound relaxes the day-length and rest rules and the ceilings,
-so it is a valid but loose lower bound.
+optimum and "our bound" is the lower bound our exact search reached (its
+Lagrangian bound, or the optimum once proved). The LP bound relaxes the
+day-length and rest rules and the ceilings, so it is a valid but loose lower
+bound.
 
 """
 
@@ -248,8 +255,7 @@ so it is a valid but loose lower bound.
 def footer():
     return """
 Rows: the four co-op instances (4 people; 7 or 28 days; the 10-PA one runs
-across the spring clock change) run both solvers for the same limit (ours
-stops early only if it proves the optimum). The large instance shows our first
+across the spring clock change) give ours 10 s and CP-SAT 60 s. The large instance shows our first
 valid roster (1 ms of search after construction), 1 s and the main limit,
 against CP-SAT at its limit. The re-plan row takes our published roster of
 `coop-28d-12pa`, removes its busiest PA's availability for three days and
