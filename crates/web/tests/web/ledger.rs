@@ -2134,3 +2134,94 @@ on_both!(
         }
     }
 );
+
+on_both!(a_claim_is_shared_between_people_by_a_rule, |app| {
+    use cylch_ledger::{ChargeTo, PersonId, SplitRule};
+    let cast = cast(&app).await;
+    let coop = cast.coop_a.id.as_str().to_owned();
+    let treasurer = who(&cast, "treasurer");
+    let scope = app
+        .store
+        .scope(&treasurer.id, &cast.coop_a.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut ids = Vec::new();
+    for (name, account) in [
+        ("Gwen", &who(&cast, "supported").id),
+        ("Huw", &who(&cast, "representative").id),
+    ] {
+        let person = app
+            .store
+            .add_supported_person(
+                &scope,
+                NewSupportedPerson {
+                    name,
+                    member_account: None,
+                    represented_by: Some(account),
+                    starts_on: "2026-01-01".parse().unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        ids.push(person.id);
+    }
+    let (gwen, huw) = (ids[0].as_str(), ids[1].as_str());
+    let base = format!("/coops/{coop}/ledger");
+    let browser = app.browser(treasurer).await;
+    let claim = |rule: &'static str, gwen_hours: &'static str| {
+        vec![
+            ("csrf", browser.csrf.as_str()),
+            ("claim_description", "Minibus"),
+            ("claim_category", "activities"),
+            ("claim_amount", "90.00"),
+            ("claim_charge_to", "shared"),
+            ("claim_shared_with", gwen),
+            ("claim_shared_with", huw),
+            ("claim_split_rule", rule),
+            ("claim_share_for", gwen),
+            ("claim_share", gwen_hours),
+            ("claim_share_for", huw),
+            ("claim_share", "1"),
+        ]
+    };
+    let refused = app
+        .post_form(
+            &format!("{base}/claims"),
+            &browser.cookies,
+            &claim("hours", "two"),
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("Enter the hours of support for each person ticked"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("href=\"#claim_shared_with\""));
+    assert!(app.store.claims(&scope).await.unwrap().is_empty());
+    let made = app
+        .post_form(
+            &format!("{base}/claims"),
+            &browser.cookies,
+            &claim("hours", "2"),
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let claims = app.store.claims(&scope).await.unwrap();
+    assert_eq!(
+        claims[0].charge_to,
+        ChargeTo::Shared {
+            rule: SplitRule::ByMinutes {
+                minutes: vec![
+                    (PersonId::new(gwen).unwrap(), 120),
+                    (PersonId::new(huw).unwrap(), 60)
+                ]
+            }
+        }
+    );
+    let page = app.get(&format!("{base}/claims"), &browser.cookies).await;
+    assert!(page.body.contains("Gwen, Huw"), "{}", page.body);
+});

@@ -48,10 +48,48 @@ pub struct ClaimTyped {
     claim_category: String,
     claim_amount: String,
     claim_charge_to: String,
+    /// A shared claim's people, rule and shares, as on the spending form.
+    claim_shared_with: Vec<String>,
+    claim_split_rule: String,
+    claim_share_for: Vec<String>,
+    claim_share: Vec<String>,
     claim: String,
     paid_on: String,
     limit: String,
     surplus_weeks: String,
+}
+
+impl ClaimTyped {
+    /// The claim form, whose people ticked and shares come as repeated
+    /// fields, which only a list of pairs keeps.
+    fn from_pairs(pairs: &[(String, String)]) -> ClaimTyped {
+        let mut form = ClaimTyped::default();
+        for (key, value) in pairs {
+            let value = value.clone();
+            match key.as_str() {
+                "claim_description" => form.claim_description = value,
+                "claim_category" => form.claim_category = value,
+                "claim_amount" => form.claim_amount = value,
+                "claim_charge_to" => form.claim_charge_to = value,
+                "claim_shared_with" => form.claim_shared_with.push(value),
+                "claim_split_rule" => form.claim_split_rule = value,
+                "claim_share_for" => form.claim_share_for.push(value),
+                "claim_share" => form.claim_share.push(value),
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// The hours or share typed for a person, kept when the form comes back.
+    pub fn share_of(&self, person: &str) -> &str {
+        self.claim_share_for
+            .iter()
+            .position(|p| p == person)
+            .and_then(|i| self.claim_share.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
 }
 
 #[derive(Template)]
@@ -235,9 +273,10 @@ pub async fn make(
     State(state): State<AppState>,
     viewer: ViewerExt,
     Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<ClaimTyped>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
+    let form = ClaimTyped::from_pairs(&pairs);
     let mut errors = FormErrors::default();
     let description = required(&mut errors, "claim_description", &form.claim_description);
     let category = errors.check(
@@ -247,6 +286,18 @@ pub async fn make(
     let amount = parse_money(&mut errors, "claim_amount", &form.claim_amount);
     let charge_to = match form.claim_charge_to.trim() {
         "general" => Some(ChargeTo::General),
+        "shared" => match super::sharing::rule(
+            &form.claim_shared_with,
+            &form.claim_split_rule,
+            &form.claim_share_for,
+            &form.claim_share,
+        ) {
+            Ok(rule) => Some(ChargeTo::Shared { rule }),
+            Err(message) => {
+                errors.add("claim_shared_with", message);
+                None
+            }
+        },
         other => match other.strip_prefix("person:").map(PersonId::new) {
             Some(Ok(person)) => Some(ChargeTo::Person { person }),
             _ => {
