@@ -2132,6 +2132,19 @@ on_both!(
                 ]
             );
         }
+        // Gwen's statement says how each cost was shared, from her side.
+        let statement = app
+            .get(
+                &format!("{base}/statement?person={gwen}&from=2026-04-01&to=2026-06-30"),
+                &browser.cookies,
+            )
+            .await;
+        for said in [
+            "<td class=\"money\">£30.00</td><td>3 of 4 hours of support</td>",
+            "<td class=\"money\">£10.00</td><td>1 of 4 shares</td>",
+        ] {
+            assert!(statement.body.contains(said), "{said}: {}", statement.body);
+        }
     }
 );
 

@@ -606,6 +606,8 @@ pub struct SharedRow {
     pub category: String,
     pub whole: String,
     pub share: String,
+    /// The rule, from this person's side: "1 of 4 hours of support".
+    pub rule: String,
 }
 
 #[derive(Template)]
@@ -724,6 +726,7 @@ pub async fn statement(
                 category: t(&format!("ledger-category-{}", item.category.code())),
                 whole: money(item.whole_cost),
                 share: money(item.share),
+                rule: sharing::describe(&state, language, &item.rule, person_id),
             })
             .collect();
         match state.store.la_return(&scope, person_id, period).await {

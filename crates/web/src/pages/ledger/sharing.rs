@@ -154,3 +154,79 @@ mod tests {
         );
     }
 }
+
+/// How a shared cost was split, from one person's side: "1.5 of 4 hours of
+/// support", "1 of 3 shares", "equally between 2 people".
+pub fn describe(
+    state: &crate::AppState,
+    language: cylch_domain::Language,
+    rule: &SplitRule,
+    person: &PersonId,
+) -> String {
+    use fluent_bundle::{FluentArgs, FluentValue};
+    let mut args = FluentArgs::new();
+    let mine_of = |pairs: &[(PersonId, u32)]| {
+        let mine = pairs
+            .iter()
+            .find(|(p, _)| p == person)
+            .map(|(_, n)| u64::from(*n))
+            .unwrap_or(0);
+        let total = pairs.iter().map(|(_, n)| u64::from(*n)).sum::<u64>();
+        (mine, total)
+    };
+    let id = match rule {
+        SplitRule::Equally { people } => {
+            args.set("count", FluentValue::from(people.len()));
+            "ledger-split-was-equal"
+        }
+        SplitRule::ByMinutes { minutes } => {
+            let (mine, total) = mine_of(minutes);
+            args.set("mine", FluentValue::from(hours(mine)));
+            args.set("total", FluentValue::from(hours(total)));
+            "ledger-split-was-hours"
+        }
+        SplitRule::ByWeights { weights } => {
+            let (mine, total) = mine_of(weights);
+            args.set("mine", FluentValue::from(mine.to_string()));
+            args.set("total", FluentValue::from(total.to_string()));
+            "ledger-split-was-weights"
+        }
+        SplitRule::ByBasisPoints { shares } => {
+            let (mine, _) = mine_of(shares);
+            args.set(
+                "percent",
+                FluentValue::from(format!("{}.{:02}", mine / 100, mine % 100)),
+            );
+            "ledger-split-was-percent"
+        }
+    };
+    state.i18n.format(language, id, Some(&args))
+}
+
+/// Minutes as hours the way people write them: 90 is "1.5", 180 is "3".
+fn hours(minutes: u64) -> String {
+    let whole = minutes / 60;
+    let hundredths = (minutes % 60 * 100 + 30) / 60;
+    match hundredths {
+        0 => whole.to_string(),
+        100 => (whole + 1).to_string(),
+        h if h % 10 == 0 => format!("{whole}.{}", h / 10),
+        h => format!("{whole}.{h:02}"),
+    }
+}
+
+#[cfg(test)]
+mod hours_tests {
+    #[test]
+    fn minutes_read_as_hours() {
+        for (minutes, text) in [
+            (180, "3"),
+            (90, "1.5"),
+            (75, "1.25"),
+            (20, "0.33"),
+            (0, "0"),
+        ] {
+            assert_eq!(super::hours(minutes), text, "{minutes}");
+        }
+    }
+}
