@@ -139,6 +139,21 @@ fn today() -> Date {
 }
 
 /// A period from the query, by default the calendar quarter holding today.
+/// What every report on one person's fund starts from: the co-operative,
+/// the person (if the caller may see their fund) and the period asked for.
+async fn fund_and_period(
+    state: &AppState,
+    account: &Account,
+    id: &str,
+    query: Result<Query<FundQuery>, QueryRejection>,
+) -> Result<(CoopScope, PersonId, Period), AppError> {
+    let scope = scope(state, account, id, Action::ViewOwnFund).await?;
+    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    let person = fund_of(state, account, &scope, &query.person).await?;
+    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    Ok((scope, person, period))
+}
+
 fn period(from: Option<&str>, to: Option<&str>) -> Result<Period, AppError> {
     let bad = |_| AppError::Kind(ErrorKind::BadRequest);
     match (from, to) {
@@ -220,10 +235,7 @@ pub async fn statement(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
-    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(&state, &account, &scope, &query.person).await?;
-    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
     let result = state.store.person_statement(&scope, &person, period).await;
     answer(
         &state,
@@ -240,10 +252,7 @@ pub async fn la_return(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
-    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(&state, &account, &scope, &query.person).await?;
-    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
     let result = state.store.la_return(&scope, &person, period).await;
     answer(
         &state,
@@ -260,10 +269,7 @@ pub async fn la_return_csv(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
-    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(&state, &account, &scope, &query.person).await?;
-    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
     let name = visible_people(&state, &account, &scope)
         .await?
         .into_iter()
@@ -923,10 +929,7 @@ pub async fn receipt_checks(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
-    let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(&state, &account, &scope, &query.person).await?;
-    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
     let result = state
         .store
         .receipt_checks(&scope, &person, period.from(), period.to(), today())
