@@ -37,16 +37,26 @@ pub struct Change<'a> {
     pub after: Option<serde_json::Value>,
 }
 
+/// An entry's id: the time, then a count of the entries this process has
+/// written, then randomness. Sorted as text, entries written within the
+/// same millisecond keep the order they were written in (the count), and
+/// two servers' entries never share an id (the randomness).
+fn entry_id(now: i64) -> String {
+    static WRITTEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{now:016x}{count:016x}{}", &random_id()[..8])
+}
+
 pub(crate) async fn record(tx: &mut Tx, change: Change<'_>) -> Result<(), StoreError> {
+    let now = now_ms();
     sqlx::query(
         "INSERT INTO audit_log (id, coop_id, actor_account_id, at, record_kind, record_id, action, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    // A time prefix keeps entries in the order they were written.
-    .bind(format!("{:016x}{}", now_ms(), &random_id()[..16]))
+    .bind(entry_id(now))
     .bind(change.coop.map(|c| c.as_str().to_owned()))
     .bind(change.actor.map(|a| a.as_str().to_owned()))
-    .bind(now_ms())
+    .bind(now)
     .bind(change.record_kind)
     .bind(change.record_id)
     .bind(change.action.code())
