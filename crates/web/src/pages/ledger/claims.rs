@@ -48,11 +48,10 @@ pub struct ClaimTyped {
     claim_category: String,
     claim_amount: String,
     claim_charge_to: String,
-    /// A shared claim's people, rule and shares, as on the spending form.
-    claim_shared_with: Vec<String>,
-    claim_split_rule: String,
-    claim_share_for: Vec<String>,
-    claim_share: Vec<String>,
+    /// A shared claim's people, rule and shares, as on the spending form;
+    /// read from the claim form's repeated fields, never by serde.
+    #[serde(skip)]
+    split: super::sharing::TypedSplit,
     claim: String,
     paid_on: String,
     limit: String,
@@ -65,30 +64,19 @@ impl ClaimTyped {
     fn from_pairs(pairs: &[(String, String)]) -> ClaimTyped {
         let mut form = ClaimTyped::default();
         for (key, value) in pairs {
+            if form.split.take("claim_", key, value) {
+                continue;
+            }
             let value = value.clone();
             match key.as_str() {
                 "claim_description" => form.claim_description = value,
                 "claim_category" => form.claim_category = value,
                 "claim_amount" => form.claim_amount = value,
                 "claim_charge_to" => form.claim_charge_to = value,
-                "claim_shared_with" => form.claim_shared_with.push(value),
-                "claim_split_rule" => form.claim_split_rule = value,
-                "claim_share_for" => form.claim_share_for.push(value),
-                "claim_share" => form.claim_share.push(value),
                 _ => {}
             }
         }
         form
-    }
-
-    /// The hours or share typed for a person, kept when the form comes back.
-    pub fn share_of(&self, person: &str) -> &str {
-        self.claim_share_for
-            .iter()
-            .position(|p| p == person)
-            .and_then(|i| self.claim_share.get(i))
-            .map(String::as_str)
-            .unwrap_or("")
     }
 }
 
@@ -286,12 +274,7 @@ pub async fn make(
     let amount = parse_money(&mut errors, "claim_amount", &form.claim_amount);
     let charge_to = match form.claim_charge_to.trim() {
         "general" => Some(ChargeTo::General),
-        "shared" => match super::sharing::rule(
-            &form.claim_shared_with,
-            &form.claim_split_rule,
-            &form.claim_share_for,
-            &form.claim_share,
-        ) {
+        "shared" => match form.split.rule() {
             Ok(rule) => Some(ChargeTo::Shared { rule }),
             Err(message) => {
                 errors.add("claim_shared_with", message);

@@ -130,12 +130,9 @@ pub struct Typed {
     description: String,
     category: String,
     charge_to: String,
-    shared_with: Vec<String>,
-    /// How a shared cost is split: `equally`, `hours` or `weights`.
-    split_rule: String,
-    /// Each person's hours or share, in the order of `share_for`.
-    share_for: Vec<String>,
-    share: Vec<String>,
+    /// Read from the spending form's repeated fields, never by serde.
+    #[serde(skip)]
+    split: sharing::TypedSplit,
     dp_amount: String,
     receipt_person: String,
     receipt_date: String,
@@ -150,6 +147,9 @@ impl Typed {
     fn spending_from_pairs(pairs: &[(String, String)]) -> Typed {
         let mut form = Typed::default();
         for (key, value) in pairs {
+            if form.split.take("", key, value) {
+                continue;
+            }
             let value = value.clone();
             match key.as_str() {
                 "date" => form.date = value,
@@ -157,25 +157,10 @@ impl Typed {
                 "category" => form.category = value,
                 "amount" => form.amount = value,
                 "charge_to" => form.charge_to = value,
-                "shared_with" => form.shared_with.push(value),
-                "split_rule" => form.split_rule = value,
-                "share_for" => form.share_for.push(value),
-                "share" => form.share.push(value),
                 _ => {}
             }
         }
         form
-    }
-
-    /// The hours or share typed for a person, to keep it when the form
-    /// comes back.
-    pub fn share_of(&self, person: &str) -> &str {
-        self.share_for
-            .iter()
-            .position(|p| p == person)
-            .and_then(|i| self.share.get(i))
-            .map(String::as_str)
-            .unwrap_or("")
     }
 }
 
@@ -515,12 +500,7 @@ pub async fn post_spending(
     let amount = parse_money(&mut errors, "amount", &form.amount);
     let charge_to = match form.charge_to.trim() {
         "general" => Some(ChargeTo::General),
-        "shared" => match sharing::rule(
-            &form.shared_with,
-            &form.split_rule,
-            &form.share_for,
-            &form.share,
-        ) {
+        "shared" => match form.split.rule() {
             Ok(rule) => Some(ChargeTo::Shared { rule }),
             Err(message) => {
                 errors.add("shared_with", message);

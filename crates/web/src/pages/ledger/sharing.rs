@@ -5,57 +5,86 @@
 
 use cylch_ledger::{PersonId, SplitRule};
 
-/// The people ticked and the rule chosen, or the message saying what to
-/// put right.
-pub fn rule(
-    ticked: &[String],
-    rule: &str,
-    share_for: &[String],
-    shares: &[String],
-) -> Result<SplitRule, &'static str> {
-    let people: Vec<PersonId> = ticked
-        .iter()
-        .map(|p| PersonId::new(p.trim()))
-        .collect::<Result<_, _>>()
-        .map_err(|_| "ledger-split-choose-people")?;
-    if people.len() < 2 {
-        return Err("ledger-split-choose-people");
+/// A shared cost's people, rule and each person's hours or share, as
+/// typed. The spending and claim forms both have these fields, named with
+/// a prefix of their own ("" and "claim_").
+#[derive(Debug, Default, Clone)]
+pub struct TypedSplit {
+    /// The people ticked.
+    pub shared_with: Vec<String>,
+    /// `equally`, `hours` or `weights`.
+    pub rule: String,
+    /// Each person's hours or share, in the order of `share_for`.
+    share_for: Vec<String>,
+    share: Vec<String>,
+}
+
+impl TypedSplit {
+    /// Takes `key` if it is one of the split's fields under `prefix`.
+    pub fn take(&mut self, prefix: &str, key: &str, value: &str) -> bool {
+        let value = value.to_owned();
+        match key.strip_prefix(prefix) {
+            Some("shared_with") => self.shared_with.push(value),
+            Some("split_rule") => self.rule = value,
+            Some("share_for") => self.share_for.push(value),
+            Some("share") => self.share.push(value),
+            _ => return false,
+        }
+        true
     }
-    let share_of = |person: &PersonId| {
-        share_for
+
+    /// The hours or share typed for a person, as typed, to keep it when the
+    /// form comes back.
+    pub fn share_of(&self, person: &str) -> &str {
+        self.share_for
             .iter()
-            .position(|p| p.trim() == person.as_str())
-            .and_then(|i| shares.get(i))
-            .map(|s| s.trim())
+            .position(|p| p.trim() == person)
+            .and_then(|i| self.share.get(i))
+            .map(String::as_str)
             .unwrap_or("")
-    };
-    match rule.trim() {
-        "" | "equally" => Ok(SplitRule::Equally { people }),
-        "hours" => {
-            let minutes = people
-                .into_iter()
-                .map(|p| {
-                    let m = minutes(share_of(&p)).ok_or("ledger-split-enter-hours")?;
-                    Ok((p, m))
-                })
-                .collect::<Result<_, &'static str>>()?;
-            Ok(SplitRule::ByMinutes { minutes })
+    }
+
+    /// The rule these fields describe, or the message saying what to put
+    /// right.
+    pub fn rule(&self) -> Result<SplitRule, &'static str> {
+        let people: Vec<PersonId> = self
+            .shared_with
+            .iter()
+            .map(|p| PersonId::new(p.trim()))
+            .collect::<Result<_, _>>()
+            .map_err(|_| "ledger-split-choose-people")?;
+        if people.len() < 2 {
+            return Err("ledger-split-choose-people");
         }
-        "weights" => {
-            let weights = people
-                .into_iter()
-                .map(|p| {
-                    let w = share_of(&p)
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|w| *w > 0)
-                        .ok_or("ledger-split-enter-weights")?;
-                    Ok((p, w))
-                })
-                .collect::<Result<_, &'static str>>()?;
-            Ok(SplitRule::ByWeights { weights })
+        let share_of = |person: &PersonId| self.share_of(person.as_str()).trim();
+        match self.rule.trim() {
+            "" | "equally" => Ok(SplitRule::Equally { people }),
+            "hours" => {
+                let minutes = people
+                    .into_iter()
+                    .map(|p| {
+                        let m = minutes(share_of(&p)).ok_or("ledger-split-enter-hours")?;
+                        Ok((p, m))
+                    })
+                    .collect::<Result<_, &'static str>>()?;
+                Ok(SplitRule::ByMinutes { minutes })
+            }
+            "weights" => {
+                let weights = people
+                    .into_iter()
+                    .map(|p| {
+                        let w = share_of(&p)
+                            .parse::<u32>()
+                            .ok()
+                            .filter(|w| *w > 0)
+                            .ok_or("ledger-split-enter-weights")?;
+                        Ok((p, w))
+                    })
+                    .collect::<Result<_, &'static str>>()?;
+                Ok(SplitRule::ByWeights { weights })
+            }
+            _ => Err("ledger-split-choose-rule"),
         }
-        _ => Err("ledger-split-choose-rule"),
     }
 }
 
@@ -86,6 +115,22 @@ fn minutes(raw: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fields as the form sends them, read as the form reads them.
+    fn rule(
+        ticked: &[String],
+        rule: &str,
+        share_for: &[String],
+        shares: &[String],
+    ) -> Result<SplitRule, &'static str> {
+        TypedSplit {
+            shared_with: ticked.to_vec(),
+            rule: rule.to_owned(),
+            share_for: share_for.to_vec(),
+            share: shares.to_vec(),
+        }
+        .rule()
+    }
 
     fn ids(names: &[&str]) -> Vec<String> {
         names.iter().map(|n| (*n).to_owned()).collect()
