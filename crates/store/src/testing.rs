@@ -5,6 +5,9 @@
 //! server on 127.0.0.1:5432 as `postgres`). When it cannot be reached the
 //! PostgreSQL half of a test is skipped with a message, unless
 //! `CYLCH_REQUIRE_POSTGRES=1`, as the test command sets, makes it a failure.
+//! Each test's schema is named with the prefix `CYLCH_TEST_SCHEMA_PREFIX`
+//! (`cylch_test_` when unset): the test command gives each run a prefix of
+//! its own, so that it drops its own schemas and no one else's.
 
 #![allow(clippy::expect_used, clippy::panic)]
 
@@ -50,6 +53,31 @@ pub async fn fresh_store(backend: Backend) -> Option<Store> {
     }
 }
 
+/// The start of every test schema's name: `CYLCH_TEST_SCHEMA_PREFIX`, or
+/// `cylch_test_` when it is unset. It is written into SQL as it is, so it
+/// may hold only lower-case ASCII letters, digits and underscores, starting
+/// with a letter, and must leave room for the random id within PostgreSQL's
+/// 63 bytes.
+fn schema_prefix() -> String {
+    let id_length = random_id().len();
+    let prefix = std::env::var("CYLCH_TEST_SCHEMA_PREFIX")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "cylch_test_".into());
+    let well_formed = prefix.starts_with(|c: char| c.is_ascii_lowercase())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && prefix.len() + id_length <= 63;
+    assert!(
+        well_formed,
+        "CYLCH_TEST_SCHEMA_PREFIX={prefix:?} must be lower-case letters, digits and underscores, \
+         start with a letter and be at most {} characters long",
+        63 - id_length
+    );
+    prefix
+}
+
 /// The URL of a new, empty PostgreSQL schema in the test database. A schema
 /// rather than a database: creating and dropping one costs almost nothing,
 /// where each database would cost a checkpoint.
@@ -67,7 +95,7 @@ pub async fn fresh_postgres_url() -> Option<String> {
             "PostgreSQL is required (CYLCH_REQUIRE_POSTGRES=1) but {admin} is unreachable: {err}"
         ),
     };
-    let name = format!("cylch_test_{}", random_id());
+    let name = format!("{}{}", schema_prefix(), random_id());
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {name}")))
         .execute(&mut conn)
         .await
