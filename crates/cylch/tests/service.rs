@@ -5,9 +5,11 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use cylch_store::testing::TempDir;
 
 fn cylch() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cylch"));
@@ -25,10 +27,10 @@ fn cylch() -> Command {
     command
 }
 
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cylch-cli-{}", cylch_store::ids::random_id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A data folder of its own, removed when the test is done with it (hold it
+/// longer than the server that uses it).
+fn temp_dir() -> TempDir {
+    TempDir::new("cylch-cli")
 }
 
 /// A running `cylch serve`, stopped when dropped.
@@ -45,7 +47,7 @@ impl Drop for Server {
     }
 }
 
-fn serve(data_dir: &PathBuf, database_url: Option<&str>) -> Server {
+fn serve(data_dir: &Path, database_url: Option<&str>) -> Server {
     let mut command = cylch();
     command
         .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
@@ -148,7 +150,7 @@ fn sign_in_and_see_home(server: &Server, email: &str, language: &str) -> String 
 #[test]
 fn serve_demo_on_sqlite_signs_in_in_english_and_welsh() {
     let dir = temp_dir();
-    let server = serve(&dir, None);
+    let server = serve(dir.path(), None);
     assert!(
         dir.join("cylch.sqlite3").exists(),
         "the database is created in the data folder"
@@ -167,12 +169,13 @@ fn serve_demo_on_postgresql() {
     let Some(url) = runtime.block_on(cylch_store::testing::fresh_postgres_url()) else {
         return;
     };
-    let server = serve(&temp_dir(), Some(&url));
+    let (first_dir, second_dir) = (temp_dir(), temp_dir());
+    let server = serve(first_dir.path(), Some(&url));
     let home = sign_in_and_see_home(&server, "megan@demo.cylch.example", "en");
     assert!(home.contains("Supported person"), "{home}");
     drop(server);
     // A second start finds the schema and the demo in place.
-    let again = serve(&temp_dir(), Some(&url));
+    let again = serve(second_dir.path(), Some(&url));
     assert!(again.output.contains("already loaded"), "{}", again.output);
 }
 
@@ -181,7 +184,7 @@ fn migrate_demo_and_backup_a_live_database() {
     let dir = temp_dir();
     let migrated = cylch()
         .args(["migrate", "--data-dir"])
-        .arg(&dir)
+        .arg(dir.path())
         .output()
         .unwrap();
     assert!(
@@ -191,7 +194,7 @@ fn migrate_demo_and_backup_a_live_database() {
     );
     let demo = cylch()
         .args(["demo", "--data-dir"])
-        .arg(&dir)
+        .arg(dir.path())
         .output()
         .unwrap();
     assert!(demo.status.success());
@@ -201,7 +204,7 @@ fn migrate_demo_and_backup_a_live_database() {
         .arg("backup")
         .arg(&copy)
         .arg("--data-dir")
-        .arg(&dir)
+        .arg(dir.path())
         .output()
         .unwrap();
     assert!(
@@ -214,7 +217,7 @@ fn migrate_demo_and_backup_a_live_database() {
         .arg("backup")
         .arg(&copy)
         .arg("--data-dir")
-        .arg(&dir)
+        .arg(dir.path())
         .output()
         .unwrap();
     assert!(
@@ -230,11 +233,13 @@ fn backup_on_postgresql_explains_pg_dump() {
     let Some(url) = runtime.block_on(cylch_store::testing::fresh_postgres_url()) else {
         return;
     };
+    let dir = temp_dir();
     let out = cylch()
-        .args(["backup", "/tmp/never-written"])
+        .arg("backup")
+        .arg(dir.join("never-written"))
         .env("DATABASE_URL", &url)
         .arg("--data-dir")
-        .arg(temp_dir())
+        .arg(dir.path())
         .output()
         .unwrap();
     assert!(!out.status.success());

@@ -8,11 +8,65 @@
 //! Each test's schema is named with the prefix `CYLCH_TEST_SCHEMA_PREFIX`
 //! (`cylch_test_` when unset): the test command gives each run a prefix of
 //! its own, so that it drops its own schemas and no one else's.
+//!
+//! A SQLite database lives in a folder of its own in the temporary
+//! directory, removed when the thread that made it ends: the test harness
+//! runs each test on a thread of its own, so that is when the test is done.
 
 #![allow(clippy::expect_used, clippy::panic)]
 
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
 use crate::Store;
 use crate::ids::random_id;
+
+/// A new folder in the temporary directory, removed with all it holds when
+/// dropped: hold it for as long as the test uses the folder (and drop
+/// anything that writes there, such as a server, before it).
+#[derive(Debug)]
+pub struct TempDir {
+    path: PathBuf,
+}
+
+impl TempDir {
+    /// A new, empty folder named `{prefix}-{random id}`.
+    pub fn new(prefix: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!("{prefix}-{}", random_id()));
+        std::fs::create_dir_all(&path).expect("create a temporary folder");
+        TempDir { path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A path inside the folder.
+    pub fn join(&self, name: impl AsRef<Path>) -> PathBuf {
+        self.path.join(name)
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Best effort: a folder that cannot be removed must not fail the test.
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+thread_local! {
+    /// The SQLite folders this thread made, removed when it ends. The
+    /// `Store` cannot hold its own folder, so the thread does: a test that
+    /// hands its store to another thread must keep its own thread alive
+    /// for as long as the store is used.
+    static SQLITE_FOLDERS: RefCell<Vec<TempDir>> = const { RefCell::new(Vec::new()) };
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -34,13 +88,12 @@ fn postgres_required() -> bool {
 pub async fn fresh_store(backend: Backend) -> Option<Store> {
     match backend {
         Backend::Sqlite => {
-            let dir = std::env::temp_dir().join(format!("cylch-test-{}", random_id()));
-            std::fs::create_dir_all(&dir).expect("create a temporary folder");
-            Some(
-                Store::open(&Store::sqlite_url(&dir))
-                    .await
-                    .expect("open a fresh SQLite database"),
-            )
+            let dir = TempDir::new("cylch-test");
+            let store = Store::open(&Store::sqlite_url(dir.path()))
+                .await
+                .expect("open a fresh SQLite database");
+            SQLITE_FOLDERS.with(|folders| folders.borrow_mut().push(dir));
+            Some(store)
         }
         Backend::Postgres => {
             let url = fresh_postgres_url().await?;
