@@ -2,9 +2,8 @@
 //! parse one object or an array, compute, and render results or errors
 //! that name the field at fault.
 //!
-//! The figures follow the contract's rules, including its fixed readings
-//! where HMRC's own test data reads a point differently (band edges, the
-//! 50% limit for K codes only); see the crate README.
+//! The figures follow the contract's rules, which follow HMRC's own test
+//! data; see the crate README.
 
 use serde_json::{Map, Value, json};
 

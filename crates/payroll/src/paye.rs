@@ -1,15 +1,14 @@
 //! Income tax under PAYE, following HMRC's "Specification for PAYE Tax
-//! Table Routines" with the readings docs/payroll-contract.md fixes where
-//! that material leaves a choice: free pay (or K-code additional pay) from
-//! the code number, taxable pay to date rounded down to the pound, band
-//! limits pro-rated to the period and not rounded, tax rounded down to the
-//! penny, and for K codes only the overriding limit of 50% of the period's
-//! pay.
+//! Table Routines" as HMRC's own test data shows it, with the readings
+//! docs/payroll-contract.md fixes: free pay (or K-code additional pay) from
+//! the code number; the band chosen with the unrounded taxable pay to date
+//! against band limits to date rounded up to the pound, and the tax
+//! computed on taxable pay to date rounded down to the pound against the
+//! unrounded limits; tax rounded down to the penny; and, for every code,
+//! the overriding limit of 50% of the period's pay.
 //!
-//! HMRC's 2016-17 PAYE test data reads two of these points differently
-//! (the band chosen against limits rounded up to the pound, and the 50%
-//! limit for every code); the engine follows the contract, and
-//! `tests/payroll/hmrc_test_data.rs` lists each HMRC case that differs.
+//! `tests/payroll/hmrc_test_data.rs` checks the routine against every case
+//! of HMRC's PAYE test data for 2016-17 and 2025-26.
 
 use crate::money::{self, Overflow, Pence};
 use crate::period::{Frequency, Period};
@@ -78,18 +77,22 @@ pub struct PayeResult {
     pub taxable_pay_to_date: Pence,
     pub tax_to_date: Pence,
     pub basis: Basis,
-    /// The K-code limit cut this period's tax; the rest is carried forward
-    /// by the cumulative calculation.
+    /// The overriding limit cut this period's tax; on the cumulative basis
+    /// the rest is collected later by the cumulative calculation.
     pub overriding_limit_applied: bool,
 }
 
 /// Tax due on taxable pay (to date, or this period), with each band scaled
-/// by `units / units_per_year`, as docs/payroll-contract.md fixes it: the
-/// taxable pay is rounded down to the pound; each band limit to date is the
-/// annual limit × `units` ÷ `units_per_year`, not rounded; the pay is taxed
-/// band by band against those exact limits, each band's tax not rounded;
-/// the total is rounded down to the penny. So £3,142.00 against a limit of
-/// £3,141.66⅔ has 33⅓p in the higher band.
+/// by `units / units_per_year`, as HMRC's test data and
+/// docs/payroll-contract.md ("Rounding in tax") fix it. `taxable` is the
+/// taxable pay to date U, *not* rounded. Each band's limit to date c is the
+/// annual limit × `units` ÷ `units_per_year`; the band is chosen with U
+/// against each c rounded *up* to the whole pound (U at or below it stays
+/// in that band); the tax is then the tax of the bands below, k, plus
+/// (T − c of the band below) × the band's rate, where T is U rounded down
+/// to the pound; neither c nor k is rounded; the total is rounded down to
+/// the penny. So £3,142.00 against a limit of £3,141.66⅔ (rounded up:
+/// £3,142) is all at the first rate, and £3,142.01 passes it.
 pub fn tax_on_bands(
     taxable: Pence,
     schedule: &TaxSchedule,
@@ -100,24 +103,29 @@ pub fn tax_on_bands(
         return Ok(0);
     }
     let per_year = i128::from(units_per_year);
+    let unrounded = i128::from(taxable);
     // Amounts are multiplied by `units_per_year` so pro-rated limits are
-    // whole numbers.
-    let pay = i128::from(money::floor_to_pound(taxable)) * per_year;
+    // whole numbers; tax is further multiplied by 10,000 (basis points).
+    let whole_pounds = i128::from(money::floor_to_pound(taxable)) * per_year;
     let mut lower: i128 = 0;
-    let mut total: i128 = 0;
+    let mut below: i128 = 0;
+    let mut rate: i128 = 0;
     for band in schedule.bands {
-        let upper = band
-            .upper_pence
-            .map(|annual| i128::from(annual) * i128::from(units));
-        let top = upper.map_or(pay, |upper| pay.min(upper));
-        if top > lower {
-            total += (top - lower) * i128::from(band.rate_bp);
+        rate = i128::from(band.rate_bp);
+        let Some(annual) = band.upper_pence else {
+            break;
+        };
+        let limit = i128::from(annual) * i128::from(units);
+        // The limit to date rounded up to the whole pound, in pence.
+        let rounded_up = money::div_ceil(limit, per_year * 100) * 100;
+        if unrounded <= rounded_up {
+            break;
         }
-        match upper {
-            Some(upper) if pay > upper => lower = upper,
-            _ => break,
-        }
+        below += (limit - lower) * rate;
+        lower = limit;
     }
+    // T is at least the rounded-up limit below, so never under `lower`.
+    let total = below + (whole_pounds - lower) * rate;
     money::to_pence(money::div_floor(total, per_year * 10_000))
 }
 
@@ -218,17 +226,17 @@ pub fn calculate_with(input: &PayeInput, schedule: &TaxSchedule) -> Result<PayeR
         )?,
     };
 
-    // The overriding limit, for K codes only: never more than half of this
-    // period's pay (after net-pay pension), rounded down to the penny; what
-    // is not collected now is collected later by the cumulative
-    // calculation.
-    let mut overriding_limit_applied = false;
-    if input.code.is_k() {
-        let limit = money::to_pence(money::div_floor(i128::from(input.taxable_pay.max(0)), 2))?;
-        if tax > limit {
-            tax = limit;
-            overriding_limit_applied = true;
-        }
+    // The overriding limit, for every code since 6 April 2015 (PAYE
+    // Regulations 2003 reg. 2(1) and regs. 23(5), 28(5), as amended by
+    // SI 2014/2689): never more than half of this period's pay (after
+    // net-pay pension), rounded down to the penny. It never reduces a
+    // refund. On the cumulative basis what is not deducted now is
+    // collected later by the cumulative calculation; on the
+    // non-cumulative basis it is not.
+    let limit = money::to_pence(money::div_floor(i128::from(input.taxable_pay.max(0)), 2))?;
+    let overriding_limit_applied = tax > limit;
+    if overriding_limit_applied {
+        tax = limit;
     }
 
     Ok(PayeResult {
@@ -271,18 +279,27 @@ mod tests {
     }
 
     #[test]
-    fn band_choice_uses_pay_rounded_down_against_exact_limits() {
+    fn band_chosen_on_unrounded_pay_against_limits_rounded_up() {
         // 2025-26 rest of UK, month 1: basic rate limit £37,700 ÷ 12 =
-        // £3,141.66⅔, not rounded. £3,142.00 taxable passes it:
-        // £3,141.66⅔ × 20% + 33⅓p × 40% = £628.46⅔, rounded down £628.46.
+        // £3,141.66⅔, rounded up to £3,142 to choose the band
+        // (payroll-contract.md, "Rounding in tax"). £3,142.00 taxable does
+        // not pass it: all at 20%, £628.40.
         let s = schedule(TaxYear::Y2025_26, Regime::RestOfUk);
-        assert_eq!(tax_on_bands(314_200, s, 1, 12).unwrap(), 62_846);
-        // The pence of taxable pay play no part: £3,142.99 is £3,142.
+        assert_eq!(tax_on_bands(314_200, s, 1, 12).unwrap(), 62_840);
+        // £3,142.01 passes it: £3,141.66⅔ × 20% + (£3,142 − £3,141.66⅔) ×
+        // 40% = £628.46⅔, rounded down £628.46. Past the band edge the pence
+        // play no further part: £3,142.99 is taxed as £3,142.
+        assert_eq!(tax_on_bands(314_201, s, 1, 12).unwrap(), 62_846);
         assert_eq!(tax_on_bands(314_299, s, 1, 12).unwrap(), 62_846);
-        // £3,141 is below the limit: all at 20%.
+        // £3,141.99 is £3,141 at 20%.
         assert_eq!(tax_on_bands(314_199, s, 1, 12).unwrap(), 62_820);
         assert_eq!(tax_on_bands(99, s, 1, 12).unwrap(), 0);
         assert_eq!(tax_on_bands(-500, s, 1, 12).unwrap(), 0);
+        // A limit to date that is a whole pound already: month 12, £37,700.
+        // £37,700.00 stays at 20%; £37,700.01 passes, with nothing of T
+        // above the limit: still £7,540.
+        assert_eq!(tax_on_bands(3_770_000, s, 12, 12).unwrap(), 754_000);
+        assert_eq!(tax_on_bands(3_770_001, s, 12, 12).unwrap(), 754_000);
     }
 
     fn input(code: &str, taxable_pay: Pence, pay_before: Pence, tax_before: Pence) -> PayeInput {
@@ -298,24 +315,36 @@ mod tests {
     }
 
     #[test]
-    fn overriding_limit_for_k_codes_only() {
+    fn overriding_limit_for_every_code() {
         // Month 6, £2,000 this month, £15,000 earlier, nothing deducted.
         // 1257L: free pay £6,289.56, taxable £10,710, band to date
-        // £18,850: tax due £2,142.00, all of it this month.
+        // £18,850: £2,142.00 due, capped at half of £2,000.
         let r = calculate(&input("1257L", 200_000, 1_500_000, 0)).unwrap();
-        assert_eq!(r.tax, 214_200);
-        assert!(!r.overriding_limit_applied);
+        assert_eq!(r.tax, 100_000);
+        assert!(r.overriding_limit_applied);
         // K475: additional pay 6 × (4759 ÷ 12 → £396.59) = £2,379.54,
         // taxable £19,379, tax due £3,770 + £529 × 40% = £3,981.60; capped
-        // at half of £2,000.
-        for code in ["K475", "CK475", "SK475"] {
+        // at half of £2,000. BR, D0 and 0T likewise, with any prefix.
+        for code in [
+            "K475", "CK475", "SK475", "BR", "SBR", "D0", "CD1", "SD3", "0T", "S1257L",
+        ] {
             let r = calculate(&input(code, 200_000, 1_500_000, 0)).unwrap();
             assert_eq!(r.tax, 100_000, "{code}");
             assert!(r.overriding_limit_applied, "{code}");
+            assert_eq!(r.tax_to_date, 100_000, "{code}");
         }
         // Half of an odd number of pence is rounded down to the penny.
         let r = calculate(&input("K475", 1, 1_500_000, 0)).unwrap();
         assert_eq!(r.tax, 0);
         assert!(r.overriding_limit_applied);
+        // Under the limit nothing changes: on 1257L with £1,500 deducted
+        // before, £2,142.00 − £1,500 = £642.00, under half of £2,000.
+        let r = calculate(&input("1257L", 200_000, 1_500_000, 150_000)).unwrap();
+        assert_eq!(r.tax, 64_200);
+        assert!(!r.overriding_limit_applied);
+        // A refund is never reduced: NT after £5,000 deducted.
+        let r = calculate(&input("NT", 200_000, 1_500_000, 500_000)).unwrap();
+        assert_eq!(r.tax, -500_000);
+        assert!(!r.overriding_limit_applied);
     }
 }

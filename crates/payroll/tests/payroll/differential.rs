@@ -341,9 +341,11 @@ fn whole_years_fed_forward_match_the_reference() {
 }
 
 /// Taxable pay to date on and around every band limit to date, where the
-/// contract's rounding decides the band ("Rounding in tax": pay rounded
-/// down to the pound, limits not rounded), for every frequency, cumulative
-/// and week 1/month 1, rest of UK and Scottish codes, both years.
+/// contract's rounding decides the band ("Rounding in tax": the unrounded
+/// pay against the limit rounded up to the pound, so the whole pound at
+/// the rounded-up limit and the penny above it are both here), for every
+/// frequency, cumulative and week 1/month 1, rest of UK and Scottish codes,
+/// both years.
 #[test]
 fn band_edges_match_the_reference() {
     use cylch_payroll::Frequency;

@@ -333,51 +333,66 @@ fn minimum_wage_checks() {
     assert_eq!(run(100, "2011-01-01", "2025-06-01").exit_status, 0);
 }
 
-/// The band edge as docs/payroll-contract.md fixes it ("Rounding in tax"),
-/// on 2025-26 figures by hand: month 1, 1257L, free pay £1,048.26, basic
-/// rate limit £37,700 ÷ 12 = £3,141.66⅔, not rounded. Pay £4,190.25 leaves
-/// £3,141.99, rounded down to £3,141: all at 20%, £628.20. Pay £4,190.26
-/// leaves exactly £3,142.00, which passes the limit: £628.33⅓ + 33⅓p ×
-/// 40% = £628.46⅔, so £628.46 (HMRC's 2016-17 test data would keep it all
-/// at 20%, £628.40; see the crate README). The pence of taxable pay play
-/// no part: £3,142.01 and £3,142.99 are taxed as £3,142. £3,143 adds 40p.
+/// The band edge as docs/payroll-contract.md fixes it ("Rounding in tax",
+/// HMRC's test data) and docs/payroll.md worked example 3, 2026-27 (the
+/// same figures in 2025-26): month 1, 1257L, free pay £1,048.26; basic
+/// rate limit £37,700 ÷ 12 = £3,141.66⅔, rounded up to £3,142 to choose
+/// the band. £4,190.25 leaves U = £3,141.99, taxed as £3,141: £628.20.
+/// £4,190.26 leaves U = £3,142.00, not above £3,142: all at 20%, £628.40.
+/// £4,190.27 leaves £3,142.01, above it: £628.33⅓ + (£3,142 − £3,141.66⅔)
+/// × 40% = £628.46⅔, so £628.46; £3,142.99 is taxed as £3,142 too. £3,143
+/// adds 40p: £628.86.
 #[test]
-fn band_edge_follows_the_contract() {
-    let tax = |gross: i64| {
-        let v = calc(
-            json!({"tax_year": "2025-26", "frequency": "monthly", "period": 1,
-            "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": gross}),
-        );
-        pence(&v, "tax_pence")
-    };
-    assert_eq!(tax(419_025), 62_820);
-    assert_eq!(tax(419_026), 62_846);
-    assert_eq!(tax(419_027), 62_846);
-    assert_eq!(tax(419_125), 62_846);
-    assert_eq!(tax(419_126), 62_886);
+fn band_edge_follows_hmrc() {
+    for year in ["2025-26", "2026-27"] {
+        let run = |gross: i64| {
+            calc(
+                json!({"tax_year": year, "frequency": "monthly", "period": 1,
+                "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": gross}),
+            )
+        };
+        let tax = |gross: i64| pence(&run(gross), "tax_pence");
+        assert_eq!(tax(419_025), 62_820);
+        assert_eq!(tax(419_026), 62_840);
+        assert_eq!(tax(419_027), 62_846);
+        assert_eq!(tax(419_125), 62_846);
+        assert_eq!(tax(419_126), 62_886);
+    }
 }
 
-/// The overriding limit is for K codes only (docs/payroll-contract.md).
-/// Hand calculation, 2026-27, month 6, £2,000 this month after £15,000
-/// with nothing deducted (a PA moving from NT): on 1257L, free pay 6 ×
-/// £1,048.26 = £6,289.56, taxable £10,710.44 → £10,710, within the band
-/// to date (£18,850): £2,142.00, all of it this month, however much more
-/// than half the pay. On K475, additional pay 6 × (4,759 ÷ 12 → £396.59)
-/// = £2,379.54, taxable £19,379.54 → £19,379: £3,770 + £529 × 40% =
-/// £3,981.60 due, capped at half of £2,000.
+/// The overriding limit applies to every code (docs/payroll-contract.md,
+/// "Overriding limit, every code"; PAYE Regulations 2003 regs. 23(5),
+/// 28(5) as amended by SI 2014/2689). Hand calculation, 2026-27, month 6,
+/// £2,000 this month after £15,000 with nothing deducted (a PA moving from
+/// NT): on 1257L, free pay 6 × £1,048.26 = £6,289.56, taxable £10,710.44
+/// → £10,710, within the band to date (£18,850): £2,142.00 due, limited to
+/// half of £2,000; the rest is collected in later months. On K475,
+/// additional pay 6 × (4,759 ÷ 12 → £396.59) = £2,379.54, taxable
+/// £19,379.54 → £19,379: £3,770 + £529 × 40% = £3,981.60 due, limited the
+/// same. Month 7, £2,000 again, on 1257L: £19,000 − 7 × £1,048.26 =
+/// £11,662.18 → £11,662, £2,332.40 due to date; less £1,000 deducted is
+/// £1,332.40, limited again to £1,000.
 #[test]
-fn overriding_limit_is_for_k_codes_only() {
-    let month_6 = |code: &str| {
+fn overriding_limit_for_every_code() {
+    let month = |code: &str, period: i64, pay_before: i64, tax_before: i64| {
         calc(
-            json!({"tax_year": "2026-27", "frequency": "monthly", "period": 6,
+            json!({"tax_year": "2026-27", "frequency": "monthly", "period": period,
             "tax_code": code, "ni_category": "A", "gross_pay_pence": 200_000,
-            "taxable_pay_to_date_pence": 1_500_000, "tax_to_date_pence": 0}),
+            "taxable_pay_to_date_pence": pay_before, "tax_to_date_pence": tax_before}),
         )
     };
-    let v = month_6("1257L");
-    assert_eq!(pence(&v, "tax_pence"), 214_200);
-    assert_eq!(v["notes"], json!([]));
-    let v = month_6("K475");
+    for code in ["1257L", "K475", "BR", "0T", "D0", "S1257L", "C1257L"] {
+        let v = month(code, 6, 1_500_000, 0);
+        assert_eq!(pence(&v, "tax_pence"), 100_000, "{code}");
+        assert_eq!(v["notes"], json!(["overriding limit applied"]), "{code}");
+    }
+    let v = month("1257L", 7, 1_700_000, 100_000);
     assert_eq!(pence(&v, "tax_pence"), 100_000);
-    assert_eq!(v["notes"], json!(["overriding limit applied"]));
+    assert_eq!(pence(&v, "tax_to_date_pence"), 200_000);
+    // Month 8 with the same pay: £21,000 − £8,386.08 = £12,613.92 →
+    // £12,613, £2,522.60 due to date; less £2,000 is £522.60, under the
+    // limit: the shortfall is collected.
+    let v = month("1257L", 8, 1_900_000, 200_000);
+    assert_eq!(pence(&v, "tax_pence"), 52_260);
+    assert_eq!(v["notes"], json!([]));
 }

@@ -1,7 +1,7 @@
 //! Integration tests of the payroll engine, in one test binary.
 //!
-//! - `hmrc_test_data`: HMRC's 2016-17 PAYE test data, with the cases where
-//!   the contract reads HMRC's method differently listed as exceptions;
+//! - `hmrc_test_data`: HMRC's 2016-17 PAYE test data, every case at HMRC's
+//!   figure;
 //! - `examples`: the worked examples of docs/payroll.md and figures HMRC
 //!   and others publish, each with its source;
 //! - `differential`: thousands of cases checked against `reference`, a

@@ -7,11 +7,10 @@
 //! typed in again in pounds from those pages, and the arithmetic uses exact
 //! fractions rather than the engine's scaled integers. Where HMRC's
 //! material leaves a choice it follows the contract's "Rules that fix
-//! every figure" (band choice on pay rounded down to the pound against
-//! unrounded limits; the 50% overriding limit for K codes only). Speed and
-//! elegance do not matter here; being obviously right does.
-
-use std::cmp::Ordering;
+//! every figure", as revised to follow HMRC's test data (band choice on
+//! the unrounded taxable pay against limits rounded up to the pound; the
+//! 50% overriding limit for every code). Speed and elegance do not matter
+//! here; being obviously right does.
 
 /// An exact fraction, always reduced, denominator positive.
 #[derive(Clone, Copy, Debug)]
@@ -64,9 +63,6 @@ impl Frac {
     /// Nearest whole; exactly half goes down.
     pub fn round_half_down(self) -> i128 {
         self.sub(Frac::new(1, 2)).ceil()
-    }
-    pub fn cmp(self, o: Frac) -> Ordering {
-        (self.n * o.d).cmp(&(o.n * self.d))
     }
 }
 
@@ -242,33 +238,38 @@ fn tax_due(bands: Bands, kind: &Kind, pay: i128, units: i128, monthly: bool) -> 
     if un <= 0 {
         return 0;
     }
-    // docs/payroll-contract.md, "Rounding in tax": the taxable pay to date
-    // is rounded down to the pound; each band's limit to date is the
-    // annual limit × periods ÷ 52 (÷ 12) and is not rounded; the part of
-    // the pay between one limit and the next is taxed at that band's rate,
-    // not rounded; only the total is rounded down to the penny.
+    // docs/payroll-contract.md, "Rounding in tax": U (`un`) is not
+    // rounded; T is U rounded down to the pound. Each band's limit to date
+    // c is the annual limit × periods ÷ 52 (÷ 12), not rounded; the band is
+    // the first whose c, rounded up to the whole pound, U does not exceed
+    // (or the top band). The tax to date is the tax on all the bands below
+    // it, k, plus (T − c of the band below) × its rate; only the total is
+    // rounded down to the penny.
     let t = Frac::int(pounds(un));
-    let mut bottom = Frac::int(0);
-    let mut tax = Frac::int(0);
+    let mut c_below = Frac::int(0);
+    let mut k_below = Frac::int(0);
     for (top, rate) in bands {
-        // The slice of `t` inside [bottom, top], empty when `t` is below.
-        let slice_top = match top {
-            None => t,
-            Some(top) => min(t, Frac::new(top * 100 * units, per_year)),
+        let rate = Frac::new(*rate, 100);
+        let chosen = match top {
+            None => true,
+            Some(top) => {
+                let c = Frac::new(top * 100 * units, per_year);
+                // c rounded up to the whole pound, in pence.
+                let rounded_up = Frac::new(c.ceil(), 100).ceil() * 100;
+                if un <= rounded_up {
+                    true
+                } else {
+                    k_below = k_below.add(c.sub(c_below).mul(rate));
+                    c_below = c;
+                    false
+                }
+            }
         };
-        if slice_top.cmp(bottom) == Ordering::Greater {
-            tax = tax.add(slice_top.sub(bottom).mul(Frac::new(*rate, 100)));
-        }
-        match top {
-            Some(top) => bottom = Frac::new(top * 100 * units, per_year),
-            None => break,
+        if chosen {
+            return k_below.add(t.sub(c_below).mul(rate)).floor();
         }
     }
-    tax.floor()
-}
-
-fn min(a: Frac, b: Frac) -> Frac {
-    if a.cmp(b) == Ordering::Greater { b } else { a }
+    unreachable!("the last band is open")
 }
 
 /// This period's tax for `code` on the given bands: the contract's basis,
@@ -297,7 +298,7 @@ pub fn tax_this_period(
         (frequency, period),
         ("weekly", 53) | ("two_weekly", 54) | ("four_weekly", 56)
     );
-    let mut tax = if extra_week || week1_month1 || code_w1 {
+    let tax = if extra_week || week1_month1 || code_w1 {
         tax_due(bands, &kind, taxable_pay, weeks_per_period, monthly)
     } else {
         // Cumulative, NT included: tax due to date less tax already paid.
@@ -309,13 +310,10 @@ pub fn tax_this_period(
             monthly,
         ) - tax_to_date_before
     };
-    // The overriding limit (contract): K codes only (K, CK, SK), half of
-    // this period's gross pay less net-pay pension, rounded down to the
-    // penny. Other codes are not limited.
-    if matches!(kind, Kind::K(_)) {
-        tax = tax.min(Frac::new(taxable_pay, 2).floor());
-    }
-    tax
+    // The overriding limit (contract, "Overriding limit, every code"):
+    // every code, every basis, half of this period's gross pay less
+    // net-pay pension, rounded down to the penny; a refund is not limited.
+    tax.min(Frac::new(taxable_pay.max(0), 2).floor())
 }
 
 // ---------------------------------------------------------------- NI
