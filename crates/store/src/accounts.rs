@@ -5,7 +5,7 @@ use serde_json::json;
 use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
-use crate::{AccountId, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, Store, StoreError, Tx};
 
 #[derive(Debug, Clone)]
 pub struct Account {
@@ -72,7 +72,7 @@ pub(crate) async fn create_in(
     new: NewAccount<'_>,
 ) -> Result<Account, StoreError> {
     let id = AccountId::new();
-    let now = now_ms();
+    let now = crate::clock::written_at_ms();
     let inserted = sqlx::query(
         "INSERT INTO accounts (id, email, name, password_hash, language, instance_admin, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
@@ -177,7 +177,7 @@ impl Store {
             .bind(name.as_str())
             .bind(email.as_str())
             .bind(language.code())
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(id.as_str())
             .execute(&mut *tx)
             .await;
@@ -254,7 +254,7 @@ pub(crate) async fn set_password_in(
     let before = lock_account(tx, id).await?;
     sqlx::query("UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(password_hash)
-        .bind(now_ms())
+        .bind(crate::clock::written_at_ms())
         .bind(id.as_str())
         .execute(&mut **tx)
         .await?;

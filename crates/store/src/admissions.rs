@@ -139,6 +139,7 @@ impl Store {
                     office: None,
                     class: Some(class),
                 },
+                self.now_ms(),
             )
             .await?;
             let claimed = sqlx::query(

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::{AccountId, CoopId, CoopScope, Store, StoreError, Tx, ids::random_id, now_ms};
+use crate::{AccountId, CoopId, CoopScope, Store, StoreError, Tx, ids::random_id};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,7 +48,7 @@ fn entry_id(now: i64) -> String {
 }
 
 pub(crate) async fn record(tx: &mut Tx, change: Change<'_>) -> Result<(), StoreError> {
-    let now = now_ms();
+    let now = crate::clock::written_at_ms();
     sqlx::query(
         "INSERT INTO audit_log (id, coop_id, actor_account_id, at, record_kind, record_id, action, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

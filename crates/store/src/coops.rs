@@ -7,7 +7,7 @@ use serde_json::json;
 use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
-use crate::{AccountId, CoopId, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopId, Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coop {
@@ -89,7 +89,7 @@ impl Store {
             name: name.as_str().to_owned(),
             kind,
         };
-        let now = now_ms();
+        let now = self.now_ms();
         let mut tx = self.begin().await?;
         sqlx::query("INSERT INTO coops (id, name, kind, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
             .bind(coop.id.as_str())
@@ -275,7 +275,16 @@ impl Store {
         represents: Option<&AccountId>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        add_member_in(&mut tx, actor, coop, account, roles, represents).await?;
+        add_member_in(
+            &mut tx,
+            actor,
+            coop,
+            account,
+            roles,
+            represents,
+            self.today(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -288,8 +297,9 @@ pub(crate) async fn add_member_in(
     account: &AccountId,
     roles: &CoopRoles,
     represents: Option<&AccountId>,
+    today: jiff::civil::Date,
 ) -> Result<(), StoreError> {
-    let now = now_ms();
+    let now = crate::clock::written_at_ms();
     let existing: Option<Option<String>> =
         sqlx::query_scalar("SELECT class FROM memberships WHERE coop_id = $1 AND account_id = $2")
             .bind(coop.as_str())
@@ -308,7 +318,7 @@ pub(crate) async fn add_member_in(
             .bind(roles.class.map(|c| c.code()))
             .bind(represents.map(|r| r.as_str().to_owned()))
             .bind(now)
-            .bind(crate::today_in_wales().to_string())
+            .bind(today.to_string())
             .execute(&mut **tx)
             .await?;
             audit::record(
@@ -357,7 +367,7 @@ pub(crate) async fn add_member_in(
         "UPDATE memberships SET ceased_on = NULL, ceased_reason = NULL, admitted_on = $1, updated_at = $2
          WHERE coop_id = $3 AND account_id = $4 AND ceased_on IS NOT NULL",
     )
-    .bind(crate::today_in_wales().to_string())
+    .bind(today.to_string())
     .bind(now)
     .bind(coop.as_str())
     .bind(account.as_str())

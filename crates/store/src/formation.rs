@@ -5,7 +5,7 @@ use cylch_governance::formation::{Evidence, FormationError, FormationRecord, Tas
 use serde_json::json;
 
 use crate::audit::{self, AuditAction, Change};
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum FormationStoreError {
@@ -41,7 +41,7 @@ async fn save(
     record: &FormationRecord,
 ) -> Result<(), StoreError> {
     let text = serde_json::to_string(record).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let now = now_ms();
+    let now = crate::clock::written_at_ms();
     let statement = if existed {
         "UPDATE formation_records SET record_json = $2, updated_at = $3 WHERE coop_id = $1"
     } else {

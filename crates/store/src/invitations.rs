@@ -8,7 +8,7 @@ use crate::accounts::{self, Account, NewAccount};
 use crate::audit::{self, AuditAction, Change};
 use crate::coops::add_member_in;
 use crate::ids::{hash_secret, random_id, random_secret};
-use crate::{AccountId, CoopId, Store, StoreError, now_ms};
+use crate::{AccountId, CoopId, Store, StoreError};
 
 /// An invitation link works for fourteen days.
 pub const INVITATION_LIFETIME_MS: i64 = 14 * 24 * 60 * 60 * 1000;
@@ -45,9 +45,10 @@ pub(crate) async fn create_in(
     actor: &AccountId,
     coop_name: &str,
     new: NewInvitation<'_>,
+    now_ms: i64,
 ) -> Result<(Invitation, String), StoreError> {
     let secret = random_secret();
-    let now = now_ms();
+    let now = now_ms;
     let invitation = Invitation {
         id: random_id(),
         coop_id: new.coop.clone(),
@@ -106,7 +107,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut tx = self.begin().await?;
-        let created = create_in(&mut tx, actor, &coop.name, new).await?;
+        let created = create_in(&mut tx, actor, &coop.name, new, self.now_ms()).await?;
         tx.commit().await?;
         Ok(created)
     }
@@ -119,7 +120,7 @@ impl Store {
              WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > $2",
         )
         .bind(hash_secret(secret))
-        .bind(now_ms())
+        .bind(self.now_ms())
         .fetch_optional(self.pool())
         .await?;
         let Some(row) = row else {
@@ -159,7 +160,7 @@ impl Store {
         let taken = sqlx::query(
             "UPDATE invitations SET accepted_at = $1 WHERE id = $2 AND accepted_at IS NULL",
         )
-        .bind(now_ms())
+        .bind(self.now_ms())
         .bind(&invitation.id)
         .execute(&mut *tx)
         .await?
@@ -198,6 +199,7 @@ impl Store {
             &account.id,
             &roles,
             None,
+            self.today(),
         )
         .await?;
         audit::record(

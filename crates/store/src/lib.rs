@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod admissions;
 pub mod audit;
 pub mod backup;
+pub mod clock;
 pub mod coops;
 mod error;
 pub mod formation;
@@ -40,6 +41,8 @@ use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
+
+pub use clock::Clock;
 
 pub use coops::CoopScope;
 pub use error::StoreError;
@@ -96,6 +99,7 @@ impl Dialect {
 pub struct Store {
     pool: AnyPool,
     dialect: Dialect,
+    clock: Clock,
 }
 
 impl std::fmt::Debug for Store {
@@ -135,7 +139,11 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(StoreError::Connect)?;
-        let store = Store { pool, dialect };
+        let store = Store {
+            pool,
+            dialect,
+            clock: Clock::wall(),
+        };
         migrate::run(&store).await?;
         Ok(store)
     }
@@ -147,6 +155,19 @@ impl Store {
 
     pub fn dialect(&self) -> Dialect {
         self.dialect
+    }
+
+    /// The time as this store sees it; every clone shares it.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub(crate) fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    pub(crate) fn today(&self) -> jiff::civil::Date {
+        self.clock.today_in_wales()
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {
@@ -161,15 +182,4 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
-
-/// Today's date in Wales, for dates the law counts in days.
-pub fn today_in_wales() -> jiff::civil::Date {
-    let london = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::now().to_zoned_datetime(london).date()
-}
-
-/// Milliseconds since the Unix epoch: how instants are stored.
-pub fn now_ms() -> i64 {
-    jiff::Timestamp::now().as_millisecond()
 }

@@ -29,7 +29,7 @@ use sqlx::Row;
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
 use crate::votes::{BallotChannel, CastVote, VotingError};
-use crate::{AccountId, CoopScope, Dialect, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopScope, Dialect, Store, StoreError, Tx};
 
 pub const KINDS: [MeetingKind; 3] = [
     MeetingKind::AnnualGeneral,
@@ -430,7 +430,7 @@ async fn save_state(
     .bind(state.code())
     .bind(state_json(state)?)
     .bind(minutes)
-    .bind(now_ms())
+    .bind(crate::clock::written_at_ms())
     .bind(&record.id)
     .bind(scope.coop_id().as_str())
     .execute(&mut **tx)
@@ -478,7 +478,7 @@ impl Store {
             .collect();
         let agenda_json =
             serde_json::to_string(&agenda).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let now = now_ms();
+        let now = self.now_ms();
         let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO meetings (id, coop_id, kind, held_on, starts_at, place, agenda_json, state, state_json, minutes, created_by, created_at, updated_at)
@@ -767,7 +767,7 @@ impl Store {
             }
         }
         let quorum = quorum_of(&rules, record.kind, &rows)?;
-        let now = now_ms();
+        let now = self.now_ms();
         for (account, mark) in marks {
             sqlx::query("DELETE FROM meeting_attendance WHERE meeting_id = $1 AND account_id = $2")
                 .bind(id)

@@ -2,7 +2,7 @@
 
 use sqlx::Executor;
 
-use crate::{Store, StoreError, now_ms};
+use crate::{Store, StoreError};
 
 /// One migration: portable SQL that runs on both databases, then the few
 /// statements that must differ (triggers, above all), one file per dialect.
@@ -179,7 +179,7 @@ async fn apply(
     sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
         .bind(version)
         .bind(name)
-        .bind(now_ms())
+        .bind(crate::clock::written_at_ms())
         .execute(&mut *tx)
         .await
         .map_err(failed)?;

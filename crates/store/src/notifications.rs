@@ -17,7 +17,7 @@ use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{AccountId, CoopId, CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopId, CoopScope, Store, StoreError, Tx};
 
 /// What a notification tells of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -116,7 +116,7 @@ pub(crate) async fn notify(
             (String::new(), Some(kind.clone()), Some(date.to_string()))
         }
     };
-    let now = now_ms();
+    let now = crate::clock::written_at_ms();
     for account in recipients {
         let refused: Option<i64> = sqlx::query_scalar(
             "SELECT email FROM notification_settings WHERE coop_id = $1 AND account_id = $2 AND kind = $3",
@@ -226,7 +226,7 @@ impl Store {
         let done = sqlx::query(
             "UPDATE notifications SET read_at = $1 WHERE id = $2 AND account_id = $3 AND read_at IS NULL",
         )
-        .bind(now_ms())
+        .bind(self.now_ms())
         .bind(id)
         .bind(account.as_str())
         .execute(self.pool())
@@ -382,7 +382,7 @@ impl Store {
             let won = sqlx::query(
                 "UPDATE notifications SET emailed_at = $1 WHERE id = $2 AND emailed_at IS NULL",
             )
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(&notification.id)
             .execute(self.pool())
             .await?

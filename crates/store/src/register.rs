@@ -8,7 +8,7 @@ use serde_json::json;
 use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
-use crate::{AccountId, CoopScope, Store, StoreError, now_ms};
+use crate::{AccountId, CoopScope, Store, StoreError};
 
 /// Why a membership ended, as the register records it.
 pub const CEASED_REASONS: [&str; 5] = [
@@ -179,7 +179,7 @@ impl Store {
             .bind(postal_address.trim())
             .bind(shares)
             .bind(paid_pence)
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(scope.coop_id().as_str())
             .bind(account.as_str())
             .execute(&mut *tx)
@@ -225,7 +225,7 @@ impl Store {
         if admitted.is_some_and(|a| on < a) {
             return Err(RegisterError::CeasesBeforeAdmitted);
         }
-        let now = now_ms();
+        let now = self.now_ms();
         sqlx::query("UPDATE memberships SET ceased_on = $1, ceased_reason = $2, updated_at = $3 WHERE coop_id = $4 AND account_id = $5")
             .bind(on.to_string())
             .bind(reason)

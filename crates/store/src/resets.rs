@@ -2,7 +2,7 @@
 
 use crate::accounts::{self, Account};
 use crate::ids::{hash_secret, random_secret};
-use crate::{AccountId, Store, StoreError, now_ms};
+use crate::{AccountId, Store, StoreError};
 
 /// A reset link works for an hour, and once.
 pub const RESET_LIFETIME_MS: i64 = 60 * 60 * 1000;
@@ -11,7 +11,7 @@ impl Store {
     /// Makes a reset secret for the account; the caller emails the link.
     pub async fn create_password_reset(&self, account: &Account) -> Result<String, StoreError> {
         let secret = random_secret();
-        let now = now_ms();
+        let now = self.now_ms();
         sqlx::query("INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(hash_secret(&secret))
             .bind(account.id.as_str())
@@ -29,7 +29,7 @@ impl Store {
             "SELECT account_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
         )
         .bind(hash_secret(secret))
-        .bind(now_ms())
+        .bind(self.now_ms())
         .fetch_optional(self.pool())
         .await?;
         Ok(found.is_some())
@@ -42,7 +42,7 @@ impl Store {
         secret: &str,
         password_hash: &str,
     ) -> Result<AccountId, StoreError> {
-        let now = now_ms();
+        let now = self.now_ms();
         let mut tx = self.begin().await?;
         let account: Option<String> = sqlx::query_scalar(
             "SELECT account_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",

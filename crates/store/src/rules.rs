@@ -12,7 +12,7 @@ use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
 use crate::votes::{NewProposal, ProposalRecord, VotingError};
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 /// One version of the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +113,7 @@ async fn insert_version(
     .bind(adopted_on.to_string())
     .bind(proposal)
     .bind(scope.account().as_str())
-    .bind(now_ms())
+    .bind(crate::clock::written_at_ms())
     .execute(&mut **tx)
     .await?;
     audit::record(

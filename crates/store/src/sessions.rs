@@ -7,7 +7,7 @@ use sqlx::Row;
 use crate::accounts::{Account, account_at};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::{hash_secret, random_secret};
-use crate::{AccountId, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, Store, StoreError, Tx};
 
 /// A session ends after this long without a request…
 pub const IDLE_TIMEOUT_MS: i64 = 2 * 60 * 60 * 1000;
@@ -45,7 +45,7 @@ impl Store {
         let token = random_secret();
         let csrf_token = random_secret();
         let token_hash = hash_secret(&token);
-        let now = now_ms();
+        let now = self.now_ms();
         let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
@@ -97,7 +97,7 @@ impl Store {
         let last_seen_at: i64 = row.try_get(2)?;
         let expires_at: i64 = row.try_get(3)?;
         let account = account_at(&row, 4)?;
-        let now = now_ms();
+        let now = self.now_ms();
         if now >= expires_at
             || now - last_seen_at >= IDLE_TIMEOUT_MS
             || created_at < account.sessions_valid_after
@@ -161,7 +161,7 @@ impl Store {
             "SELECT COUNT(*) FROM sessions WHERE account_id = $1 AND expires_at > $2",
         )
         .bind(account.as_str())
-        .bind(now_ms())
+        .bind(self.now_ms())
         .fetch_one(self.pool())
         .await?)
     }

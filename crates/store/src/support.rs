@@ -13,7 +13,7 @@ use sqlx::Row;
 
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{AccountId, CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopScope, Store, StoreError, Tx};
 
 /// One person's place, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,7 +225,7 @@ impl Store {
             ciw.as_ref(),
             &person.place(),
         )?;
-        let now = now_ms();
+        let now = self.now_ms();
         sqlx::query(
             "INSERT INTO supported_people (id, coop_id, name, member_account_id, represented_by_account_id, starts_on, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
@@ -280,7 +280,7 @@ impl Store {
         sqlx::query("UPDATE supported_people SET ends_on = $1, end_reason = $2, updated_at = $3 WHERE id = $4 AND coop_id = $5")
             .bind(on.to_string())
             .bind(end_reason_code(reason))
-            .bind(now_ms())
+            .bind(self.now_ms())
             .bind(person_id)
             .bind(coop)
             .execute(&mut *tx)
@@ -319,7 +319,7 @@ impl Store {
             .bind(scope.coop_id().as_str())
             .bind(&registration.registration_number)
             .bind(registration.registered_on.to_string())
-            .bind(now_ms())
+            .bind(self.now_ms())
             .execute(&mut *tx)
             .await?;
         audit::record(

@@ -3,7 +3,7 @@
 
 use cylch_domain::EmailAddress;
 
-use crate::{Store, StoreError, now_ms};
+use crate::{Store, StoreError};
 
 /// Failed attempts allowed for one email address within the window…
 pub const MAX_FAILURES: i64 = 5;
@@ -16,7 +16,7 @@ impl Store {
         email: &EmailAddress,
         succeeded: bool,
     ) -> Result<(), StoreError> {
-        let now = now_ms();
+        let now = self.now_ms();
         let mut tx = self.begin().await?;
         sqlx::query("INSERT INTO login_attempts (email, at, succeeded) VALUES ($1, $2, $3)")
             .bind(email.as_str())
@@ -36,7 +36,7 @@ impl Store {
     /// True when the address has failed too often lately: the sign-in form
     /// refuses (without checking the password) until the window passes.
     pub async fn sign_in_throttled(&self, email: &EmailAddress) -> Result<bool, StoreError> {
-        let now = now_ms();
+        let now = self.now_ms();
         let last_success: Option<i64> = sqlx::query_scalar(
             "SELECT MAX(at) FROM login_attempts WHERE email = $1 AND succeeded = 1 AND at > $2",
         )

@@ -6,7 +6,7 @@ use sqlx::Row;
 use crate::accounts::{Account, account_at};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::{hash_secret, random_id, random_secret};
-use crate::{AccountId, Store, StoreError, now_ms};
+use crate::{AccountId, Store, StoreError};
 
 /// A token as listed on the account page: never the secret.
 #[derive(Debug, Clone)]
@@ -31,7 +31,7 @@ impl Store {
         let token = ApiToken {
             id: random_id(),
             name: name.to_owned(),
-            created_at_ms: now_ms(),
+            created_at_ms: self.now_ms(),
             last_used_at_ms: None,
         };
         let mut tx = self.begin().await?;
@@ -90,7 +90,7 @@ impl Store {
         let revoked = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
         )
-        .bind(now_ms())
+        .bind(self.now_ms())
         .bind(token_id)
         .bind(account.as_str())
         .execute(&mut *tx)
@@ -131,7 +131,7 @@ impl Store {
             return Ok(None);
         };
         let last_used: Option<i64> = row.try_get(7)?;
-        let now = now_ms();
+        let now = self.now_ms();
         // Recorded to the minute: enough to spot an unused token.
         if last_used.is_none_or(|t| now - t > 60_000) {
             sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")

@@ -47,7 +47,7 @@ use sqlx::Row;
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::{hash_secret, random_id, random_secret};
 use crate::notifications::{self, NotificationKind};
-use crate::{AccountId, CoopScope, Dialect, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopScope, Dialect, Store, StoreError, Tx};
 
 pub const SUBJECTS: [Subject; 6] = [
     Subject::General,
@@ -564,7 +564,7 @@ impl Store {
         };
         governance.check(&rules)?;
         let id = random_id();
-        let now = now_ms();
+        let now = crate::clock::written_at_ms();
         let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO proposals (id, coop_id, title, background, subject, decision_rule, secret, opens_at, closes_at, raised_by, created_at)
@@ -744,7 +744,7 @@ impl Store {
             id: random_id(),
             author_name: String::new(),
             body: body.trim().to_owned(),
-            at_ms: now_ms(),
+            at_ms: self.now_ms(),
         };
         sqlx::query("INSERT INTO proposal_comments (id, proposal_id, coop_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(&comment.id)
@@ -1113,7 +1113,7 @@ impl Store {
         };
         let json = serde_json::to_string(&result)
             .map_err(|e| StoreError::Corrupt(format!("result: {e}")))?;
-        let now = now_ms();
+        let now = self.now_ms();
         sqlx::query(
             "UPDATE proposals SET decided_at = $1, decided_by = $2, outcome = $3, result_json = $4 WHERE id = $5 AND coop_id = $6",
         )
@@ -1165,7 +1165,7 @@ impl Store {
                 scope,
                 proposal,
                 &result.resolution,
-                crate::today_in_wales(),
+                self.today(),
             )
             .await?;
         }

@@ -62,6 +62,12 @@ impl AppState {
             hasher: PasswordHasher::new(),
         })
     }
+
+    /// The time as the service sees it, shared with the store: the wall
+    /// clock in service, pinned by a test where the day matters.
+    pub fn clock(&self) -> &cylch_store::Clock {
+        self.store.clock()
+    }
 }
 
 /// The whole application as one router.

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use cylch_domain::Language;
 use cylch_store::notifications::{Notification, Subject};
-use jiff::Timestamp;
 
 use crate::AppState;
 use crate::mail::OutgoingEmail;
@@ -100,7 +99,10 @@ pub async fn tick(state: &AppState) -> Result<usize, cylch_store::StoreError> {
             tracing::warn!(invitation = invitation.id, error = ?err, "an admitted member's invitation could not be sent");
         }
     }
-    state.store.remind_closing_votes(Timestamp::now()).await?;
+    state
+        .store
+        .remind_closing_votes(state.clock().now())
+        .await?;
     let mut sent = 0;
     loop {
         let batch = deliver(state, 100).await?;

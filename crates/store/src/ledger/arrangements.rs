@@ -16,7 +16,7 @@ use super::entries::load_entries;
 use super::{LedgerError, check_people, parse_date, person_id};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredArrangement {
@@ -178,7 +178,7 @@ impl Store {
         .bind(contribution.map(|c| c.start.to_string()))
         .bind(contribution.and_then(|c| c.end).map(|d| d.to_string()))
         .bind(scope.account().as_str())
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await?;
         audit::record(

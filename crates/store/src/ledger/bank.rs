@@ -19,7 +19,7 @@ use super::entries::load_entries;
 use super::{LedgerError, parse_date};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 /// What an import did. A file whose every line was already imported adds
 /// nothing and records no import.
@@ -142,7 +142,7 @@ impl Store {
         .bind(count(summary.lines_in_file)?)
         .bind(count(summary.lines_added)?)
         .bind(scope.account().as_str())
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await?;
         for line in &fresh {
@@ -254,7 +254,7 @@ impl Store {
             })
             .collect::<Result<_, StoreError>>()?;
         let result = reconcile(&as_bank_lines, &expected, DEFAULT_WINDOW_DAYS)?;
-        let now = now_ms();
+        let now = self.now_ms();
         for matched in &result.matched {
             let Some(line) = open
                 .iter()

@@ -11,7 +11,7 @@ use super::entries::{load_entries, posted};
 use super::{LedgerError, check_people, fund_from_column, parse_date};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 /// A budget with who set it last.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -107,7 +107,7 @@ impl Store {
         .bind(&to)
         .bind(budget.amount.get())
         .bind(scope.account().as_str())
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await?;
         let id: String = sqlx::query_scalar(

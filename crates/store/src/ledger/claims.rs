@@ -16,7 +16,7 @@ use super::entries::{insert_entry, new_entry_id};
 use super::{LedgerError, check_people, person_id, settings_in};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{AccountId, CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopScope, Store, StoreError, Tx};
 
 /// A claim as stored, with its approvals in order and the entry that paid
 /// it.
@@ -173,7 +173,7 @@ impl Store {
         .bind(category.code())
         .bind(claim.description())
         .bind(charge_json)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await?;
         let settings = settings_in(&mut tx, scope).await?;
@@ -243,7 +243,7 @@ impl Store {
         .bind(claim_id)
         .bind(scope.account().as_str())
         .bind(position)
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await?;
         audit::record(

@@ -14,7 +14,7 @@ use sqlx::Row;
 use super::{LedgerError, check_people, fund_column, fund_from_column, parse_date};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{AccountId, CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{AccountId, CoopScope, Store, StoreError, Tx};
 
 /// A posted entry with who posted it, and the entry that reversed it, if
 /// one has.
@@ -83,7 +83,7 @@ pub(crate) async fn insert_entry(
     .bind(allocation)
     .bind(entry.reverses().map(|r| r.as_str().to_owned()))
     .bind(scope.account().as_str())
-    .bind(now_ms())
+    .bind(crate::clock::written_at_ms())
     .execute(&mut **tx)
     .await;
     // Reversals are serialised by the co-operative lock, so the unique

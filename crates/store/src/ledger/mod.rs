@@ -25,7 +25,7 @@ use cylch_ledger::{ApprovalPolicy, EntryError, FundId, Pence, PersonId, Reversal
 use jiff::civil::Date;
 use sqlx::Row;
 
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 pub use arrangements::{StoredArrangement, frequency_code, parse_frequency};
 pub use bank::{ImportSummary, ReconcileSummary, StoredBankLine};
@@ -222,7 +222,7 @@ impl Store {
             .bind(coop)
             .bind(settings.two_officer_limit.get())
             .bind(i64::from(settings.surplus_weeks))
-            .bind(now_ms())
+            .bind(self.now_ms())
             .execute(&mut *tx)
             .await?;
         let view = |s: LedgerSettings| serde_json::json!({"two_officer_limit": s.two_officer_limit.get(), "surplus_weeks": s.surplus_weeks});

@@ -11,7 +11,7 @@ use super::arrangements::{frequency_code, parse_frequency};
 use super::{LedgerError, check_people, parse_date, person_id};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{CoopScope, Store, StoreError, Tx, now_ms};
+use crate::{CoopScope, Store, StoreError, Tx};
 
 pub(crate) async fn load_plans(
     tx: &mut Tx,
@@ -77,7 +77,7 @@ impl Store {
         .bind(frequency_code(plan.schedule.frequency))
         .bind(plan.schedule.start.to_string())
         .bind(scope.account().as_str())
-        .bind(now_ms())
+        .bind(self.now_ms())
         .execute(&mut *tx)
         .await?;
         audit::record(

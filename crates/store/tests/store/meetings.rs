@@ -477,7 +477,7 @@ on_both_databases!(votes_at_the_meeting_are_each_members_one_ballot, |store| {
         )
         .await
         .unwrap();
-    let today = cylch_store::today_in_wales();
+    let today = store.clock().today_in_wales();
     let meeting = schedule(
         &store,
         &scope,

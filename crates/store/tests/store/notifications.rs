@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use cylch_governance::proposal::Subject;
 use cylch_governance::vote::{DecisionRule, VoteChoice};
+use cylch_store::CoopScope;
 use cylch_store::notifications::NotificationKind;
 use cylch_store::votes::NewProposal;
-use cylch_store::{CoopScope, today_in_wales};
 use jiff::Timestamp;
 
 use super::*;
@@ -205,7 +205,12 @@ on_both_databases!(someone_who_has_left_hears_nothing_more, |store| {
         1
     );
     store
-        .cease_membership(&secretary, m[1].account(), today_in_wales(), "resigned")
+        .cease_membership(
+            &secretary,
+            m[1].account(),
+            store.clock().today_in_wales(),
+            "resigned",
+        )
         .await
         .unwrap();
     assert!(

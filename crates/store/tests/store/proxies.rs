@@ -7,7 +7,7 @@ use cylch_governance::Rules;
 use cylch_governance::proposal::Subject;
 use cylch_governance::vote::{DecisionRule, VoteChoice};
 use cylch_store::votes::{BallotChannel, NewProposal, VotingError};
-use cylch_store::{AccountId, CoopScope, today_in_wales};
+use cylch_store::{AccountId, CoopScope};
 use jiff::Timestamp;
 
 use super::*;
@@ -206,7 +206,7 @@ on_both_databases!(rules_without_proxies_refuse_them, |store| {
     let mut rules = Rules::default();
     rules.proxies.allowed = false;
     store
-        .record_registered_rules(&secretary, &rules, today_in_wales())
+        .record_registered_rules(&secretary, &rules, store.clock().today_in_wales())
         .await
         .unwrap();
     let proposal = raise(&store, &secretary, false).await;

@@ -5,9 +5,9 @@
 use cylch_governance::Rules;
 use cylch_governance::proposal::Subject;
 use cylch_governance::vote::{DecisionRule, VoteChoice};
+use cylch_store::CoopScope;
 use cylch_store::rules::RecordRulesError;
 use cylch_store::votes::{NewProposal, RecordedOutcome, VotingError};
-use cylch_store::{CoopScope, today_in_wales};
 use jiff::Timestamp;
 
 use super::*;
@@ -62,7 +62,7 @@ on_both_databases!(the_registered_rules_are_recorded_once, |store| {
     let mut broken = Rules::default();
     broken.proxies.max_per_holder = 0;
     let refused = store
-        .record_registered_rules(&secretary, &broken, today_in_wales())
+        .record_registered_rules(&secretary, &broken, store.clock().today_in_wales())
         .await;
     assert!(
         matches!(refused, Err(RecordRulesError::Invalid(_))),
@@ -71,7 +71,7 @@ on_both_databases!(the_registered_rules_are_recorded_once, |store| {
     assert_eq!(store.rule_history(&secretary).await.unwrap().len(), 0);
 
     store
-        .record_registered_rules(&secretary, &with_notice(21), today_in_wales())
+        .record_registered_rules(&secretary, &with_notice(21), store.clock().today_in_wales())
         .await
         .unwrap();
     assert_eq!(
@@ -83,7 +83,7 @@ on_both_databases!(the_registered_rules_are_recorded_once, |store| {
         21
     );
     let again = store
-        .record_registered_rules(&secretary, &with_notice(7), today_in_wales())
+        .record_registered_rules(&secretary, &with_notice(7), store.clock().today_in_wales())
         .await;
     assert!(
         matches!(again, Err(RecordRulesError::AlreadyRecorded)),
@@ -159,7 +159,7 @@ on_both_databases!(a_carried_special_resolution_changes_the_rules, |store| {
 on_both_databases!(a_lost_rule_change_changes_nothing, |store| {
     let (secretary, members) = committee(&store).await;
     store
-        .record_registered_rules(&secretary, &with_notice(14), today_in_wales())
+        .record_registered_rules(&secretary, &with_notice(14), store.clock().today_in_wales())
         .await
         .unwrap();
     let proposal = store

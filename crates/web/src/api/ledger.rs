@@ -134,8 +134,8 @@ async fn fund_of(
     }
 }
 
-fn today() -> Date {
-    cylch_store::today_in_wales()
+fn today(state: &AppState) -> Date {
+    state.clock().today_in_wales()
 }
 
 /// A period from the query, by default the calendar quarter holding today.
@@ -150,14 +150,14 @@ async fn fund_and_period(
     let scope = scope(state, account, id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
     let person = fund_of(state, account, &scope, &query.person).await?;
-    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let period = period(query.from.as_deref(), query.to.as_deref(), today(state))?;
     Ok((scope, person, period))
 }
 
-fn period(from: Option<&str>, to: Option<&str>) -> Result<Period, AppError> {
+fn period(from: Option<&str>, to: Option<&str>, today: Date) -> Result<Period, AppError> {
     let bad = |_| AppError::Kind(ErrorKind::BadRequest);
     match (from, to) {
-        (None, None) => Ok(Period::quarter_containing(today())),
+        (None, None) => Ok(Period::quarter_containing(today)),
         (Some(from), Some(to)) => {
             Period::new(parse_date(from).map_err(bad)?, parse_date(to).map_err(bad)?)
                 .map_err(|_| AppError::Kind(ErrorKind::BadRequest))
@@ -189,7 +189,7 @@ pub async fn totals(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewCoopTotals).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let period = period(query.from.as_deref(), query.to.as_deref())?;
+    let period = period(query.from.as_deref(), query.to.as_deref(), today(&state))?;
     let result = state.store.coop_totals(&scope, period).await;
     answer(
         &state,
@@ -208,7 +208,7 @@ pub async fn funds(
     let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
     let people = visible_people(&state, &account, &scope).await?;
     let mut funds = Vec::new();
-    let all_time = Period::new(Date::constant(2000, 1, 1), today())
+    let all_time = Period::new(Date::constant(2000, 1, 1), today(&state))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     for (person, name) in people {
         match state
@@ -910,7 +910,7 @@ pub async fn trial_balance(
     let scope = scope(&state, &account, &id, Action::ViewAllFunds).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
     let as_at = match query.as_at.as_deref() {
-        None => today(),
+        None => today(&state),
         Some(raw) => parse_date(raw).map_err(|_| AppError::Kind(ErrorKind::BadRequest))?,
     };
     let result = state.store.trial_balance(&scope, as_at, None).await;
@@ -932,7 +932,7 @@ pub async fn receipt_checks(
     let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
     let result = state
         .store
-        .receipt_checks(&scope, &person, period.from(), period.to(), today())
+        .receipt_checks(&scope, &person, period.from(), period.to(), today(&state))
         .await;
     answer(
         &state,
@@ -961,7 +961,7 @@ pub async fn forecast(
     let months = query.months.unwrap_or(6).clamp(1, 24);
     let result = state
         .store
-        .fund_forecast(&scope, &person, today(), months)
+        .fund_forecast(&scope, &person, today(&state), months)
         .await;
     answer(
         &state,
@@ -971,10 +971,10 @@ pub async fn forecast(
 }
 
 /// A period from the query, by default the financial year holding today.
-fn year_or(from: Option<&str>, to: Option<&str>) -> Result<Period, AppError> {
+fn year_or(from: Option<&str>, to: Option<&str>, today: Date) -> Result<Period, AppError> {
     match (from, to) {
-        (None, None) => Ok(Period::financial_year_containing(today())),
-        (from, to) => period(from, to),
+        (None, None) => Ok(Period::financial_year_containing(today)),
+        (from, to) => period(from, to, today),
     }
 }
 
@@ -988,7 +988,7 @@ pub async fn annual_accounts(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewAllFunds).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let period = year_or(query.from.as_deref(), query.to.as_deref())?;
+    let period = year_or(query.from.as_deref(), query.to.as_deref(), today(&state))?;
     let result = state.store.annual_accounts(&scope, period).await;
     answer(
         &state,
@@ -1007,7 +1007,7 @@ pub async fn budget_vs_actual(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let period = year_or(query.from.as_deref(), query.to.as_deref())?;
+    let period = year_or(query.from.as_deref(), query.to.as_deref(), today(&state))?;
     let everyone = allowed(&account, &scope, Action::ViewAllFunds);
     let people = visible_people(&state, &account, &scope).await?;
     let result = state.store.budget_vs_actual(&scope, period).await;

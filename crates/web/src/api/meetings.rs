@@ -276,7 +276,7 @@ pub async fn schedule(
     let date = parse_date(&body.date);
     match date {
         None => invalid.add("date", "meetings-error-date"),
-        Some(date) if date < cylch_store::today_in_wales() => {
+        Some(date) if date < state.clock().today_in_wales() => {
             invalid.add("date", "meetings-error-date-past");
         }
         Some(_) => {}
@@ -386,7 +386,7 @@ pub async fn give_notice(
     };
     match state
         .store
-        .give_notice(&scope, &record.id, cylch_store::today_in_wales(), consent)
+        .give_notice(&scope, &record.id, state.clock().today_in_wales(), consent)
         .await
     {
         Ok((record, to)) => {
@@ -474,7 +474,7 @@ pub async fn hold(
     let record = load(&state, &scope, &meeting).await?;
     let result = state
         .store
-        .hold_meeting(&scope, &record.id, cylch_store::today_in_wales())
+        .hold_meeting(&scope, &record.id, state.clock().today_in_wales())
         .await;
     answer(&state, &scope, account.language, result).await
 }
@@ -520,7 +520,7 @@ pub async fn vote(
             body.proposal.trim(),
             &member,
             choice,
-            jiff::Timestamp::now(),
+            state.clock().now(),
         )
         .await
     {

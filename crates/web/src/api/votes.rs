@@ -173,7 +173,7 @@ async fn view(
         opens_at: record.window.opens().to_string(),
         closes_at: record.window.closes().to_string(),
         raised_by: record.raised_by_name.clone(),
-        status: status(record, Timestamp::now()).code().to_owned(),
+        status: status(record, state.clock().now()).code().to_owned(),
         turnout: turnout.into(),
         my_vote,
         result: result_view(record),
@@ -436,7 +436,7 @@ pub async fn vote(
             &proposal,
             choice,
             body.receipt.as_deref(),
-            Timestamp::now(),
+            state.clock().now(),
         )
         .await
     {
@@ -492,7 +492,7 @@ async fn vote_for(
             &member,
             choice,
             channel,
-            Timestamp::now(),
+            state.clock().now(),
         )
         .await
     {
@@ -593,7 +593,7 @@ pub async fn result(
     let proposal = proposal_id(&proposal)?;
     match state
         .store
-        .record_result(&scope, &proposal, Timestamp::now())
+        .record_result(&scope, &proposal, state.clock().now())
         .await
     {
         Ok(_) => {
@@ -696,7 +696,7 @@ pub async fn appoint_proxy(
     }
     match state
         .store
-        .appoint_proxy(&scope, &record.id, &holder, Timestamp::now())
+        .appoint_proxy(&scope, &record.id, &holder, state.clock().now())
         .await
     {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
@@ -725,7 +725,7 @@ pub async fn revoke_proxy(
     // had one can have made it.
     match state
         .store
-        .revoke_proxy(&scope, &record.id, Timestamp::now())
+        .revoke_proxy(&scope, &record.id, state.clock().now())
         .await
     {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
@@ -761,7 +761,7 @@ pub async fn proxy_vote(
     }
     match state
         .store
-        .vote_by_proxy(&scope, &record.id, &member, choice, Timestamp::now())
+        .vote_by_proxy(&scope, &record.id, &member, choice, state.clock().now())
         .await
     {
         Ok(cast) => Ok(recorded(cast)),

@@ -231,7 +231,7 @@ async fn agm_lines(
         ));
     };
     let AgmDeadline { latest, reason } = deadline;
-    let today = cylch_store::today_in_wales();
+    let today = state.clock().today_in_wales();
     let date = shown_date(latest);
     let overdue = deadline.is_overdue(today);
     let mut lines = Vec::new();
@@ -293,7 +293,7 @@ async fn meetings_page(
 ) -> Result<MeetingsPage, AppError> {
     let language = viewer.language;
     let records = state.store.meetings(scope).await?;
-    let today = cylch_store::today_in_wales();
+    let today = state.clock().today_in_wales();
     let (agm, agm_overdue) = agm_lines(state, viewer, scope, &records).await?;
     let (mut upcoming, past): (Vec<&MeetingRecord>, Vec<&MeetingRecord>) =
         records.iter().partition(|m| {
@@ -390,7 +390,7 @@ pub async fn schedule(
     let date = parse_date(&form.date);
     match date {
         None => errors.add("date", "meetings-error-date"),
-        Some(date) if date < cylch_store::today_in_wales() => {
+        Some(date) if date < state.clock().today_in_wales() => {
             errors.add("date", "meetings-error-date-past");
         }
         Some(_) => {}
@@ -548,7 +548,7 @@ async fn meeting_page(
     let language = viewer.language;
     let i18n = &state.i18n;
     let t = |id: &str| i18n.text(language, id);
-    let today = cylch_store::today_in_wales();
+    let today = state.clock().today_in_wales();
     let can_manage =
         policy::decide(viewer.actor(), Some(scope.roles()), Action::ManageMeetings).is_allowed();
     let rules = state.store.rules(scope).await?;
@@ -960,7 +960,7 @@ pub async fn give_notice(
     };
     match state
         .store
-        .give_notice(&scope, &record.id, cylch_store::today_in_wales(), consent)
+        .give_notice(&scope, &record.id, state.clock().today_in_wales(), consent)
         .await
     {
         Ok((record, to)) => {
@@ -1053,7 +1053,7 @@ pub async fn hold(
     let record = load(&state, &scope, &meeting).await?;
     match state
         .store
-        .hold_meeting(&scope, &record.id, cylch_store::today_in_wales())
+        .hold_meeting(&scope, &record.id, state.clock().today_in_wales())
         .await
     {
         Ok(_) => Ok(back(&scope, &record.id)),
@@ -1109,7 +1109,7 @@ pub async fn vote(
             &proposal,
             &member,
             choice,
-            jiff::Timestamp::now(),
+            state.clock().now(),
         )
         .await
     {

@@ -89,7 +89,7 @@ pub async fn invite_form(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::InviteMember).await?;
-    let now = Timestamp::now();
+    let now = state.clock().now();
     let form = InviteMemberForm {
         opens_at: local_field(now),
         closes_at: local_field(

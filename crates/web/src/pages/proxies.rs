@@ -8,7 +8,6 @@ use axum::response::Response;
 use cylch_domain::policy::{self, Action};
 use cylch_store::AccountId;
 use cylch_store::votes::{VotingError, parse_choice};
-use jiff::Timestamp;
 
 use super::coops::scope_for;
 use super::votes::{Extras, VoteForm, back, load, proposal_page, refuse};
@@ -97,7 +96,7 @@ pub async fn appoint(
             Some(holder) => {
                 state
                     .store
-                    .appoint_proxy(scope, proposal, &holder, Timestamp::now())
+                    .appoint_proxy(scope, proposal, &holder, state.clock().now())
                     .await
             }
             None => Err(VotingError::ProxyHolderCannotVote),
@@ -127,7 +126,7 @@ pub async fn revoke(
         async |state, scope, proposal| {
             state
                 .store
-                .revoke_proxy(scope, proposal, Timestamp::now())
+                .revoke_proxy(scope, proposal, state.clock().now())
                 .await
         },
     )
@@ -162,7 +161,7 @@ pub async fn vote(
         async |state, scope, proposal| match (member, choice) {
             (Some(member), Some(choice)) => state
                 .store
-                .vote_by_proxy(scope, proposal, &member, choice, Timestamp::now())
+                .vote_by_proxy(scope, proposal, &member, choice, state.clock().now())
                 .await
                 .map(|_| ()),
             _ => Err(VotingError::NoProxy),

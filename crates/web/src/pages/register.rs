@@ -90,7 +90,7 @@ fn member_row(state: &AppState, viewer: &Viewer, entry: &MemberEntry) -> MemberR
         address_input: entry.postal_address.clone(),
         shares_input: entry.shares.to_string(),
         paid_input: paid.clone(),
-        ceased_on_input: cylch_store::today_in_wales().to_string(),
+        ceased_on_input: state.clock().today_in_wales().to_string(),
         reason_input: String::new(),
         id: entry.account.to_string(),
         name: entry.name.clone(),
@@ -350,7 +350,9 @@ pub async fn pdf(
             ]
         })
         .collect();
-    let today = cylch_store::today_in_wales()
+    let today = state
+        .clock()
+        .today_in_wales()
         .strftime("%d/%m/%Y")
         .to_string();
     let document = Document {

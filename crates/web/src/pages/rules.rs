@@ -412,9 +412,9 @@ async fn rules_page(
         chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
     }
     let form = form.unwrap_or_else(|| {
-        let now = Timestamp::now();
+        let now = state.clock().now();
         SettingsForm {
-            adopted_on: cylch_store::today_in_wales().to_string(),
+            adopted_on: state.clock().today_in_wales().to_string(),
             opens_at: local_field(now),
             closes_at: local_field(
                 Timestamp::from_second(now.as_second() + 14 * 86_400).unwrap_or(now),

@@ -109,11 +109,6 @@ pub fn parse_date(raw: &str) -> Result<Date, FieldError> {
     Err(FieldError::DateFormat)
 }
 
-fn today() -> Date {
-    let london = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::now().to_zoned_datetime(london).date()
-}
-
 async fn page(
     state: &AppState,
     viewer: &Viewer,
@@ -157,7 +152,7 @@ async fn page(
             open: p.ends_on.is_none(),
         })
         .collect();
-    let day = today();
+    let day = state.clock().today_in_wales();
     let in_use = people
         .iter()
         .filter(|p| p.starts_on <= day && p.ends_on.is_none_or(|e| day < e))

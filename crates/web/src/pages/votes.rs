@@ -182,7 +182,7 @@ async fn proposals_page(
     errors: FormErrors,
     form: RaiseForm,
 ) -> Result<ProposalsPage, AppError> {
-    let now = Timestamp::now();
+    let now = state.clock().now();
     let records = state.store.proposals(scope).await?;
     let t = |id: &str| state.i18n.text(viewer.language, id);
     let mut chrome = Chrome::new(state, viewer, "votes-title");
@@ -223,7 +223,7 @@ pub async fn list(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewDecisions).await?;
-    let now = Timestamp::now();
+    let now = state.clock().now();
     let form = RaiseForm {
         subject: subject_code(Subject::General).to_owned(),
         decision_rule: DecisionRule::OrdinaryResolution.code().to_owned(),
@@ -518,7 +518,7 @@ pub(super) async fn proposal_page(
     headers: &HeaderMap,
     extras: Extras,
 ) -> Result<ProposalPage, AppError> {
-    let now = Timestamp::now();
+    let now = state.clock().now();
     let language = viewer.language;
     let i18n = &state.i18n;
     let t = |id: &str| i18n.text(language, id);
@@ -890,14 +890,15 @@ pub async fn vote(
             &record.id,
             choice,
             receipt.as_deref(),
-            Timestamp::now(),
+            state.clock().now(),
         )
         .await
     {
         Ok(cast) => {
             let mut response = back(&scope, &record);
             if let Some(receipt) = cast.receipt {
-                let until_close = record.window.closes().as_second() - Timestamp::now().as_second();
+                let until_close =
+                    record.window.closes().as_second() - state.clock().now().as_second();
                 response.headers_mut().append(
                     SET_COOKIE,
                     set_cookie(
@@ -966,7 +967,7 @@ async fn vote_for(
             &member,
             choice,
             channel,
-            Timestamp::now(),
+            state.clock().now(),
         )
         .await
     {
@@ -1050,7 +1051,7 @@ pub async fn declare(
     let record = load(&state, &scope, &proposal).await?;
     match state
         .store
-        .record_result(&scope, &record.id, Timestamp::now())
+        .record_result(&scope, &record.id, state.clock().now())
         .await
     {
         Ok(_) => Ok(back(&scope, &record)),

@@ -1150,7 +1150,7 @@ on_both!(
             .unwrap();
         let base = format!("/coops/{coop}/ledger");
         let t = app.browser(treasurer).await;
-        let first = cylch_store::today_in_wales().first_of_month();
+        let first = app.clock().today_in_wales().first_of_month();
         let arranged = app
             .post_form(
                 &format!("{base}/arrangements"),
@@ -1267,7 +1267,7 @@ on_both!(
         let (gwen, huw) = (&ids[0], &ids[1]);
         // Gwen's council pays on the first of each month from two months
         // ago: the first payment came £100 short, the second ten days late.
-        let this_month = cylch_store::today_in_wales().first_of_month();
+        let this_month = app.clock().today_in_wales().first_of_month();
         let first = this_month.checked_sub(2.months()).unwrap();
         let second = this_month.checked_sub(1.months()).unwrap();
         let monthly = |person: &PersonId, start| Arrangement {

@@ -22,12 +22,6 @@ use crate::support::{Cast, TestApp};
 
 static SEEDED: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
 
-fn days_from_today(days: i64) -> Date {
-    cylch_store::today_in_wales()
-        .checked_add(jiff::Span::new().days(days))
-        .unwrap()
-}
-
 fn form_date(date: Date) -> String {
     date.to_string()
 }
@@ -50,7 +44,7 @@ pub async fn seed_meetings(app: &TestApp, cast: &Cast) {
                     &scope,
                     NewMeeting {
                         kind: MeetingKind::General,
-                        date: days_from_today(30),
+                        date: app.days_from_today(30),
                         starts_at: Time::new(19, 0, 0, 0).unwrap(),
                         place: "Neuadd y Dref",
                         agenda: &["The year ahead".to_owned()],
@@ -162,7 +156,7 @@ on_both!(
                 &secretary_scope,
                 NewMeeting {
                     kind: MeetingKind::General,
-                    date: days_from_today(-30),
+                    date: app.days_from_today(-30),
                     starts_at: Time::new(18, 30, 0, 0).unwrap(),
                     place: "Y Llyfrgell",
                     agenda: &["The rota".to_owned()],
@@ -172,7 +166,7 @@ on_both!(
             .await
             .unwrap();
         app.store
-            .give_notice(&secretary_scope, &spring.id, days_from_today(-50), None)
+            .give_notice(&secretary_scope, &spring.id, app.days_from_today(-50), None)
             .await
             .unwrap();
         let everyone: Vec<_> = std::iter::once(&c.secretary)
@@ -184,7 +178,7 @@ on_both!(
             .await
             .unwrap();
         app.store
-            .hold_meeting(&secretary_scope, &spring.id, days_from_today(-30))
+            .hold_meeting(&secretary_scope, &spring.id, app.days_from_today(-30))
             .await
             .unwrap();
         app.store
@@ -217,7 +211,7 @@ on_both!(
         assert!(list.body.contains("Schedule a meeting"));
         assert!(list.body.contains("No registration date is recorded yet"));
 
-        let today = cylch_store::today_in_wales();
+        let today = app.clock().today_in_wales();
         let scheduled = app
             .post_form(
                 &base,
@@ -459,7 +453,7 @@ on_both!(too_short_notice_is_refused_in_welsh_and_english, |app| {
     let c = coop_of_four(&app).await;
     let b = app.browser(&c.secretary).await;
     let base = format!("/coops/{}/meetings", c.coop.id);
-    let in_five_days = days_from_today(5);
+    let in_five_days = app.days_from_today(5);
     for (kind, expected) in [("general", 303), ("committee", 303)] {
         let reply = app
             .post_form(
@@ -493,7 +487,7 @@ on_both!(too_short_notice_is_refused_in_welsh_and_english, |app| {
         .find(|m| m.kind == MeetingKind::General)
         .unwrap();
     let path = format!("{base}/{}/notice", general.id);
-    let earliest = shown(days_from_today(15));
+    let earliest = shown(app.days_from_today(15));
     let welsh = app
         .post_form(
             &path,
@@ -574,7 +568,7 @@ on_both!(a_meeting_form_sent_wrong_names_each_problem, |app| {
             &[
                 ("csrf", &b.csrf),
                 ("kind", "party"),
-                ("date", &form_date(days_from_today(-1))),
+                ("date", &form_date(app.days_from_today(-1))),
                 ("time", "teatime"),
                 ("place", " "),
                 ("agenda", ""),
@@ -597,7 +591,7 @@ on_both!(a_meeting_form_sent_wrong_names_each_problem, |app| {
             &[
                 ("csrf", &b.csrf),
                 ("kind", "general"),
-                ("date", &form_date(days_from_today(20))),
+                ("date", &form_date(app.days_from_today(20))),
                 ("time", "19:00"),
                 ("place", "Neuadd"),
                 ("agenda", "Item"),
@@ -634,7 +628,7 @@ async fn meeting_in_for(app: &TestApp, c: &Meeting4) -> String {
             &scope,
             NewMeeting {
                 kind: MeetingKind::General,
-                date: days_from_today(40),
+                date: app.days_from_today(40),
                 starts_at: Time::new(19, 0, 0, 0).unwrap(),
                 place: "Neuadd",
                 agenda: &["Item".to_owned()],
@@ -656,7 +650,7 @@ on_both!(
             .await
             .unwrap();
         let base = format!("/api/v1/coops/{}/meetings", c.coop.id);
-        let date = form_date(days_from_today(20));
+        let date = form_date(app.days_from_today(20));
         let created = app
             .api(
                 "POST",

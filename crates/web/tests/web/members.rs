@@ -111,7 +111,7 @@ on_both!(
             ..cylch_governance::Rules::default()
         };
         app.store
-            .record_registered_rules(&chair_scope, &rules, cylch_store::today_in_wales())
+            .record_registered_rules(&chair_scope, &rules, app.clock().today_in_wales())
             .await
             .unwrap();
 

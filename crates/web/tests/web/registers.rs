@@ -68,6 +68,9 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
 }
 
 on_both!(the_registers_keep_former_members_and_export_safely, |app| {
+    // The test is set on 30 November 2026, the day a member who joined
+    // that morning resigns, so that its dates hold on any day it is run.
+    app.clock().pin("2026-11-30T10:00:00Z".parse().unwrap());
     let admin = app.person("admin@cylch.test", "Admin", true).await;
     let coop = app
         .coop(&admin, "Cydweithfa'r Cofrestrau", CoopKind::Family)

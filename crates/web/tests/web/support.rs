@@ -76,6 +76,20 @@ impl Reply {
 }
 
 impl TestApp {
+    /// The app's clock, shared with its store: a test that depends on the
+    /// day pins it, so that it passes on any day it is run.
+    pub fn clock(&self) -> &cylch_store::Clock {
+        self.store.clock()
+    }
+
+    /// The date `days` after today (before, if negative), by the app's clock.
+    pub fn days_from_today(&self, days: i64) -> jiff::civil::Date {
+        self.clock()
+            .today_in_wales()
+            .checked_add(jiff::Span::new().days(days))
+            .unwrap()
+    }
+
     pub async fn new(backend: Backend) -> Option<TestApp> {
         // Errors the app logs show in a failing test's output.
         let _ = tracing_subscriber::fmt()

@@ -81,7 +81,7 @@ pub async fn trial_balance(
     let scope = scope_for(&state, &viewer, &id, Action::ViewAllFunds).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
     let as_at = if query.as_at.trim().is_empty() {
-        cylch_store::today_in_wales()
+        state.clock().today_in_wales()
     } else {
         parse_date(&query.as_at).map_err(|_| AppError::Kind(ErrorKind::BadRequest))?
     };
@@ -228,7 +228,7 @@ pub async fn accounts(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewCoopTotals).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let today = cylch_store::today_in_wales();
+    let today = state.clock().today_in_wales();
     let year = year_of(&query, today)?;
     let detail = allowed(&viewer, &scope, Action::ViewAllFunds);
     let a: AnnualAccounts = state

@@ -204,7 +204,7 @@ async fn page(
     if !errors.is_empty() {
         chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
     }
-    let year = Period::financial_year_containing(cylch_store::today_in_wales());
+    let year = Period::financial_year_containing(state.clock().today_in_wales());
     let mut typed = typed;
     if typed.budget_from.is_empty() && typed.budget_to.is_empty() {
         typed.budget_from = year.from().to_string();
@@ -232,12 +232,10 @@ async fn page(
 }
 
 /// The period asked for, or the financial year holding today.
-fn period_of(query: &FundQuery) -> Result<Period, AppError> {
+fn period_of(query: &FundQuery, today: jiff::civil::Date) -> Result<Period, AppError> {
     let bad = |_| AppError::Kind(ErrorKind::BadRequest);
     if query.from.trim().is_empty() && query.to.trim().is_empty() {
-        return Ok(Period::financial_year_containing(
-            cylch_store::today_in_wales(),
-        ));
+        return Ok(Period::financial_year_containing(today));
     }
     Period::new(
         parse_date(&query.from).map_err(bad)?,
@@ -254,7 +252,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let period = period_of(&query)?;
+    let period = period_of(&query, state.clock().today_in_wales())?;
     render(
         &page(
             &state,
@@ -331,7 +329,7 @@ pub async fn set(
         },
         _ => None,
     };
-    let shown = Period::financial_year_containing(cylch_store::today_in_wales());
+    let shown = Period::financial_year_containing(state.clock().today_in_wales());
     let (Some(fund), Some(category), Some(period), Some(amount)) = (fund, category, period, amount)
     else {
         return render_invalid(&page(&state, &viewer, &scope, shown, errors, form).await?);

@@ -218,7 +218,7 @@ async fn claims_page(
             .collect(),
         typed,
         failed,
-        today: cylch_store::today_in_wales().to_string(),
+        today: state.clock().today_in_wales().to_string(),
     })
 }
 

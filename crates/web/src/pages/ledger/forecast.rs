@@ -166,7 +166,7 @@ async fn forecast_page(
     if let Some((person_id, _)) = &chosen {
         let forecast = match state
             .store
-            .fund_forecast(scope, person_id, cylch_store::today_in_wales(), MONTHS)
+            .fund_forecast(scope, person_id, state.clock().today_in_wales(), MONTHS)
             .await
         {
             Ok(f) => f,

@@ -175,7 +175,7 @@ async fn page(
 ) -> Result<LedgerPage, AppError> {
     let language = viewer.language;
     let i18n = &state.i18n;
-    let quarter = Period::quarter_containing(cylch_store::today_in_wales());
+    let quarter = Period::quarter_containing(state.clock().today_in_wales());
     let totals = state
         .store
         .coop_totals(scope, quarter)
@@ -220,7 +220,7 @@ async fn page(
             language,
             scope,
             &people,
-            cylch_store::today_in_wales(),
+            state.clock().today_in_wales(),
         )
         .await?
     } else {
@@ -633,10 +633,10 @@ async fn chosen_fund(
     }
 }
 
-fn period_of(query: &FundQuery) -> Result<Period, AppError> {
+fn period_of(query: &FundQuery, today: jiff::civil::Date) -> Result<Period, AppError> {
     let bad = |_| AppError::Kind(ErrorKind::BadRequest);
     if query.from.trim().is_empty() && query.to.trim().is_empty() {
-        return Ok(Period::quarter_containing(cylch_store::today_in_wales()));
+        return Ok(Period::quarter_containing(today));
     }
     Period::new(
         parse_date(&query.from).map_err(bad)?,
@@ -654,7 +654,7 @@ pub async fn statement(
     let scope = scope_for(&state, &viewer, &id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
     let (people, chosen) = chosen_fund(&state, &viewer, &scope, &query.person).await?;
-    let period = period_of(&query)?;
+    let period = period_of(&query, state.clock().today_in_wales())?;
     let language = viewer.language;
     let t = |id: &str| state.i18n.text(language, id);
     let mut figures = Vec::new();
@@ -867,7 +867,7 @@ async fn entries_page(
         errors,
         coop_id: scope.coop_id().to_string(),
         rows,
-        today: cylch_store::today_in_wales().to_string(),
+        today: state.clock().today_in_wales().to_string(),
         failed,
         reason,
     })

@@ -102,7 +102,7 @@ async fn the_return(
         ))
         .into_response()));
     };
-    let period = period_of(&query)?;
+    let period = period_of(&query, state.clock().today_in_wales())?;
     match state.store.la_return(&scope, &person, period).await {
         Ok(r) => Ok(Ok((scope, name, r))),
         Err(LedgerError::NoArrangement(_)) => Ok(Err(no_arrangement(&scope, &person))),
@@ -199,7 +199,9 @@ pub async fn return_pdf(
             vec![label, value]
         })
         .collect();
-    let today = cylch_store::today_in_wales()
+    let today = state
+        .clock()
+        .today_in_wales()
         .strftime("%d/%m/%Y")
         .to_string();
     let document = Document {
