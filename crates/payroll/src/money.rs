@@ -37,10 +37,15 @@ pub fn div_round_half_up(n: i128, d: i128) -> i128 {
     div_floor(2 * n + d, 2 * d)
 }
 
-/// `n / d` to the nearest whole, exactly half rounded down (`d > 0`): the
-/// NI rule "a half penny or less is disregarded".
-pub fn div_round_half_down(n: i128, d: i128) -> i128 {
-    div_ceil(2 * n - d, 2 * d)
+/// Tenths of a penny to pence by the third decimal place of a pound alone:
+/// 5 or less rounds down, 6 or more rounds up (HMRC's rule for NICs).
+pub fn round_by_third_decimal(tenths_of_penny: i128) -> i128 {
+    let pence = tenths_of_penny.div_euclid(10);
+    if tenths_of_penny.rem_euclid(10) >= 6 {
+        pence + 1
+    } else {
+        pence
+    }
 }
 
 /// Pence rounded down to whole pounds (still in pence).
@@ -141,13 +146,17 @@ mod tests {
 
     #[test]
     fn rounding_rules() {
-        assert_eq!(div_round_half_down(150, 100), 1);
-        assert_eq!(div_round_half_down(151, 100), 2);
         assert_eq!(div_round_half_up(150, 100), 2);
         assert_eq!(div_round_half_up(149, 100), 1);
         assert_eq!(div_ceil(-5, 2), -2);
         assert_eq!(div_floor(-5, 2), -3);
         assert_eq!(floor_to_pound(75174), 75100);
+        // £0.0056 → £0.00, £0.0064 → £0.01, £26.825 → £26.82, £50.156 →
+        // £50.16 (docs/payroll-contract.md, "Rounding in NI").
+        assert_eq!(round_by_third_decimal(5), 0);
+        assert_eq!(round_by_third_decimal(6), 1);
+        assert_eq!(round_by_third_decimal(26_825), 2_682);
+        assert_eq!(round_by_third_decimal(50_156), 5_016);
     }
 
     #[test]

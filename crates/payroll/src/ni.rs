@@ -1,5 +1,7 @@
 //! Class 1 National Insurance per pay period, by category letter, with
-//! HMRC's exact percentage method and its rounding.
+//! HMRC's exact percentage method and its rounding: each contribution is
+//! the amount up to the UEL and the amount above it, each rounded to the
+//! penny on its own by the third decimal place alone.
 
 use crate::money::{self, Overflow, Pence};
 use crate::period::Frequency;
@@ -89,17 +91,16 @@ pub struct NiResult {
     pub employer: Pence,
 }
 
-/// One band's product, truncated to 4 decimal places of a pound (hundredths
-/// of a penny).
-fn band_product(earnings_in_band: Pence, rate_bp: i64) -> i128 {
-    // pence × basis points is in millionths of a pound; /100 truncates.
-    money::div_floor(i128::from(earnings_in_band) * i128::from(rate_bp), 100)
-}
-
-/// Sum of band products rounded to the penny, a half penny or less
-/// disregarded.
-fn round_sum(hundredths_of_penny: i128) -> Result<Pence, Overflow> {
-    money::to_pence(money::div_round_half_down(hundredths_of_penny, 100))
+/// One band's contribution rounded to the penny as HMRC's NICs guidance
+/// for software developers and its 2025-26 NIC test data round it: the
+/// exact amount is cut after the third decimal place of a pound (tenths of
+/// a penny), and that digit alone decides: 5 or less rounds down, 6 or more
+/// up. So £0.0056 → £0.00, £0.0064 → £0.01, £26.825 → £26.82.
+fn band_amount(earnings_in_band: Pence, rate_bp: i64) -> Result<Pence, Overflow> {
+    // pence × basis points is in millionths of a pound; ÷ 1,000 gives
+    // tenths of a penny, cut.
+    let tenths = money::div_floor(i128::from(earnings_in_band) * i128::from(rate_bp), 1_000);
+    money::to_pence(money::round_by_third_decimal(tenths))
 }
 
 fn slice(pay: Pence, from: Pence, to: Option<Pence>) -> Pence {
@@ -126,21 +127,33 @@ pub fn calculate(
         NiCategory::J | NiCategory::Z => Some(rates.employee_deferred_bp),
         NiCategory::C | NiCategory::X => None,
     };
+    // Each contribution is two amounts rounded apart: earnings up to the
+    // UEL and earnings above it (docs/payroll-contract.md, "Rounding in
+    // NI").
     let employee = match main_rate {
-        Some(rate) => round_sum(
-            band_product(slice(pay, t.pt, Some(t.uel)), rate)
-                + band_product(slice(pay, t.uel, None), rates.employee_upper_bp),
+        Some(rate) => money::add(
+            band_amount(slice(pay, t.pt, Some(t.uel)), rate)?,
+            band_amount(slice(pay, t.uel, None), rates.employee_upper_bp)?,
         )?,
         None => 0,
     };
 
     let employer = match category {
         NiCategory::X => 0,
-        c if c.employer_relief_to_ust() => {
-            // 0% from ST to UST is still a band; only pay above the UST costs.
-            round_sum(band_product(slice(pay, t.ust, None), rates.employer_bp))?
+        c => {
+            // H, M, V and Z: 0% from the ST to the UST (AUST, VUST), which
+            // equals the UEL in both years; only pay above it costs.
+            let from = if c.employer_relief_to_ust() {
+                t.ust
+            } else {
+                t.st
+            };
+            let upper = t.uel.max(from);
+            money::add(
+                band_amount(slice(pay, from, Some(upper)), rates.employer_bp)?,
+                band_amount(slice(pay, upper, None), rates.employer_bp)?,
+            )?
         }
-        _ => round_sum(band_product(slice(pay, t.st, None), rates.employer_bp))?,
     };
     Ok(NiResult { employee, employer })
 }
@@ -162,6 +175,28 @@ mod tests {
         assert_eq!(
             (four.pt, four.st, four.uel, four.lel),
             (96_700, 38_500, 386_700, 50_000)
+        );
+    }
+
+    #[test]
+    fn rounded_band_by_band_by_the_third_decimal() {
+        let ni =
+            |letter, frequency, pay| calculate(TaxYear::Y2025_26, frequency, letter, pay).unwrap();
+        // HMRC 2025-26 NIC test data: weekly, A, £242.07: 7p × 8% =
+        // £0.0056, third decimal 5: £0.00; £242.08: £0.0064 → £0.01.
+        assert_eq!(ni(NiCategory::A, Frequency::Weekly, 24_207).employee, 0);
+        assert_eq!(ni(NiCategory::A, Frequency::Weekly, 24_208).employee, 1);
+        // Fortnightly, B, £1,934.05: £1,450 × 1.85% = £26.825 → £26.82,
+        // and £0.05 × 2% = £0.001 → £0.00, rounded apart: £26.82.
+        assert_eq!(
+            ni(NiCategory::B, Frequency::TwoWeekly, 193_405).employee,
+            2_682
+        );
+        // Employer on each side of the UEL: monthly £4,190.26, A:
+        // £3,772 × 15% = £565.80 and £1.26 × 15% = £0.189 → £0.19.
+        assert_eq!(
+            ni(NiCategory::A, Frequency::Monthly, 419_026).employer,
+            56_599
         );
     }
 

@@ -220,7 +220,8 @@ fn cumulative_refund() {
 
 /// Hand calculation of the exact percentage method's rounding: category B
 /// weekly £300: (£300 − £242) × 1.85% = £1.073 → £1.07; employer (£300 −
-/// £96) × 15% = £30.60. Category M: no employer NI up to the UST.
+/// £96) × 15% = £30.60. Category M: no employer NI up to the UST; each
+/// side of the UEL rounded on its own.
 #[test]
 fn ni_exact_percentages() {
     let r = ni::calculate(TaxYear::Y2025_26, Frequency::Weekly, NiCategory::B, 30_000).unwrap();
@@ -228,11 +229,15 @@ fn ni_exact_percentages() {
     let r = ni::calculate(TaxYear::Y2025_26, Frequency::Weekly, NiCategory::M, 100_000).unwrap();
     // Employee 8% of £725 + 2% of £33 = £58.66; employer 15% of £33 = £4.95.
     assert_eq!((r.employee, r.employer), (5_866, 495));
-    // Half a penny is disregarded: B, £242.27 → 0.27 × 1.85% = 0.4995p
-    // → 0; £242.28 → 0.518p → 1p.
-    let r = ni::calculate(TaxYear::Y2025_26, Frequency::Weekly, NiCategory::B, 24_227).unwrap();
-    assert_eq!(r.employee, 0);
+    // The third decimal place of a pound alone decides (docs/payroll-
+    // contract.md, "Rounding in NI"): B, £242.28 → 28p × 1.85% = £0.00518,
+    // third decimal 5: £0.00 (HMRC's 2025-26 NIC test data has £242.31 and
+    // £242.32 at £0.00 too); £242.33 → £0.0061…, 6: £0.01.
     let r = ni::calculate(TaxYear::Y2025_26, Frequency::Weekly, NiCategory::B, 24_228).unwrap();
+    assert_eq!(r.employee, 0);
+    let r = ni::calculate(TaxYear::Y2025_26, Frequency::Weekly, NiCategory::B, 24_232).unwrap();
+    assert_eq!(r.employee, 0);
+    let r = ni::calculate(TaxYear::Y2025_26, Frequency::Weekly, NiCategory::B, 24_233).unwrap();
     assert_eq!(r.employee, 1);
 }
 
@@ -341,7 +346,10 @@ fn minimum_wage_checks() {
 /// £4,190.26 leaves U = £3,142.00, not above £3,142: all at 20%, £628.40.
 /// £4,190.27 leaves £3,142.01, above it: £628.33⅓ + (£3,142 − £3,141.66⅔)
 /// × 40% = £628.46⅔, so £628.46; £3,142.99 is taxed as £3,142 too. £3,143
-/// adds 40p: £628.86.
+/// adds 40p: £628.86. The pay is above the UEL (£4,189), so NI has two
+/// amounts each, rounded apart: at £4,190.26 employee £3,141 × 8% =
+/// £251.28 plus £1.26 × 2% = £0.0252 → £0.02, £251.30; employer £3,772 ×
+/// 15% = £565.80 plus £1.26 × 15% = £0.189 → £0.19, £565.99.
 #[test]
 fn band_edge_follows_hmrc() {
     for year in ["2025-26", "2026-27"] {
@@ -357,6 +365,9 @@ fn band_edge_follows_hmrc() {
         assert_eq!(tax(419_027), 62_846);
         assert_eq!(tax(419_125), 62_846);
         assert_eq!(tax(419_126), 62_886);
+        let v = run(419_026);
+        assert_eq!(pence(&v, "employee_ni_pence"), 25_130);
+        assert_eq!(pence(&v, "employer_ni_pence"), 56_599);
     }
 }
 

@@ -9,8 +9,9 @@
 //! material leaves a choice it follows the contract's "Rules that fix
 //! every figure", as revised to follow HMRC's test data (band choice on
 //! the unrounded taxable pay against limits rounded up to the pound; the
-//! 50% overriding limit for every code). Speed and elegance do not matter
-//! here; being obviously right does.
+//! 50% overriding limit for every code; NI rounded band by band by the
+//! third decimal place). Speed and elegance do not matter here; being
+//! obviously right does.
 
 /// An exact fraction, always reduced, denominator positive.
 #[derive(Clone, Copy, Debug)]
@@ -59,10 +60,6 @@ impl Frac {
     /// Nearest whole; exactly half goes up.
     pub fn round_half_up(self) -> i128 {
         self.add(Frac::new(1, 2)).floor()
-    }
-    /// Nearest whole; exactly half goes down.
-    pub fn round_half_down(self) -> i128 {
-        self.sub(Frac::new(1, 2)).ceil()
     }
 }
 
@@ -337,13 +334,22 @@ fn ni_thresholds(frequency: &str) -> (i128, i128, i128, i128) {
     }
 }
 
-/// Earnings (pence) × rate (hundredths of a percent), truncated to 4
-/// decimal places of a pound: the result is in hundredths of a penny.
+/// One band's contribution in pence: earnings (pence) × rate (hundredths
+/// of a percent), cut after the third decimal place of a pound (tenths of
+/// a penny), then rounded by that digit alone: 5 or less down, 6 or more
+/// up (docs/payroll-contract.md, "Rounding in NI").
 fn band(earnings: i128, rate: i128) -> i128 {
-    Frac::new(earnings * rate, 100).floor()
+    let tenths = Frac::new(earnings * rate, 1000).floor();
+    let pence = Frac::new(tenths, 10).floor();
+    if tenths - pence * 10 >= 6 {
+        pence + 1
+    } else {
+        pence
+    }
 }
 
-fn ni(frequency: &str, letter: char, gross: i128) -> (i128, i128) {
+/// (employee, employer) NI in pence on this period's gross pay.
+pub fn ni(frequency: &str, letter: char, gross: i128) -> (i128, i128) {
     let (pt, st, uel, ust) = ni_thresholds(frequency);
     let (pt, st, uel, ust) = (pt * 100, st * 100, uel * 100, ust * 100);
     let between = |lo: i128, hi: i128| (gross.min(hi) - lo).max(0);
@@ -354,20 +360,21 @@ fn ni(frequency: &str, letter: char, gross: i128) -> (i128, i128) {
         'J' | 'Z' => 200,
         _ => 0,
     };
-    let employee_units = if main == 0 {
+    // Below and above the UEL, each amount rounded on its own.
+    let employee = if main == 0 {
         0
     } else {
         band(between(pt, uel), main) + band(above(uel), 200)
     };
-    let employer_units = match letter {
+    let employer = match letter {
         'X' => 0,
-        'H' | 'M' | 'V' | 'Z' => band(above(ust), 1500),
-        _ => band(above(st), 1500),
+        // Nothing up to the UST (= the UEL here).
+        'H' | 'M' | 'V' | 'Z' => {
+            band(between(ust, uel.max(ust)), 1500) + band(above(uel.max(ust)), 1500)
+        }
+        _ => band(between(st, uel), 1500) + band(above(uel), 1500),
     };
-    (
-        Frac::new(employee_units, 100).round_half_down(),
-        Frac::new(employer_units, 100).round_half_down(),
-    )
+    (employee, employer)
 }
 
 // ---------------------------------------------------------------- pensions
