@@ -2,6 +2,7 @@
 //!
 //! - `hmrc_test_data`: HMRC's 2016-17 PAYE test data, every case at HMRC's
 //!   figure;
+//! - `hmrc_test_data_2025_26`: HMRC's 2025-26 PAYE and NICs test data;
 //! - `examples`: the worked examples of docs/payroll.md and figures HMRC
 //!   and others publish, each with its source;
 //! - `differential`: thousands of cases checked against `reference`, a
@@ -14,5 +15,6 @@
 mod differential;
 mod examples;
 mod hmrc_test_data;
+mod hmrc_test_data_2025_26;
 mod properties;
 mod reference;
