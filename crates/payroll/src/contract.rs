@@ -5,6 +5,9 @@
 //! The figures follow the contract's rules, which follow HMRC's own test
 //! data; see the crate README.
 
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value, json};
 
 use crate::date::Date;
@@ -73,8 +76,31 @@ const PENSION_KEYS: [&str; 5] = [
 /// pay, and low enough that no intermediate product can overflow.
 const MAX_PENCE: i64 = 1_000_000_000_000_000;
 
+/// Longest text any field can hold (a tax code, a date, a percentage);
+/// anything longer is refused before it is read, and an error quotes only
+/// its start.
+const MAX_TEXT_CHARS: usize = 64;
+
+/// How much of an over-long text or key an error message quotes.
+const QUOTED_CHARS: usize = 32;
+
+/// The command's input as bytes, as read from standard input: text that is
+/// not UTF-8 gets the contract's error like any other bad input.
+pub fn calc_json_bytes(input: &[u8]) -> Outcome {
+    match std::str::from_utf8(input) {
+        Ok(text) => calc_json(text),
+        Err(err) => failure(FieldError::new(
+            "input",
+            format!(
+                "standard input is not UTF-8 text (the first bad byte is byte {} of the input); send JSON in UTF-8",
+                err.valid_up_to() + 1
+            ),
+        )),
+    }
+}
+
 pub fn calc_json(input: &str) -> Outcome {
-    let value: Value = match serde_json::from_str(input) {
+    let node: Node = match serde_json::from_str(input) {
         Ok(v) => v,
         Err(err) => {
             return failure(FieldError::new(
@@ -85,12 +111,12 @@ pub fn calc_json(input: &str) -> Outcome {
             ));
         }
     };
-    match value {
-        Value::Array(items) => {
+    match node {
+        Node::Array(items) => {
             let mut any_error = false;
             let results: Vec<Value> = items
-                .iter()
-                .map(|item| match calc_value(item) {
+                .into_iter()
+                .map(|item| match element(item).and_then(|v| calc_value(&v)) {
                     Ok(v) => v,
                     Err(e) => {
                         any_error = true;
@@ -103,13 +129,177 @@ pub fn calc_json(input: &str) -> Outcome {
                 exit_status: if any_error { 2 } else { 0 },
             }
         }
-        other => match calc_value(&other) {
+        other => match element(other).and_then(|v| calc_value(&v)) {
             Ok(v) => Outcome {
                 output: v.to_string(),
                 exit_status: 0,
             },
             Err(e) => failure(e),
         },
+    }
+}
+
+/// A JSON value as read, each object's keys in order with any repeats
+/// kept, so that a key given twice is refused instead of silently taking
+/// the last (serde_json's `Value` keeps only one).
+enum Node {
+    Object(Vec<(String, Node)>),
+    Array(Vec<Node>),
+    Scalar(Value),
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::from(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::String(v.to_owned())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::String(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Scalar(Value::Null))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        Node::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
+        }
+        Ok(Node::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<String, Node>()? {
+            entries.push(entry);
+        }
+        Ok(Node::Object(entries))
+    }
+}
+
+/// A key given more than once: `key` is the key of the pay period's own
+/// object that is repeated (`inside` false) or whose value holds the
+/// repeat (`inside` true, as in a `pension` with two `basis` keys).
+struct Repeated {
+    key: String,
+    inside: bool,
+}
+
+fn to_value(node: Node) -> Result<Value, Repeated> {
+    match node {
+        Node::Scalar(v) => Ok(v),
+        Node::Array(items) => items
+            .into_iter()
+            .map(to_value)
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
+        Node::Object(entries) => {
+            let mut map = Map::new();
+            for (key, node) in entries {
+                let value = match to_value(node) {
+                    Ok(value) => value,
+                    Err(_) => return Err(Repeated { key, inside: true }),
+                };
+                if map.contains_key(&key) {
+                    return Err(Repeated { key, inside: false });
+                }
+                map.insert(key, value);
+            }
+            Ok(Value::Object(map))
+        }
+    }
+}
+
+/// One pay period as a `Value`, refusing a key given more than once.
+fn element(node: Node) -> Result<Value, FieldError> {
+    to_value(node).map_err(|Repeated { key, inside }| {
+        let field = field_name(&key);
+        let message = if inside {
+            format!(
+                "a key inside {} is given more than once; give each key once",
+                quoted(&key)
+            )
+        } else {
+            format!(
+                "{} is given more than once; give each key once",
+                quoted(&key)
+            )
+        };
+        FieldError::new(&field, message)
+    })
+}
+
+/// A text quoted for an error message: whole when short, otherwise its
+/// first characters and its length, so a huge bad value is never echoed.
+fn quoted(text: &str) -> String {
+    let length = text.chars().count();
+    if length <= MAX_TEXT_CHARS {
+        format!("\"{text}\"")
+    } else {
+        let start: String = text.chars().take(QUOTED_CHARS).collect();
+        format!("\"{start}…\" ({length} characters)")
+    }
+}
+
+/// A key as an error's `field`: the key itself, or its start when it is
+/// too long to be any key.
+fn field_name(key: &str) -> String {
+    if key.chars().count() <= MAX_TEXT_CHARS {
+        key.to_owned()
+    } else {
+        let start: String = key.chars().take(QUOTED_CHARS).collect();
+        format!("{start}…")
+    }
+}
+
+/// A text value no longer than any valid value of a field can be.
+fn short_text<'a>(key: &str, text: &'a str) -> Result<&'a str, String> {
+    if text.chars().count() <= MAX_TEXT_CHARS {
+        Ok(text)
+    } else {
+        Err(format!(
+            "{} is too long to be a value of \"{key}\" (at most {MAX_TEXT_CHARS} characters)",
+            quoted(text)
+        ))
     }
 }
 
@@ -159,9 +349,10 @@ pub fn parse_input(value: &Value) -> Result<PayInput, FieldError> {
     for key in obj.keys() {
         if !KEYS.contains(&key.as_str()) {
             return Err(FieldError::new(
-                key,
+                &field_name(key),
                 format!(
-                    "\"{key}\" is not a key of the payroll input; remove it or check its spelling"
+                    "{} is not a key of the payroll input; remove it or check its spelling",
+                    quoted(key)
                 ),
             ));
         }
@@ -194,7 +385,7 @@ pub fn parse_input(value: &Value) -> Result<PayInput, FieldError> {
         Some(Value::String(s)) => Some(money::parse_decimal(s, 4).map_err(|_| {
             FieldError::new(
                 "hours_worked",
-                format!("\"{s}\" is not a number of hours; write a decimal string such as \"37.5\" (at most 4 decimal places)"),
+                format!("{} is not a number of hours; write a decimal string such as \"37.5\" (at most 4 decimal places)", quoted(s)),
             )
         })?),
         Some(_) => {
@@ -260,7 +451,7 @@ fn missing(key: &str) -> FieldError {
 
 fn required_str<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str, FieldError> {
     match present(obj, key) {
-        Some(Value::String(s)) => Ok(s),
+        Some(Value::String(s)) => short_text(key, s).map_err(|m| FieldError::new(key, m)),
         Some(_) => Err(FieldError::new(key, format!("\"{key}\" must be a string"))),
         None => Err(missing(key)),
     }
@@ -290,7 +481,7 @@ fn optional_date(obj: &Map<String, Value>, key: &str) -> Result<Option<Date>, Fi
     match present(obj, key) {
         Some(Value::String(s)) => Date::parse(s)
             .map(Some)
-            .map_err(|e| FieldError::new(key, format!("\"{s}\": {e}"))),
+            .map_err(|e| FieldError::new(key, format!("{}: {e}", quoted(s)))),
         Some(_) => Err(FieldError::new(
             key,
             format!("\"{key}\" must be a date string YYYY-MM-DD"),
@@ -326,7 +517,8 @@ fn pence(
             format!("\"{key}\" cannot be negative"),
         ));
     }
-    if n.abs() > MAX_PENCE {
+    // `unsigned_abs`, not `abs`: i64::MIN has no positive counterpart.
+    if n.unsigned_abs() > MAX_PENCE.unsigned_abs() {
         return Err(FieldError::new(
             key,
             format!("\"{key}\" is larger than the engine accepts (£10 trillion)"),
@@ -341,12 +533,12 @@ fn parse_pension(value: &Value) -> Result<PensionScheme, String> {
         .ok_or("pension must be an object with arrangement, basis, employee_percent, employer_percent and enrolled")?;
     for key in obj.keys() {
         if !PENSION_KEYS.contains(&key.as_str()) {
-            return Err(format!("\"{key}\" is not a key of pension"));
+            return Err(format!("{} is not a key of pension", quoted(key)));
         }
     }
     let text = |key: &str| -> Result<&str, String> {
         match present(obj, key) {
-            Some(Value::String(s)) => Ok(s),
+            Some(Value::String(s)) => short_text(&format!("pension.{key}"), s),
             Some(_) => Err(format!("pension.{key} must be a string")),
             None => Err(format!("pension.{key} is required")),
         }
@@ -356,7 +548,8 @@ fn parse_pension(value: &Value) -> Result<PensionScheme, String> {
         "net_pay" => Arrangement::NetPay,
         other => {
             return Err(format!(
-                "pension.arrangement must be relief_at_source or net_pay, not \"{other}\""
+                "pension.arrangement must be relief_at_source or net_pay, not {}",
+                quoted(other)
             ));
         }
     };
@@ -365,7 +558,8 @@ fn parse_pension(value: &Value) -> Result<PensionScheme, String> {
         "all_pay" => ContributionBasis::AllPay,
         other => {
             return Err(format!(
-                "pension.basis must be qualifying_earnings or all_pay, not \"{other}\""
+                "pension.basis must be qualifying_earnings or all_pay, not {}",
+                quoted(other)
             ));
         }
     };

@@ -1,5 +1,7 @@
 //! Integration tests of the payroll engine, in one test binary.
 //!
+//! - `contract_input`: bad input to the JSON contract (range, repeated
+//!   keys, bytes that are not UTF-8, huge values);
 //! - `hmrc_test_data`: HMRC's 2016-17 PAYE test data, every case at HMRC's
 //!   figure;
 //! - `hmrc_test_data_2025_26`: HMRC's 2025-26 PAYE and NICs test data;
@@ -12,6 +14,7 @@
 // Test helpers outside `#[test]` functions may fail loudly too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod contract_input;
 mod differential;
 mod examples;
 mod hmrc_test_data;
