@@ -12,5 +12,5 @@ pub mod role;
 pub use account::{EmailAddress, FieldError, Password, PersonName};
 pub use coop::{CoopKind, CoopName};
 pub use language::Language;
-pub use policy::{Action, Actor, Decision, Refusal};
+pub use policy::{Action, Actor, Decision, PersonRecord, Refusal, Tie};
 pub use role::{CoopRoles, MemberClass, Office};

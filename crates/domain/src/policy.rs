@@ -237,6 +237,39 @@ fn proposals_and_votes(roles: Option<&CoopRoles>, action: Action) -> Decision {
     }
 }
 
+/// How the caller stands to one supported person: the facts "whose record"
+/// turns on, read from the register of support by the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    /// The caller is the supported person.
+    Themselves,
+    /// The caller is the member who acts for them.
+    Representative,
+    /// Neither: an officer, a PA, another family.
+    Unrelated,
+}
+
+/// The records kept about one supported person. Each new kind (their plan,
+/// the timesheets of their support) is added here with who may read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonRecord {
+    /// Their Direct Payment fund: balance, statement, forecast, budget.
+    Fund,
+}
+
+/// Whose record: whether a caller holding `roles` in the co-operative, tied
+/// to a supported person by `tie`, may see that person's `record`. Money
+/// and care records are special category data, so the default is no.
+pub fn sees_person(roles: &CoopRoles, tie: Tie, record: PersonRecord) -> bool {
+    match record {
+        // The officers keep the pooled account, so they see every fund;
+        // otherwise only the person and whoever acts for them.
+        PersonRecord::Fund => {
+            roles.is_officer() || matches!(tie, Tie::Themselves | Tie::Representative)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,5 +534,25 @@ mod tests {
             decide(Actor::person(false), Some(&chair), Action::CreateCoop),
             Decision::Refuse(Refusal::NeedsInstanceAdmin)
         );
+    }
+
+    #[test]
+    fn a_fund_is_seen_by_its_person_their_representative_and_the_officers_only() {
+        use crate::role::MemberClass;
+        for class in MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            assert!(sees_person(&member, Tie::Themselves, PersonRecord::Fund));
+            assert!(sees_person(
+                &member,
+                Tie::Representative,
+                PersonRecord::Fund
+            ));
+            assert!(
+                !sees_person(&member, Tie::Unrelated, PersonRecord::Fund),
+                "a {class:?} who is not tied to the person sees nothing"
+            );
+            let treasurer = CoopRoles::member(class).with_office(Office::Treasurer);
+            assert!(sees_person(&treasurer, Tie::Unrelated, PersonRecord::Fund));
+        }
     }
 }

@@ -23,6 +23,7 @@ pub mod ledger;
 pub mod meetings;
 mod migrate;
 pub mod notifications;
+pub mod people;
 pub mod proxies;
 pub mod register;
 pub mod resets;

@@ -15,6 +15,7 @@ mod password;
 pub mod pdf;
 pub mod routes;
 mod viewer;
+mod whose;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -86,52 +86,12 @@ fn allowed(account: &Account, scope: &CoopScope, action: Action) -> bool {
     )
 }
 
-/// The people whose funds the caller may see: everyone for officers; for a
-/// supported person or representative, those the support register links
-/// to their account.
-async fn visible_people(
-    state: &AppState,
-    account: &Account,
-    scope: &CoopScope,
-) -> Result<Vec<(PersonId, String)>, AppError> {
-    let (people, _) = state.store.support_register(scope).await?;
-    let everyone = allowed(account, scope, Action::ViewAllFunds);
-    people
-        .into_iter()
-        .filter(|p| {
-            everyone
-                || p.member_account.as_ref() == Some(&account.id)
-                || p.represented_by.as_ref() == Some(&account.id)
-        })
-        .map(|p| {
-            PersonId::new(p.id.clone())
-                .map(|id| (id, p.name))
-                .map_err(|_| AppError::Internal("a supported person without an id".into()))
-        })
-        .collect()
-}
-
-/// The fund named in a query, if the caller may see it: officers any
-/// person's (a person not supported here is not found), others only their
-/// own (anyone else's is refused).
-async fn fund_of(
-    state: &AppState,
-    account: &Account,
-    scope: &CoopScope,
-    raw: &str,
-) -> Result<PersonId, AppError> {
-    let person = PersonId::new(raw.trim()).map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    if visible_people(state, account, scope)
+/// The fund named in a query, if the caller may see it.
+async fn fund_of(state: &AppState, scope: &CoopScope, raw: &str) -> Result<PersonId, AppError> {
+    Ok(crate::whose::fund(state, scope, raw)
         .await?
-        .iter()
-        .any(|(p, _)| p == &person)
-    {
-        Ok(person)
-    } else if allowed(account, scope, Action::ViewAllFunds) {
-        Err(AppError::NOT_FOUND)
-    } else {
-        Err(AppError::FORBIDDEN)
-    }
+        .person()
+        .clone())
 }
 
 fn today(state: &AppState) -> Date {
@@ -149,7 +109,7 @@ async fn fund_and_period(
 ) -> Result<(CoopScope, PersonId, Period), AppError> {
     let scope = scope(state, account, id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(state, account, &scope, &query.person).await?;
+    let person = fund_of(state, &scope, &query.person).await?;
     let period = period(query.from.as_deref(), query.to.as_deref(), today(state))?;
     Ok((scope, person, period))
 }
@@ -206,7 +166,7 @@ pub async fn funds(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
-    let people = visible_people(&state, &account, &scope).await?;
+    let people = crate::whose::funds(&state, &scope).await?;
     let mut funds = Vec::new();
     let all_time = Period::new(Date::constant(2000, 1, 1), today(&state))
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -270,7 +230,7 @@ pub async fn la_return_csv(
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
-    let name = visible_people(&state, &account, &scope)
+    let name = crate::whose::funds(&state, &scope)
         .await?
         .into_iter()
         .find(|(p, _)| p == &person)
@@ -957,7 +917,7 @@ pub async fn forecast(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(&state, &account, &scope, &query.person).await?;
+    let person = fund_of(&state, &scope, &query.person).await?;
     let months = query.months.unwrap_or(6).clamp(1, 24);
     let result = state
         .store
@@ -1009,7 +969,7 @@ pub async fn budget_vs_actual(
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
     let period = year_or(query.from.as_deref(), query.to.as_deref(), today(&state))?;
     let everyone = allowed(&account, &scope, Action::ViewAllFunds);
-    let people = visible_people(&state, &account, &scope).await?;
+    let people = crate::whose::funds(&state, &scope).await?;
     let result = state.store.budget_vs_actual(&scope, period).await;
     answer(
         &state,

@@ -16,3 +16,4 @@ mod rules;
 mod support;
 mod support_places;
 mod votes;
+mod whose;

@@ -18,7 +18,7 @@ use cylch_store::ledger::LedgerError;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{allowed, money, visible_people};
+use super::{allowed, money};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::{AppError, ErrorKind};
@@ -260,7 +260,7 @@ pub async fn accounts(
         .checked_add(unrestricted)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let funds = if detail {
-        let people = visible_people(&state, &viewer, &scope).await?;
+        let people = crate::whose::funds(&state, &scope).await?;
         a.funds
             .iter()
             .map(|f| FundRow {

@@ -16,7 +16,7 @@ use cylch_store::CoopScope;
 use cylch_store::ledger::LedgerError;
 use serde::Deserialize;
 
-use super::{FundQuery, allowed, money, visible_people};
+use super::{FundQuery, allowed, money};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::{AppError, ErrorKind};
@@ -118,7 +118,7 @@ async fn page(
     let language = viewer.language;
     let t = |id: &str| state.i18n.text(language, id);
     let everyone = allowed(viewer, scope, Action::ViewAllFunds);
-    let people = visible_people(state, viewer, scope).await?;
+    let people = crate::whose::funds(state, scope).await?;
     let fund_name = |fund: &FundId| match fund {
         FundId::General => Some(t("ledger-fund-general")),
         FundId::Person(person) => people

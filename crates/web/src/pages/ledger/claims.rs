@@ -15,7 +15,7 @@ use cylch_store::ledger::{LedgerError, LedgerSettings};
 use cylch_store::{CoopScope, StoreError};
 use serde::Deserialize;
 
-use super::{allowed, money, parse_money, required, visible_people};
+use super::{allowed, money, parse_money, required};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::AppError;
@@ -113,7 +113,7 @@ async fn claims_page(
     let t = |id: &str| state.i18n.text(language, id);
     let settings = state.store.ledger_settings(scope).await?;
     let members = state.store.members(scope).await?;
-    let people = visible_people(state, viewer, scope).await?;
+    let people = crate::whose::funds(state, scope).await?;
     let name_of_account = |id: &str| {
         members
             .iter()

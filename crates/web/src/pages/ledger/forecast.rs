@@ -154,7 +154,7 @@ async fn forecast_page(
 ) -> Result<ForecastPage, AppError> {
     let language = viewer.language;
     let t = |id: &str| state.i18n.text(language, id);
-    let (people, chosen) = chosen_fund(state, viewer, scope, raw_person).await?;
+    let (people, chosen) = chosen_fund(state, scope, raw_person).await?;
     let mut rows = Vec::new();
     let mut drawn = (Vec::new(), 0);
     let mut warning = String::new();

@@ -54,31 +54,6 @@ fn allowed(viewer: &Viewer, scope: &CoopScope, action: Action) -> bool {
     )
 }
 
-/// The people whose funds the viewer may see, with their names: everyone
-/// for officers, otherwise those the support register links to them.
-async fn visible_people(
-    state: &AppState,
-    viewer: &Viewer,
-    scope: &CoopScope,
-) -> Result<Vec<(PersonId, String)>, AppError> {
-    let (people, _) = state.store.support_register(scope).await?;
-    let account = viewer.require_account()?;
-    let everyone = allowed(viewer, scope, Action::ViewAllFunds);
-    people
-        .into_iter()
-        .filter(|p| {
-            everyone
-                || p.member_account.as_ref() == Some(&account.id)
-                || p.represented_by.as_ref() == Some(&account.id)
-        })
-        .map(|p| {
-            PersonId::new(p.id.clone())
-                .map(|id| (id, p.name))
-                .map_err(|_| AppError::Internal("a supported person without an id".into()))
-        })
-        .collect()
-}
-
 pub struct FundRow {
     pub id: String,
     pub name: String,
@@ -184,7 +159,7 @@ async fn page(
     let mut funds = Vec::new();
     let all_time = Period::new(jiff::civil::Date::constant(2000, 1, 1), quarter.to())
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let people = visible_people(state, viewer, scope).await?;
+    let people = crate::whose::funds(state, scope).await?;
     for (person, name) in &people {
         let statement = state
             .store
@@ -613,24 +588,17 @@ struct StatementPage {
 /// The fund asked for, if the viewer may see it, or the first they may.
 async fn chosen_fund(
     state: &AppState,
-    viewer: &Viewer,
     scope: &CoopScope,
     raw: &str,
 ) -> Result<(Vec<(PersonId, String)>, Option<(PersonId, String)>), AppError> {
-    let people = visible_people(state, viewer, scope).await?;
+    let people = crate::whose::funds(state, scope).await?;
     if raw.trim().is_empty() {
         let first = people.first().cloned();
         return Ok((people, first));
     }
-    match people
-        .iter()
-        .find(|(p, _)| p.as_str() == raw.trim())
-        .cloned()
-    {
-        Some(found) => Ok((people, Some(found))),
-        None if allowed(viewer, scope, Action::ViewAllFunds) => Err(AppError::NOT_FOUND),
-        None => Err(AppError::FORBIDDEN),
-    }
+    let chosen = crate::whose::fund(state, scope, raw).await?;
+    let found = (chosen.person().clone(), chosen.name().to_owned());
+    Ok((people, Some(found)))
 }
 
 fn period_of(query: &FundQuery, today: jiff::civil::Date) -> Result<Period, AppError> {
@@ -653,7 +621,7 @@ pub async fn statement(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let (people, chosen) = chosen_fund(&state, &viewer, &scope, &query.person).await?;
+    let (people, chosen) = chosen_fund(&state, &scope, &query.person).await?;
     let period = period_of(&query, state.clock().today_in_wales())?;
     let language = viewer.language;
     let t = |id: &str| state.i18n.text(language, id);

@@ -93,7 +93,7 @@ async fn the_return(
 ) -> Result<Result<(CoopScope, String, LaReturn), Response>, AppError> {
     let scope = scope_for(state, viewer, id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let (_, chosen) = chosen_fund(state, viewer, &scope, &query.person).await?;
+    let (_, chosen) = chosen_fund(state, &scope, &query.person).await?;
     let Some((person, name)) = chosen else {
         // No fund to return on: the statement page says so.
         return Ok(Err(Redirect::to(&format!(
