@@ -80,7 +80,7 @@ on_both!(
             let names: Vec<&str> = visible.iter().map(|p| p.name()).collect();
             let expected: Vec<&str> = own.map(|i| ids[i].0).into_iter().collect();
             assert_eq!(names, expected, "{} sees", account.name);
-            if let Some(own) = own {
+            if own.is_some() {
                 assert_eq!(visible[0].tie(), tie);
             }
             for (i, (name, id)) in ids.iter().enumerate() {
