@@ -4,6 +4,7 @@
 
 mod access;
 pub mod api;
+pub(crate) mod areas;
 mod chrome;
 mod error;
 mod form;

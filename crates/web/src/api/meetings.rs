@@ -11,9 +11,7 @@ use cylch_domain::Language;
 use cylch_domain::policy::Action;
 use cylch_governance::quorum::QuorumCheck;
 use cylch_governance::{MeetingState, ShortNoticeConsent};
-use cylch_store::meetings::{
-    AttendanceRow, Mark, MeetingRecord, MeetingStoreError, NewMeeting, kind_code, parse_kind,
-};
+use cylch_store::meetings::{AttendanceRow, Mark, MeetingRecord, MeetingStoreError, kind_code};
 use cylch_store::votes::{VotingError, parse_choice};
 use cylch_store::{AccountId, CoopScope, StoreError};
 use serde::{Deserialize, Serialize};
@@ -21,11 +19,9 @@ use utoipa::ToSchema;
 
 use super::{ApiErrorBody, ApiErrorDetail, Caller, Invalid, rejected, scope};
 use crate::AppState;
+use crate::areas::meetings::commands::{Refused, ScheduleMeeting, schedule_meeting};
 use crate::error::AppError;
-use crate::pages::meetings::{
-    MAX_AGENDA, MAX_MINUTES, MAX_PLACE, agenda_items, meeting_id, parse_date, parse_time,
-    refusal_text, send_notice_emails,
-};
+use crate::pages::meetings::{MAX_MINUTES, meeting_id, refusal_text, send_notice_emails};
 
 #[derive(Serialize, ToSchema)]
 pub struct QuorumView {
@@ -268,66 +264,33 @@ pub async fn schedule(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
-    let kind = parse_kind(body.kind.trim());
-    if kind.is_none() {
-        invalid.add("kind", "meetings-error-kind");
-    }
-    let date = parse_date(&body.date);
-    match date {
-        None => invalid.add("date", "meetings-error-date"),
-        Some(date) if date < state.clock().today_in_wales() => {
-            invalid.add("date", "meetings-error-date-past");
-        }
-        Some(_) => {}
-    }
-    let time = parse_time(&body.starts_at);
-    if time.is_none() {
-        invalid.add("starts_at", "meetings-error-time");
-    }
-    let place = body.place.trim();
-    if place.is_empty() {
-        invalid.add("place", "meetings-error-place");
-    } else if place.chars().count() > MAX_PLACE {
-        invalid.add("place", "meetings-error-place-long");
-    }
-    let agenda = agenda_items(&body.agenda.join("\n"));
-    if agenda.iter().map(|i| i.chars().count()).sum::<usize>() > MAX_AGENDA {
-        invalid.add("agenda", "meetings-error-agenda-long");
-    } else if agenda.is_empty() && body.proposals.is_empty() {
-        invalid.add("agenda", "meetings-error-agenda");
-    }
-    let (Some(kind), Some(date), Some(time)) = (kind, date, time) else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    if !invalid.0.is_empty() {
-        return Ok(invalid.respond(&state, account.language));
-    }
-    match state
-        .store
-        .schedule_meeting(
-            &scope,
-            NewMeeting {
-                kind,
-                date,
-                starts_at: time,
-                place,
-                agenda: &agenda,
-                proposals: &body.proposals,
-            },
-        )
-        .await
-    {
+    let scheduled = schedule_meeting(
+        &state,
+        &scope,
+        ScheduleMeeting {
+            kind: &body.kind,
+            date: &body.date,
+            starts_at: &body.starts_at,
+            place: &body.place,
+            agenda: body.agenda,
+            proposals: &body.proposals,
+        },
+    )
+    .await;
+    match scheduled {
         Ok(record) => Ok((
             StatusCode::CREATED,
             Json(view(&state, &scope, record).await?),
         )
             .into_response()),
-        Err(MeetingStoreError::UnknownProposal) => {
-            invalid.add("proposals", "meetings-error-proposal");
+        Err(Refused::Fields(problems)) => {
+            let mut invalid = Invalid::new();
+            for (field, message) in problems {
+                invalid.add(field, message);
+            }
             Ok(invalid.respond(&state, account.language))
         }
-        Err(err) => refused(&state, account.language, err),
+        Err(Refused::Store(err)) => refused(&state, account.language, err),
     }
 }
 

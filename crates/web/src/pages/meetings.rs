@@ -14,9 +14,7 @@ use cylch_governance::quorum::QuorumCheck;
 use cylch_governance::{
     AgmDeadline, MeetingKind, MeetingState, ShortNoticeConsent, next_agm_deadline,
 };
-use cylch_store::meetings::{
-    Entitled, KINDS, Mark, MeetingRecord, MeetingStoreError, NewMeeting, kind_code, parse_kind,
-};
+use cylch_store::meetings::{Entitled, KINDS, Mark, MeetingRecord, MeetingStoreError, kind_code};
 use cylch_store::votes::{CHOICES, choice_code, parse_choice};
 use cylch_store::{AccountId, CoopScope, StoreError};
 use jiff::civil::{Date, Time};
@@ -25,6 +23,7 @@ use serde::Deserialize;
 use super::coops::scope_for;
 use super::{ViewerExt, render, render_invalid};
 use crate::AppState;
+use crate::areas::meetings::commands::{Refused, ScheduleMeeting, schedule_meeting};
 use crate::chrome::Chrome;
 use crate::error::AppError;
 use crate::form::{CsrfForm, FormErrors, NoFields};
@@ -366,14 +365,6 @@ pub async fn list(
     render(&meetings_page(&state, &viewer, &scope, FormErrors::default(), form).await?)
 }
 
-/// Reads the agenda as one item a line.
-pub fn agenda_items(text: &str) -> Vec<String> {
-    text.lines()
-        .map(|line| line.trim().to_owned())
-        .filter(|line| !line.is_empty())
-        .collect()
-}
-
 pub async fn schedule(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -382,64 +373,38 @@ pub async fn schedule(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let form = ScheduleForm::from_pairs(&pairs);
+    let scheduled = schedule_meeting(
+        &state,
+        &scope,
+        ScheduleMeeting {
+            kind: &form.kind,
+            date: &form.date,
+            starts_at: &form.time,
+            place: &form.place,
+            agenda: form.agenda.lines().map(str::to_owned).collect(),
+            proposals: &form.proposals,
+        },
+    )
+    .await;
     let mut errors = FormErrors::default();
-    let kind = parse_kind(form.kind.trim());
-    if kind.is_none() {
-        errors.add("kind", "meetings-error-kind");
-    }
-    let date = parse_date(&form.date);
-    match date {
-        None => errors.add("date", "meetings-error-date"),
-        Some(date) if date < state.clock().today_in_wales() => {
-            errors.add("date", "meetings-error-date-past");
-        }
-        Some(_) => {}
-    }
-    let time = parse_time(&form.time);
-    if time.is_none() {
-        errors.add("time", "meetings-error-time");
-    }
-    let place = form.place.trim();
-    if place.is_empty() {
-        errors.add("place", "meetings-error-place");
-    } else if place.chars().count() > MAX_PLACE {
-        errors.add("place", "meetings-error-place-long");
-    }
-    let agenda = agenda_items(&form.agenda);
-    if form.agenda.chars().count() > MAX_AGENDA {
-        errors.add("agenda", "meetings-error-agenda-long");
-    } else if agenda.is_empty() && form.proposals.is_empty() {
-        errors.add("agenda", "meetings-error-agenda");
-    }
-    let (Some(kind), Some(date), Some(time)) = (kind, date, time) else {
-        return render_invalid(&meetings_page(&state, &viewer, &scope, errors, form).await?);
-    };
-    if !errors.is_empty() {
-        return render_invalid(&meetings_page(&state, &viewer, &scope, errors, form).await?);
-    }
-    let scheduled = state
-        .store
-        .schedule_meeting(
-            &scope,
-            NewMeeting {
-                kind,
-                date,
-                starts_at: time,
-                place,
-                agenda: &agenda,
-                proposals: &form.proposals,
-            },
-        )
-        .await;
     match scheduled {
-        Ok(record) => Ok(back(&scope, &record.id)),
-        Err(MeetingStoreError::UnknownProposal) => {
-            errors.add("proposal", "meetings-error-proposal");
-            render_invalid(&meetings_page(&state, &viewer, &scope, errors, form).await?)
+        Ok(record) => return Ok(back(&scope, &record.id)),
+        // The form's names for the fields the API calls `starts_at` and
+        // `proposals`.
+        Err(Refused::Fields(problems)) => {
+            for (field, message) in problems {
+                let field = match field {
+                    "starts_at" => "time",
+                    "proposals" => "proposal",
+                    other => other,
+                };
+                errors.add(field, message);
+            }
         }
-        Err(MeetingStoreError::Store(err)) => Err(err.into()),
-        Err(other) => Err(AppError::Internal(other.to_string())),
+        Err(Refused::Store(MeetingStoreError::Store(err))) => return Err(err.into()),
+        Err(Refused::Store(err)) => errors.add("kind", message_id(&err)),
     }
+    render_invalid(&meetings_page(&state, &viewer, &scope, errors, form).await?)
 }
 
 fn back(scope: &CoopScope, id: &str) -> Response {

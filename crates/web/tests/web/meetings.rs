@@ -732,3 +732,65 @@ on_both!(
         assert_eq!(refused.status, 403);
     }
 );
+
+on_both!(the_page_and_the_api_measure_an_agenda_the_same_way, |app| {
+    let c = coop_of_four(&app).await;
+    let b = app.browser(&c.secretary).await;
+    let token = app
+        .store
+        .create_api_token(&c.secretary.id, "agenda")
+        .await
+        .unwrap()
+        .1;
+    let page = format!("/coops/{}/meetings", c.coop.id);
+    let api = format!("/api/v1/coops/{}/meetings", c.coop.id);
+    let date = form_date(app.days_from_today(20));
+    // Two items of 2,400 letters: 4,800 in all, under the limit of
+    // 5,000, however many blank lines a pasted agenda has between them.
+    let item = "a".repeat(2_400);
+    let spaced = format!("{item}\n{}\n{item}", "\n".repeat(300));
+    // And three such items: 7,200 letters, over it on both fronts.
+    let long = [item.clone(), item.clone(), item.clone()];
+    for (agenda, accepted) in [(vec![spaced.clone()], true), (long.to_vec(), false)] {
+        let text = agenda.join("\n");
+        let sent = app
+            .post_form(
+                &page,
+                &b.cookies,
+                &[
+                    ("csrf", &b.csrf),
+                    ("kind", "general"),
+                    ("date", &date),
+                    ("time", "19:00"),
+                    ("place", "Neuadd"),
+                    ("agenda", &text),
+                ],
+            )
+            .await;
+        let items: Vec<&str> = text.lines().collect();
+        let called = app
+            .api(
+                "POST",
+                &api,
+                Some(&token),
+                Some(serde_json::json!({
+                    "kind": "general", "date": date, "starts_at": "19:00",
+                    "place": "Neuadd", "agenda": items,
+                })),
+            )
+            .await;
+        if accepted {
+            assert_eq!(sent.status, 303, "{}", sent.body);
+            assert_eq!(called.status, 201, "{}", called.body);
+        } else {
+            assert_eq!(sent.status, 422);
+            assert!(sent.body.contains("href=\"#agenda\""), "{}", sent.body);
+            assert_eq!(called.status, 422, "{}", called.body);
+            assert_eq!(called.json()["error"]["fields"][0]["field"], "agenda");
+            assert_eq!(
+                called.json()["error"]["fields"][0]["code"],
+                "meetings-error-agenda-long"
+            );
+        }
+    }
+});

@@ -1,0 +1,3 @@
+//! Meetings: general meetings, the AGM and committee meetings.
+
+pub mod commands;
