@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use super::coops::scope_for;
 use super::support::parse_date;
-use super::{ViewerExt, render, render_invalid};
+use super::{MessagePage, ViewerExt, render, render_invalid};
 use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::{AppError, ErrorKind};
@@ -538,7 +538,12 @@ pub async fn reconcile(
     match state.store.reconcile_bank(&scope).await {
         Ok(_) => Ok(back(&scope)),
         Err(LedgerError::Store(err)) => Err(err.into()),
-        Err(err) => Err(AppError::Internal(err.to_string())),
+        // A refusal under the ledger's rules is the person's to hear, as
+        // the API answers it (422 with the rule's sentence), not a failure.
+        Err(err) => render_invalid(
+            &MessagePage::new(&state, &viewer, "ledger-reconcile-heading", &[err.code()])
+                .link(&format!("/coops/{}/ledger", scope.coop_id()), "ledger-title"),
+        ),
     }
 }
 
