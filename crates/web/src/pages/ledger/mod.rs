@@ -541,8 +541,10 @@ pub async fn reconcile(
         // A refusal under the ledger's rules is the person's to hear, as
         // the API answers it (422 with the rule's sentence), not a failure.
         Err(err) => render_invalid(
-            &MessagePage::new(&state, &viewer, "ledger-reconcile-heading", &[err.code()])
-                .link(&format!("/coops/{}/ledger", scope.coop_id()), "ledger-title"),
+            &MessagePage::new(&state, &viewer, "ledger-reconcile-heading", &[err.code()]).link(
+                &format!("/coops/{}/ledger", scope.coop_id()),
+                "ledger-title",
+            ),
         ),
     }
 }
