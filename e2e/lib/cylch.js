@@ -238,6 +238,20 @@ export async function expectGoodPage(page, lang, expected = {}, label = '') {
   await expectAccessible(page, label);
 }
 
+/**
+ * Waits, up to five seconds, for the element that has focus to match
+ * `selector`, and goes on either way: the assertion that follows reads the
+ * focus and says what is wrong. The browser applies `autofocus` at its next
+ * rendering step, which can come after the `load` event that `goto` and a
+ * navigation wait for, and moves focus to a link's target the same way; so
+ * reading `document.activeElement` at once can find the body on a busy
+ * machine.
+ */
+export async function waitForFocus(page, selector) {
+  await page.waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout: 5000 })
+    .catch(() => {});
+}
+
 /** The GOV.UK error summary: its links, in order, each to a field on the page. */
 export async function errorSummary(page) {
   const summary = page.locator('.error-summary');
@@ -273,6 +287,7 @@ export async function expectFormErrors(page, response, lang, fields) {
   }
   const texts = links.map((l) => l.text);
   assert.equal(new Set(texts).size, texts.length, `each problem in its own words: ${JSON.stringify(texts)}`);
+  await waitForFocus(page, '.error-summary');
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true,
     'the error summary has focus when the page loads');
   for (const field of fields) {
@@ -293,6 +308,7 @@ export async function expectFormErrors(page, response, lang, fields) {
   }
   // Following the first link moves focus to that field.
   await page.locator('.error-summary a').first().click();
+  await waitForFocus(page, `[id="${fields[0].id}"]`);
   assert.equal(await page.evaluate(() => document.activeElement?.id), fields[0].id, 'the summary link focuses its field');
 }
 

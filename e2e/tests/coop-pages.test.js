@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LANGS, PEOPLE, FAMILY_COOP, PA_COOP, t, launch, newPage, goto, expectGoodPage, expectAccessible,
-  errorSummary, signInShowing, coopIds,
+  errorSummary, signInShowing, coopIds, waitForFocus,
 } from '../lib/cylch.js';
 
 let browser;
@@ -42,6 +42,7 @@ async function sendEachFormEmpty(page, lang, path) {
     assert.ok(response.status() < 500, `${where} answered ${response.status()}`);
     if (response.status() === 422) {
       assert.ok((await page.title()).startsWith(`${t(lang, 'error-title-prefix')} `), `${where}: the title says Error`);
+      await waitForFocus(page, '.error-summary');
       assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true,
         `${where}: the problems have focus`);
       if (await page.locator('.error-summary a').count() > 0) {

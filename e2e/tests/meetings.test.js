@@ -11,7 +11,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   LANGS, PEOPLE, FAMILY_COOP, launch, newPage, goto, expectGoodPage, errorSummary,
-  signInShowing, coopIds, submit, follow, linkFromOutbox,
+  signInShowing, coopIds, submit, follow, linkFromOutbox, waitForFocus,
 } from '../lib/cylch.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +72,7 @@ async function chairRunsAMeeting(lang, js) {
   assert.equal(response.status(), 422);
   const problems = await errorSummary(page);
   assert.deepEqual(problems.map((p) => p.href), ['#place']);
+  await waitForFocus(page, '.error-summary');
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
   await expectGoodPage(page, lang, {}, 'the schedule form with a problem');
   await page.getByLabel(m(lang, 'meetings-field-place'), { exact: true }).fill('Neuadd y Pentref, Llanrug');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   LANGS, PEOPLE, FAMILY_COOP, PA_COOP, t, launch, newPage, goto, expectGoodPage, expectPage,
   expectAccessible, expectFormErrors, errorSummary, submit, follow, signInShowing, coopIds, linkFromOutbox,
+  waitForFocus,
 } from '../lib/cylch.js';
 
 let browser;
@@ -217,6 +218,7 @@ for (const lang of LANGS) {
       assert.ok(refused, 'a fifth person is refused');
       const refusal = page.locator('.error-summary', { hasText: t(lang, 'support-refused-title') });
       assert.equal(await refusal.count(), 1);
+      await waitForFocus(page, '.error-summary');
       assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true,
         'the refusal has focus when the page loads');
       assert.ok((await page.title()).startsWith(`${t(lang, 'error-title-prefix')} `));
@@ -335,6 +337,7 @@ for (const lang of LANGS) {
       await expectGoodPage(page, lang, { h1: t(lang, 'admin-title') }, 'create co-operative with errors');
       // Following the summary's link to the kind lands on its first choice.
       await page.locator('.error-summary a[href="#kind"]').click();
+      await waitForFocus(page, '[name="kind"]');
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'kind');
 
       const coopName = `Cydweithfa Prawf Tudalennau ${lang}`;
