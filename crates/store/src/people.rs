@@ -19,7 +19,6 @@ pub struct PersonScope {
     person: PersonId,
     name: String,
     tie: Tie,
-    record: PersonRecord,
 }
 
 impl PersonScope {
@@ -35,11 +34,6 @@ impl PersonScope {
     pub fn tie(&self) -> Tie {
         self.tie
     }
-
-    /// The kind of record this scope opens.
-    pub fn record(&self) -> PersonRecord {
-        self.record
-    }
 }
 
 /// Why no scope was handed out. Officers, who may see everyone's, are told
@@ -53,6 +47,17 @@ pub enum PersonScopeError {
     Refused,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl PersonScopeError {
+    /// The answer for a person who is not among those the caller may see.
+    pub fn missing(scope: &CoopScope, record: PersonRecord) -> PersonScopeError {
+        if sees_person(scope.roles(), Tie::Unrelated, record) {
+            PersonScopeError::NotFound
+        } else {
+            PersonScopeError::Refused
+        }
+    }
 }
 
 fn tie(scope: &CoopScope, person: &SupportedPerson) -> Tie {
@@ -88,7 +93,6 @@ impl Store {
                     person,
                     name: p.name,
                     tie,
-                    record,
                 })
             })
             .collect()
@@ -103,18 +107,10 @@ impl Store {
         record: PersonRecord,
     ) -> Result<PersonScope, PersonScopeError> {
         let wanted = person.trim();
-        if let Some(found) = self
-            .visible_people(scope, record)
+        self.visible_people(scope, record)
             .await?
             .into_iter()
             .find(|p| p.person.as_str() == wanted)
-        {
-            return Ok(found);
-        }
-        if sees_person(scope.roles(), Tie::Unrelated, record) {
-            Err(PersonScopeError::NotFound)
-        } else {
-            Err(PersonScopeError::Refused)
-        }
+            .ok_or_else(|| PersonScopeError::missing(scope, record))
     }
 }

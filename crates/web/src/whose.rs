@@ -32,9 +32,19 @@ pub async fn fund(state: &AppState, scope: &CoopScope, raw: &str) -> Result<Pers
         .store
         .person_scope(scope, raw, PersonRecord::Fund)
         .await
-        .map_err(|err| match err {
-            PersonScopeError::NotFound => AppError::NOT_FOUND,
-            PersonScopeError::Refused => AppError::FORBIDDEN,
-            PersonScopeError::Store(err) => err.into(),
-        })
+        .map_err(answer)
+}
+
+/// The answer when the person asked for is not among `people`, the funds
+/// the caller may see: for a page that has the list already.
+pub fn not_among(scope: &CoopScope) -> AppError {
+    answer(PersonScopeError::missing(scope, PersonRecord::Fund))
+}
+
+fn answer(err: PersonScopeError) -> AppError {
+    match err {
+        PersonScopeError::NotFound => AppError::NOT_FOUND,
+        PersonScopeError::Refused => AppError::FORBIDDEN,
+        PersonScopeError::Store(err) => err.into(),
+    }
 }

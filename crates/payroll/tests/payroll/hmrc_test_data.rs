@@ -358,7 +358,7 @@ const REFERENCE_BANDS_2016_17: reference::Bands =
     &[(Some(32_000), 20), (Some(150_000), 40), (None, 45)];
 
 /// "1234.5" or "-0.80" as pence.
-fn pence(text: &str) -> i64 {
+pub(crate) fn pence(text: &str) -> i64 {
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => (-1, rest),
         None => (1, text),

@@ -39,6 +39,7 @@ use serde_json::{Value, json};
 
 use cylch_payroll::{Frequency, NiCategory, TaxYear, ni};
 
+use crate::hmrc_test_data::pence;
 use crate::reference;
 
 /// (HMRC's test, tax code, W(eekly)/M(onthly), period, week 1/month 1,
@@ -752,17 +753,6 @@ const NICS_2025_26: &[NiCase] = &[
     ("Cat_Z/55", 'Z', "monthly", "4189.04", "62.82", "0.01"),
     ("Cat_Z/56", 'Z', "monthly", "4189.05", "62.82", "0.01"),
 ];
-
-/// "1234.5" or "-0.80" as pence.
-fn pence(text: &str) -> i64 {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => (-1, rest),
-        None => (1, text),
-    };
-    let (pounds, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let fraction = format!("{fraction:0<2}");
-    sign * (pounds.parse::<i64>().unwrap() * 100 + fraction.parse::<i64>().unwrap())
-}
 
 fn frequency(letter: char) -> &'static str {
     if letter == 'W' { "weekly" } else { "monthly" }

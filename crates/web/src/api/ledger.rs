@@ -22,6 +22,7 @@ use cylch_ledger::{
 };
 use cylch_store::accounts::Account;
 use cylch_store::ledger::{LedgerError, StoredEntry, parse_frequency};
+use cylch_store::people::PersonScope;
 use cylch_store::{CoopScope, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -86,12 +87,11 @@ fn allowed(account: &Account, scope: &CoopScope, action: Action) -> bool {
     )
 }
 
-/// The fund named in a query, if the caller may see it.
-async fn fund_of(state: &AppState, scope: &CoopScope, raw: &str) -> Result<PersonId, AppError> {
-    Ok(crate::whose::fund(state, scope, raw)
-        .await?
-        .person()
-        .clone())
+/// The fund named in a query, if the caller may see it; a reference that
+/// cannot be one is a bad request.
+async fn fund_of(state: &AppState, scope: &CoopScope, raw: &str) -> Result<PersonScope, AppError> {
+    PersonId::new(raw.trim()).map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
+    crate::whose::fund(state, scope, raw).await
 }
 
 fn today(state: &AppState) -> Date {
@@ -106,12 +106,12 @@ async fn fund_and_period(
     account: &Account,
     id: &str,
     query: Result<Query<FundQuery>, QueryRejection>,
-) -> Result<(CoopScope, PersonId, Period), AppError> {
+) -> Result<(CoopScope, PersonScope, Period), AppError> {
     let scope = scope(state, account, id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(state, &scope, &query.person).await?;
+    let fund = fund_of(state, &scope, &query.person).await?;
     let period = period(query.from.as_deref(), query.to.as_deref(), today(state))?;
-    Ok((scope, person, period))
+    Ok((scope, fund, period))
 }
 
 fn period(from: Option<&str>, to: Option<&str>, today: Date) -> Result<Period, AppError> {
@@ -195,8 +195,9 @@ pub async fn statement(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
-    let result = state.store.person_statement(&scope, &person, period).await;
+    let (scope, fund, period) = fund_and_period(&state, &account, &id, query).await?;
+    let person = fund.person();
+    let result = state.store.person_statement(&scope, person, period).await;
     answer(
         &state,
         account.language,
@@ -212,8 +213,9 @@ pub async fn la_return(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
-    let result = state.store.la_return(&scope, &person, period).await;
+    let (scope, fund, period) = fund_and_period(&state, &account, &id, query).await?;
+    let person = fund.person();
+    let result = state.store.la_return(&scope, person, period).await;
     answer(
         &state,
         account.language,
@@ -229,14 +231,10 @@ pub async fn la_return_csv(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
-    let name = crate::whose::funds(&state, &scope)
-        .await?
-        .into_iter()
-        .find(|(p, _)| p == &person)
-        .map(|(_, name)| name)
-        .unwrap_or_default();
-    let result = state.store.la_return(&scope, &person, period).await;
+    let (scope, fund, period) = fund_and_period(&state, &account, &id, query).await?;
+    let person = fund.person();
+    let name = fund.name();
+    let result = state.store.la_return(&scope, person, period).await;
     answer(
         &state,
         account.language,
@@ -253,7 +251,7 @@ pub async fn la_return_csv(
                         ),
                     ),
                 ],
-                crate::pages::ledger::return_csv_text(&state, account.language, &name, &r),
+                crate::pages::ledger::return_csv_text(&state, account.language, name, &r),
             )
                 .into_response()
         }),
@@ -889,10 +887,11 @@ pub async fn receipt_checks(
     Path(id): Path<String>,
     query: Result<Query<FundQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let (scope, person, period) = fund_and_period(&state, &account, &id, query).await?;
+    let (scope, fund, period) = fund_and_period(&state, &account, &id, query).await?;
+    let person = fund.person();
     let result = state
         .store
-        .receipt_checks(&scope, &person, period.from(), period.to(), today(&state))
+        .receipt_checks(&scope, person, period.from(), period.to(), today(&state))
         .await;
     answer(
         &state,
@@ -917,11 +916,12 @@ pub async fn forecast(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
     let Query(query) = query.map_err(|_| AppError::Kind(ErrorKind::BadRequest))?;
-    let person = fund_of(&state, &scope, &query.person).await?;
+    let fund = fund_of(&state, &scope, &query.person).await?;
+    let person = fund.person();
     let months = query.months.unwrap_or(6).clamp(1, 24);
     let result = state
         .store
-        .fund_forecast(&scope, &person, today(&state), months)
+        .fund_forecast(&scope, person, today(&state), months)
         .await;
     answer(
         &state,

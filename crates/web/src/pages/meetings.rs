@@ -381,7 +381,7 @@ pub async fn schedule(
             date: &form.date,
             starts_at: &form.time,
             place: &form.place,
-            agenda: form.agenda.lines().map(str::to_owned).collect(),
+            agenda: vec![form.agenda.clone()],
             proposals: &form.proposals,
         },
     )

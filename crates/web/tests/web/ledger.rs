@@ -2,28 +2,11 @@
 //! route edits or deletes, reversals, bank files refused whole, and the
 //! council return as CSV.
 
-use cylch_store::accounts::Account;
 use cylch_store::support::NewSupportedPerson;
 use serde_json::json;
 
 use crate::on_both;
 use crate::support::{TestApp, cast};
-
-fn who<'a>(cast: &'a crate::support::Cast, role: &str) -> &'a Account {
-    cast.people
-        .iter()
-        .find(|(r, _)| *r == role)
-        .and_then(|(_, a)| a.as_ref())
-        .unwrap()
-}
-
-async fn token(app: &TestApp, account: &Account) -> String {
-    app.store
-        .create_api_token(&account.id, "ledger")
-        .await
-        .unwrap()
-        .1
-}
 
 /// Sends a form as a browser sends one with a file input: multipart, the
 /// file under `statement` (none when `file` is empty).
@@ -121,15 +104,15 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
-        let representative = who(&cast, "representative");
+        let supported = cast.who("supported");
+        let representative = cast.who("representative");
         let own = app
             .store
             .add_supported_person(
@@ -156,7 +139,7 @@ on_both!(
             )
             .await
             .unwrap();
-        let t = token(&app, treasurer).await;
+        let t = app.token(treasurer).await;
         let base = format!("/api/v1/coops/{coop}/ledger");
 
         let arranged = app
@@ -195,7 +178,7 @@ on_both!(
         assert_eq!(spent.status, 201, "{}", spent.body);
 
         // The supported person sees their own statement and fund, not Huw's.
-        let s = token(&app, supported).await;
+        let s = app.token(supported).await;
         let period = "from=2026-04-01&to=2026-06-30";
         let mine = app
             .api(
@@ -225,7 +208,7 @@ on_both!(
         assert_eq!(funds[0]["person"], own.id.as_str());
 
         // The representative sees the person they act for.
-        let r = token(&app, representative).await;
+        let r = app.token(representative).await;
         let represented = app
             .api(
                 "GET",
@@ -239,7 +222,7 @@ on_both!(
 
         // A PA sees no fund at all, but the co-operative's totals, as every
         // member does; the totals name nobody.
-        let pa = token(&app, who(&cast, "pa")).await;
+        let pa = app.token(cast.who("pa")).await;
         for path in [
             format!("{base}/funds"),
             format!("{base}/statement?person={}&{period}", own.id),
@@ -304,7 +287,7 @@ on_both!(
 on_both!(posted_entries_are_corrected_only_by_reversal, |app| {
     let cast = cast(&app).await;
     let coop = cast.coop_a.id.as_str().to_owned();
-    let t = token(&app, who(&cast, "treasurer")).await;
+    let t = app.token(cast.who("treasurer")).await;
     let base = format!("/api/v1/coops/{coop}/ledger");
     let posted = app
         .api(
@@ -391,7 +374,7 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let t = token(&app, who(&cast, "treasurer")).await;
+        let t = app.token(cast.who("treasurer")).await;
         let base = format!("/api/v1/coops/{coop}/ledger");
         let first = app
             .api(
@@ -455,14 +438,14 @@ on_both!(
 on_both!(a_treasurer_keeps_the_books_through_the_pages, |app| {
     let cast = cast(&app).await;
     let coop = cast.coop_a.id.as_str().to_owned();
-    let treasurer = who(&cast, "treasurer");
+    let treasurer = cast.who("treasurer");
     let scope = app
         .store
         .scope(&treasurer.id, &cast.coop_a.id)
         .await
         .unwrap()
         .unwrap();
-    let supported = who(&cast, "supported");
+    let supported = cast.who("supported");
     let gwen = app
         .store
         .add_supported_person(
@@ -617,7 +600,7 @@ on_both!(a_treasurer_keeps_the_books_through_the_pages, |app| {
     }
 
     // A PA sees the totals page without any fund, and no statement.
-    let pa = app.browser(who(&cast, "pa")).await;
+    let pa = app.browser(cast.who("pa")).await;
     let totals = app.get(&base, &pa.cookies).await;
     assert_eq!(totals.status, 200);
     assert!(!totals.body.contains("Gwen"));
@@ -637,14 +620,14 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
+        let supported = cast.who("supported");
         let gwen = app
             .store
             .add_supported_person(
@@ -658,7 +641,7 @@ on_both!(
             )
             .await
             .unwrap();
-        let t = token(&app, treasurer).await;
+        let t = app.token(treasurer).await;
         let api = format!("/api/v1/coops/{coop}/ledger");
         app.api(
             "POST",
@@ -678,7 +661,7 @@ on_both!(
         Some(json!({"person": gwen.id, "date": "2026-04-07", "amount_pence": 25000, "description": "DP"})),
     )
     .await;
-        let own = token(&app, supported).await;
+        let own = app.token(supported).await;
         let checks = app
             .api(
                 "GET",
@@ -771,7 +754,7 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let browser = app.browser(treasurer).await;
         let base = format!("/coops/{coop}/ledger");
         let csrf = browser.csrf.as_str();
@@ -919,7 +902,7 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let browser = app.browser(who(&cast, "treasurer")).await;
+        let browser = app.browser(cast.who("treasurer")).await;
         let mut file = String::from(
             "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount,Balance\n",
         );
@@ -957,7 +940,7 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
@@ -970,7 +953,7 @@ on_both!(
                 &scope,
                 NewSupportedPerson {
                     name: "Gwen",
-                    member_account: Some(&who(&cast, "supported").id),
+                    member_account: Some(&cast.who("supported").id),
                     represented_by: None,
                     starts_on: "2026-01-01".parse().unwrap(),
                 },
@@ -979,8 +962,8 @@ on_both!(
             .unwrap();
         let base = format!("/coops/{coop}/ledger");
         let t = app.browser(treasurer).await;
-        let chair = app.browser(who(&cast, "chair")).await;
-        let secretary = app.browser(who(&cast, "secretary")).await;
+        let chair = app.browser(cast.who("chair")).await;
+        let secretary = app.browser(cast.who("secretary")).await;
 
         let claim = |cookies: String, csrf: String, amount: &'static str| {
             let app = &app;
@@ -1127,14 +1110,14 @@ on_both!(
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
+        let supported = cast.who("supported");
         let gwen = app
             .store
             .add_supported_person(
@@ -1216,7 +1199,7 @@ on_both!(
         assert!(page.body.contains("-£2,400.00 (short)"), "twelve months on");
         assert!(page.body.contains("PA hours"));
         // Nobody else's fund, and a PA sees none.
-        let pa = app.browser(who(&cast, "pa")).await;
+        let pa = app.browser(cast.who("pa")).await;
         assert_eq!(
             app.get(&format!("{base}/forecast?person={}", gwen.id), &pa.cookies)
                 .await
@@ -1235,15 +1218,15 @@ on_both!(
         use jiff::ToSpan;
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
-        let representative = who(&cast, "representative");
+        let supported = cast.who("supported");
+        let representative = cast.who("representative");
         let mut ids = Vec::new();
         for (name, account, acting) in [
             ("Gwen", Some(&supported.id), None),
@@ -1346,15 +1329,15 @@ on_both!(
         };
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
-        let representative = who(&cast, "representative");
+        let supported = cast.who("supported");
+        let representative = cast.who("representative");
         let mut ids = Vec::new();
         for (name, account, acting) in [
             ("Gwen", Some(&supported.id), None),
@@ -1649,7 +1632,7 @@ on_both!(
 
         // A PA sees the year's totals, but no account, fund or person, and
         // no trial balance.
-        let pa = app.browser(who(&cast, "pa")).await;
+        let pa = app.browser(cast.who("pa")).await;
         let totals = app
             .get(&format!("{base}/accounts?year=2026-04-01"), &pa.cookies)
             .await;
@@ -1673,15 +1656,15 @@ on_both!(
         use cylch_ledger::{AccountCode, Category, ChargeTo, Chart, Pence, PersonId, Spending};
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
-        let representative = who(&cast, "representative");
+        let supported = cast.who("supported");
+        let representative = cast.who("representative");
         let mut ids = Vec::new();
         for (name, account, acting) in [
             ("Gwen", Some(&supported.id), None),
@@ -1866,7 +1849,7 @@ on_both!(
         for hidden in ["Huw", "Insurance</th>", "Set a budget", "£73.00"] {
             assert!(!hers.body.contains(hidden), "{hidden}: {}", hers.body);
         }
-        let pa = app.browser(who(&cast, "pa")).await;
+        let pa = app.browser(cast.who("pa")).await;
         assert_eq!(
             app.get(&format!("{base}/budget?{quarter}"), &pa.cookies)
                 .await
@@ -1879,15 +1862,15 @@ on_both!(
 on_both!(budgets_and_the_years_accounts_through_the_api, |app| {
     let cast = cast(&app).await;
     let coop = cast.coop_a.id.as_str().to_owned();
-    let treasurer = who(&cast, "treasurer");
+    let treasurer = cast.who("treasurer");
     let scope = app
         .store
         .scope(&treasurer.id, &cast.coop_a.id)
         .await
         .unwrap()
         .unwrap();
-    let supported = who(&cast, "supported");
-    let representative = who(&cast, "representative");
+    let supported = cast.who("supported");
+    let representative = cast.who("representative");
     let gwen = app
         .store
         .add_supported_person(
@@ -1914,7 +1897,7 @@ on_both!(budgets_and_the_years_accounts_through_the_api, |app| {
         )
         .await
         .unwrap();
-    let t = token(&app, treasurer).await;
+    let t = app.token(treasurer).await;
     let base = format!("/api/v1/coops/{coop}/ledger");
 
     let refused = app
@@ -1960,7 +1943,7 @@ on_both!(budgets_and_the_years_accounts_through_the_api, |app| {
     assert_eq!(spent.status, 201, "{}", spent.body);
 
     // Gwen reads her own row only: April–June is 91 of 365 days of £365.
-    let s = token(&app, supported).await;
+    let s = app.token(supported).await;
     let hers = app
         .api(
             "GET",
@@ -1997,7 +1980,7 @@ on_both!(budgets_and_the_years_accounts_through_the_api, |app| {
     assert_eq!(accounts.status, 200, "{}", accounts.body);
     assert_eq!(accounts.json()["total_spending"]["restricted"], 2_500);
     assert_eq!(accounts.json()["net_assets"], -2_500);
-    let pa = token(&app, who(&cast, "pa")).await;
+    let pa = app.token(cast.who("pa")).await;
     for path in [format!("{base}/accounts"), format!("{base}/budget")] {
         assert_eq!(
             app.api("GET", &path, Some(&pa), None).await.status,
@@ -2020,15 +2003,15 @@ on_both!(
         use cylch_ledger::report::Period;
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.as_str().to_owned();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let scope = app
             .store
             .scope(&treasurer.id, &cast.coop_a.id)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
-        let representative = who(&cast, "representative");
+        let supported = cast.who("supported");
+        let representative = cast.who("representative");
         let mut ids = Vec::new();
         for (name, account, acting) in [
             ("Gwen", Some(&supported.id), None),
@@ -2152,7 +2135,7 @@ on_both!(a_claim_is_shared_between_people_by_a_rule, |app| {
     use cylch_ledger::{ChargeTo, PersonId, SplitRule};
     let cast = cast(&app).await;
     let coop = cast.coop_a.id.as_str().to_owned();
-    let treasurer = who(&cast, "treasurer");
+    let treasurer = cast.who("treasurer");
     let scope = app
         .store
         .scope(&treasurer.id, &cast.coop_a.id)
@@ -2161,8 +2144,8 @@ on_both!(a_claim_is_shared_between_people_by_a_rule, |app| {
         .unwrap();
     let mut ids = Vec::new();
     for (name, account) in [
-        ("Gwen", &who(&cast, "supported").id),
-        ("Huw", &who(&cast, "representative").id),
+        ("Gwen", &cast.who("supported").id),
+        ("Huw", &cast.who("representative").id),
     ] {
         let person = app
             .store

@@ -736,12 +736,7 @@ on_both!(
 on_both!(the_page_and_the_api_measure_an_agenda_the_same_way, |app| {
     let c = coop_of_four(&app).await;
     let b = app.browser(&c.secretary).await;
-    let token = app
-        .store
-        .create_api_token(&c.secretary.id, "agenda")
-        .await
-        .unwrap()
-        .1;
+    let token = app.token(&c.secretary).await;
     let page = format!("/coops/{}/meetings", c.coop.id);
     let api = format!("/api/v1/coops/{}/meetings", c.coop.id);
     let date = form_date(app.days_from_today(20));

@@ -175,6 +175,15 @@ impl TestApp {
         self.send(request.unwrap()).await
     }
 
+    /// A new API token for `account`.
+    pub async fn token(&self, account: &Account) -> String {
+        self.store
+            .create_api_token(&account.id, "tests")
+            .await
+            .unwrap()
+            .1
+    }
+
     pub async fn person(&self, email: &str, name: &str, admin: bool) -> Account {
         self.store
             .create_account(
@@ -267,6 +276,15 @@ pub struct Cast {
 }
 
 impl Cast {
+    /// The account that plays `role` (one of [`ROLES`] but "anonymous").
+    pub fn who(&self, role: &str) -> &Account {
+        self.people
+            .iter()
+            .find(|(r, _)| *r == role)
+            .and_then(|(_, a)| a.as_ref())
+            .unwrap()
+    }
+
     /// A member of co-operative A whom no test signs in as: the supporter.
     pub fn member_of_a(&self) -> cylch_store::AccountId {
         self.people

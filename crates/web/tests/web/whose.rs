@@ -3,44 +3,27 @@
 //! and in the API, and nobody else's.
 
 use cylch_domain::{PersonRecord, Tie};
-use cylch_store::accounts::Account;
 use cylch_store::support::NewSupportedPerson;
 
 use crate::on_both;
-use crate::support::{TestApp, cast};
-
-fn who<'a>(cast: &'a crate::support::Cast, role: &str) -> &'a Account {
-    cast.people
-        .iter()
-        .find(|(r, _)| *r == role)
-        .and_then(|(_, a)| a.as_ref())
-        .unwrap()
-}
-
-async fn token(app: &TestApp, account: &Account) -> String {
-    app.store
-        .create_api_token(&account.id, "whose")
-        .await
-        .unwrap()
-        .1
-}
+use crate::support::cast;
 
 on_both!(
     each_person_sees_exactly_their_own_per_person_records,
     |app| {
         let cast = cast(&app).await;
         let coop = cast.coop_a.id.clone();
-        let treasurer = who(&cast, "treasurer");
+        let treasurer = cast.who("treasurer");
         let officer_scope = app
             .store
             .scope(&treasurer.id, &coop)
             .await
             .unwrap()
             .unwrap();
-        let supported = who(&cast, "supported");
-        let representative = who(&cast, "representative");
-        let family = who(&cast, "family");
-        let pa = who(&cast, "pa");
+        let supported = cast.who("supported");
+        let representative = cast.who("representative");
+        let family = cast.who("family");
+        let pa = cast.who("pa");
         let mut ids = Vec::new();
         for (name, member, represented) in [
             ("Gwen Rowlands", Some(&supported.id), None),
@@ -94,7 +77,7 @@ on_both!(
             }
 
             // The API lists the same, and refuses anyone else's statement.
-            let t = token(&app, account).await;
+            let t = app.token(account).await;
             let base = format!("/api/v1/coops/{}/ledger", coop.as_str());
             let funds = app
                 .api("GET", &format!("{base}/funds"), Some(&t), None)

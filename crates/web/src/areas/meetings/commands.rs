@@ -30,7 +30,8 @@ pub struct ScheduleMeeting<'a> {
     /// `HH:MM`, the time in Wales.
     pub starts_at: &'a str,
     pub place: &'a str,
-    /// The agenda, an item each; blank items are dropped.
+    /// The agenda: an item a line, however the lines come; blank ones are
+    /// dropped.
     pub agenda: Vec<String>,
     /// Undecided proposals to decide at the meeting.
     pub proposals: &'a [String],
@@ -66,11 +67,14 @@ pub async fn schedule_meeting(
     } else if place.chars().count() > MAX_PLACE {
         problems.push(("place", "meetings-error-place-long"));
     }
+    // An item a line: the page sends the agenda as one text, and an API
+    // client's item with line breaks in it is several items, as it always was.
     let agenda: Vec<String> = input
         .agenda
         .iter()
-        .map(|item| item.trim().to_owned())
-        .filter(|item| !item.is_empty())
+        .flat_map(|item| item.lines())
+        .map(|line| line.trim().to_owned())
+        .filter(|line| !line.is_empty())
         .collect();
     // The limit is on what the agenda says, not on the blank lines and
     // spaces between its items, so a pasted agenda counts as a typed one.

@@ -599,13 +599,15 @@ async fn chosen_fund(
     raw: &str,
 ) -> Result<(Vec<(PersonId, String)>, Option<(PersonId, String)>), AppError> {
     let people = crate::whose::funds(state, scope).await?;
-    if raw.trim().is_empty() {
+    let wanted = raw.trim();
+    if wanted.is_empty() {
         let first = people.first().cloned();
         return Ok((people, first));
     }
-    let chosen = crate::whose::fund(state, scope, raw).await?;
-    let found = (chosen.person().clone(), chosen.name().to_owned());
-    Ok((people, Some(found)))
+    match people.iter().find(|(p, _)| p.as_str() == wanted).cloned() {
+        Some(found) => Ok((people, Some(found))),
+        None => Err(crate::whose::not_among(scope)),
+    }
 }
 
 fn period_of(query: &FundQuery, today: jiff::civil::Date) -> Result<Period, AppError> {
