@@ -788,4 +788,22 @@ on_both!(the_page_and_the_api_measure_an_agenda_the_same_way, |app| {
             );
         }
     }
+    // An API client's item with a line break in it is two items, as a
+    // pasted agenda is on the page.
+    let called = app
+        .api(
+            "POST",
+            &api,
+            Some(&token),
+            Some(serde_json::json!({
+                "kind": "general", "date": date, "starts_at": "19:00",
+                "place": "Neuadd", "agenda": ["Croeso\n\n  Cyfrifon  "],
+            })),
+        )
+        .await;
+    assert_eq!(called.status, 201, "{}", called.body);
+    assert_eq!(
+        called.json()["agenda"],
+        serde_json::json!(["Croeso", "Cyfrifon"])
+    );
 });
