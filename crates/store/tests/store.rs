@@ -528,9 +528,8 @@ on_both_databases!(writes_roll_back_whole, |store| {
 
 #[tokio::test]
 async fn migrations_apply_once_and_reopen_cleanly() {
-    let dir = std::env::temp_dir().join(format!("cylch-test-{}", cylch_store::ids::random_id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let url = Store::sqlite_url(&dir);
+    let dir = cylch_store::testing::TempDir::new("cylch-test");
+    let url = Store::sqlite_url(dir.path());
     let store = Store::open(&url).await.unwrap();
     person(&store, "keep@example.cymru", false).await;
     store.close().await;
@@ -548,15 +547,14 @@ async fn migrations_apply_once_and_reopen_cleanly() {
 async fn a_live_sqlite_database_backs_up_to_a_readable_copy() {
     let store = fresh_store(Backend::Sqlite).await.unwrap();
     person(&store, "backup@example.cymru", false).await;
-    let dir = std::env::temp_dir().join(format!("cylch-backup-{}", cylch_store::ids::random_id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = cylch_store::testing::TempDir::new("cylch-backup");
     let copy = dir.join("cylch.sqlite3");
     store.backup_to(&copy).await.unwrap();
     assert!(matches!(
         store.backup_to(&copy).await,
         Err(cylch_store::backup::BackupError::Exists(_))
     ));
-    let restored = Store::open(&Store::sqlite_url(&dir)).await.unwrap();
+    let restored = Store::open(&Store::sqlite_url(dir.path())).await.unwrap();
     assert!(
         restored
             .account_by_email(&email("backup@example.cymru"))

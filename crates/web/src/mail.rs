@@ -155,9 +155,9 @@ mod tests {
 
     #[tokio::test]
     async fn the_folder_transport_writes_a_readable_message() {
-        let dir =
-            std::env::temp_dir().join(format!("cylch-mail-{}", cylch_store::ids::random_id()));
-        let mailer = Mailer::folder(dir.clone(), "Cylch <cylch@example.cymru>").unwrap();
+        let dir = cylch_store::testing::TempDir::new("cylch-mail");
+        let mailer =
+            Mailer::folder(dir.path().to_path_buf(), "Cylch <cylch@example.cymru>").unwrap();
         mailer.send(&email()).await.unwrap();
         let file = std::fs::read_dir(&dir)
             .unwrap()

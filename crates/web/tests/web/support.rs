@@ -9,10 +9,10 @@ use axum::http::{Request, StatusCode, header};
 use cylch_domain::{
     CoopKind, CoopName, CoopRoles, EmailAddress, Language, MemberClass, Office, PersonName,
 };
+use cylch_store::Store;
 use cylch_store::accounts::{Account, NewAccount};
 use cylch_store::coops::Coop;
-use cylch_store::testing::{Backend, fresh_store};
-use cylch_store::{Store, ids::random_id};
+use cylch_store::testing::{Backend, TempDir, fresh_store};
 use cylch_web::{AppState, Mailer, WebConfig};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -28,6 +28,9 @@ pub struct TestApp {
     pub outbox: PathBuf,
     /// A hash of [`PASSWORD`], computed once: hashing is slow on purpose.
     pub hash: String,
+    /// The app's data folder with its outbox, removed when the test is
+    /// done; last, so that it goes after everything that writes there.
+    _dir: TempDir,
 }
 
 pub struct Reply {
@@ -97,12 +100,12 @@ impl TestApp {
             .with_env_filter("warn")
             .try_init();
         let store = fresh_store(backend).await?;
-        let dir = std::env::temp_dir().join(format!("cylch-web-test-{}", random_id()));
+        let dir = TempDir::new("cylch-web-test");
         let outbox = dir.join("outbox");
         let config = WebConfig {
             base_url: "http://cylch.test".into(),
             secure_cookies: false,
-            data_dir: dir,
+            data_dir: dir.path().to_path_buf(),
         };
         let state = AppState::new(
             store.clone(),
@@ -117,6 +120,7 @@ impl TestApp {
             state,
             outbox,
             hash,
+            _dir: dir,
         })
     }
 
