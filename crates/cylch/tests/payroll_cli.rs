@@ -201,3 +201,50 @@ fn band_choice_and_overriding_limit_follow_the_contract() {
     assert_eq!(v[2]["tax_pence"], json!(100_000));
     assert_eq!(v[2]["notes"], json!(["overriding limit applied"]));
 }
+
+/// Input that is not UTF-8 gets the contract's JSON error on `input`, not
+/// only a line on standard error.
+#[test]
+fn input_that_is_not_utf8_is_a_json_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cylch"))
+        .args(["payroll", "calc"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start cylch");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"{\"tax_code\": \"1257L\xff\"}")
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait for cylch");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(v["error"]["field"], "input");
+}
+
+/// A reader that goes away before the answer is written (`| head -c0`) is
+/// no reason to panic.
+#[test]
+fn a_closed_output_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cylch"))
+        .args(["payroll", "calc"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start cylch");
+    drop(child.stdout.take());
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(br#"{"tax_year": "2026-27", "frequency": "monthly", "period": 1, "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": 200000}"#)
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait for cylch");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
