@@ -10,7 +10,9 @@ use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
-fn run(stdin: &str) -> (Value, i32) {
+/// Runs `cylch payroll calc` on `stdin`; with `reader_gone`, nobody reads
+/// its output (as under `| head -c0`).
+fn calc(stdin: &[u8], reader_gone: bool) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cylch"))
         .args(["payroll", "calc"])
         .stdin(Stdio::piped())
@@ -18,13 +20,20 @@ fn run(stdin: &str) -> (Value, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start cylch");
+    if reader_gone {
+        drop(child.stdout.take());
+    }
     child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
+        .write_all(stdin)
         .expect("write stdin");
-    let out = child.wait_with_output().expect("wait for cylch");
+    child.wait_with_output().expect("wait for cylch")
+}
+
+fn run(stdin: &str) -> (Value, i32) {
+    let out = calc(stdin.as_bytes(), false);
     let text = String::from_utf8(out.stdout).expect("utf-8 output");
     let value = serde_json::from_str(text.trim())
         .unwrap_or_else(|e| panic!("output is not JSON ({e}): {text}"));
@@ -206,20 +215,7 @@ fn band_choice_and_overriding_limit_follow_the_contract() {
 /// only a line on standard error.
 #[test]
 fn input_that_is_not_utf8_is_a_json_error() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cylch"))
-        .args(["payroll", "calc"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start cylch");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"{\"tax_code\": \"1257L\xff\"}")
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait for cylch");
+    let out = calc(b"{\"tax_code\": \"1257L\xff\"}", false);
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(v["error"]["field"], "input");
@@ -229,21 +225,10 @@ fn input_that_is_not_utf8_is_a_json_error() {
 /// no reason to panic.
 #[test]
 fn a_closed_output_is_not_a_panic() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cylch"))
-        .args(["payroll", "calc"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start cylch");
-    drop(child.stdout.take());
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(br#"{"tax_year": "2026-27", "frequency": "monthly", "period": 1, "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": 200000}"#)
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait for cylch");
+    let out = calc(
+        br#"{"tax_year": "2026-27", "frequency": "monthly", "period": 1, "tax_code": "1257L", "ni_category": "A", "gross_pay_pence": 200000}"#,
+        true,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
