@@ -2,21 +2,13 @@
 //! the JSON API under `/api/v1`, and sign-in. Handlers are thin: they parse
 //! input into domain types, ask [`cylch_domain::policy`] and call the store.
 
-mod access;
 pub mod api;
 pub(crate) mod areas;
-mod chrome;
-mod error;
-mod form;
-pub mod i18n;
-pub mod mail;
-pub mod notify;
-pub(crate) mod pages;
-mod password;
+mod common;
 pub mod pdf;
 pub mod routes;
-mod viewer;
-mod whose;
+
+pub use common::{i18n, mail, notify};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,10 +16,10 @@ use std::sync::Arc;
 use axum::Router;
 use cylch_store::Store;
 
-pub use error::AppError;
+pub use common::error::AppError;
+pub use common::password::PasswordHasher;
 pub use i18n::I18n;
 pub use mail::Mailer;
-pub use password::PasswordHasher;
 
 /// Settings the web layer needs; built once at start-up and passed in.
 #[derive(Debug, Clone)]

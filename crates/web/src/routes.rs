@@ -6,12 +6,15 @@ use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
 use axum::routing::{MethodFilter, MethodRouter, on};
 use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::openapi::path::{HttpMethod, Operation};
+use utoipa::openapi::{RefOr, Schema};
 
-use crate::pages::{
-    account, admin, auth, coops, formation, ledger, meetings, members, notifications, proxies,
-    register, rules, support, votes,
+use crate::areas::{
+    account, admin, auth, coops, formation, ledger, meetings, members, notifications, register,
+    rules, support, votes,
 };
-use crate::{AppState, api, pages, viewer};
+use crate::common::{page, viewer};
+use crate::{AppState, api};
 
 /// Forms and JSON bodies are small; anything larger is refused with 413
 /// before it is read.
@@ -22,6 +25,17 @@ pub struct Route {
     pub method: &'static str,
     pub path: &'static str,
     handler: MethodRouter<AppState>,
+    documentation: Option<Documentation>,
+}
+
+/// An API route's OpenAPI operation, read from the handler's
+/// `#[utoipa::path]` attribute, and the schemas its bodies name.
+#[derive(Clone, Copy)]
+pub(crate) struct Documentation {
+    pub path: fn() -> String,
+    pub methods: fn() -> Vec<HttpMethod>,
+    pub operation: fn() -> Operation,
+    pub schemas: fn(&mut Vec<(String, RefOr<Schema>)>),
 }
 
 impl Route {
@@ -30,6 +44,27 @@ impl Route {
     pub(crate) fn with_body_limit(mut self, bytes: usize) -> Route {
         self.handler = self.handler.layer(DefaultBodyLimit::max(bytes));
         self
+    }
+
+    /// Documents this route with the operation that `#[utoipa::path]`
+    /// generated for its handler (the `__path_<handler>` type). The schema
+    /// list comes through utoipa's `SchemaReferences`, the same trait its
+    /// own axum router uses to gather a route's schemas.
+    pub(crate) fn documented<P>(mut self) -> Route
+    where
+        P: utoipa::Path + utoipa::__dev::SchemaReferences,
+    {
+        self.documentation = Some(Documentation {
+            path: P::path,
+            methods: P::methods,
+            operation: P::operation,
+            schemas: P::schemas,
+        });
+        self
+    }
+
+    pub(crate) fn documentation(&self) -> Option<Documentation> {
+        self.documentation
     }
 }
 
@@ -51,83 +86,108 @@ where
         method,
         path,
         handler: on(filter, handler),
+        documentation: None,
     }
 }
 
 fn page_routes() -> Vec<Route> {
     let mut routes = vec![
-        route("GET", "/", coops::home),
-        route("GET", "/sign-in", auth::sign_in_form),
-        route("POST", "/sign-in", auth::sign_in),
-        route("POST", "/sign-out", auth::sign_out),
-        route("GET", "/signed-out", auth::signed_out),
-        route("GET", "/reset-password", auth::reset_form),
-        route("POST", "/reset-password", auth::reset_request),
-        route("GET", "/reset-password/{secret}", auth::new_password_form),
-        route("POST", "/reset-password/{secret}", auth::set_new_password),
-        route("GET", "/language/{code}", pages::switch_language),
-        route("GET", "/static/cylch.css", pages::stylesheet),
-        route("GET", "/account", account::show),
-        route("POST", "/account", account::save_details),
-        route("POST", "/account/password", account::change_password),
+        route("GET", "/", coops::pages::home),
+        route("GET", "/sign-in", auth::pages::sign_in_form),
+        route("POST", "/sign-in", auth::pages::sign_in),
+        route("POST", "/sign-out", auth::pages::sign_out),
+        route("GET", "/signed-out", auth::pages::signed_out),
+        route("GET", "/reset-password", auth::pages::reset_form),
+        route("POST", "/reset-password", auth::pages::reset_request),
+        route(
+            "GET",
+            "/reset-password/{secret}",
+            auth::pages::new_password_form,
+        ),
+        route(
+            "POST",
+            "/reset-password/{secret}",
+            auth::pages::set_new_password,
+        ),
+        route("GET", "/language/{code}", page::switch_language),
+        route("GET", "/static/cylch.css", page::stylesheet),
+        route("GET", "/account", account::pages::show),
+        route("POST", "/account", account::pages::save_details),
+        route("POST", "/account/password", account::pages::change_password),
         route(
             "POST",
             "/account/sign-out-everywhere",
-            account::sign_out_everywhere,
+            account::pages::sign_out_everywhere,
         ),
-        route("POST", "/account/tokens", account::create_token),
-        route("POST", "/account/tokens/{id}/revoke", account::revoke_token),
-        route("GET", "/coops/{id}", coops::coop),
-        route("GET", "/coops/{id}/audit", coops::audit),
-        route("GET", "/coops/{id}/formation", formation::show),
+        route("POST", "/account/tokens", account::pages::create_token),
+        route(
+            "POST",
+            "/account/tokens/{id}/revoke",
+            account::pages::revoke_token,
+        ),
+        route("GET", "/coops/{id}", coops::pages::coop),
+        route("GET", "/coops/{id}/audit", coops::pages::audit),
+        route("GET", "/coops/{id}/formation", formation::pages::show),
         route(
             "POST",
             "/coops/{id}/formation/councils",
-            formation::add_council,
+            formation::pages::add_council,
         ),
-        route("GET", "/coops/{id}/formation/{task}", formation::task_form),
+        route(
+            "GET",
+            "/coops/{id}/formation/{task}",
+            formation::pages::task_form,
+        ),
         route(
             "POST",
             "/coops/{id}/formation/{task}",
-            formation::record_task,
+            formation::pages::record_task,
         ),
-        route("GET", "/coops/{id}/register", register::show),
-        route("GET", "/coops/{id}/register.csv", register::csv),
-        route("GET", "/coops/{id}/register.pdf", register::pdf),
+        route("GET", "/coops/{id}/register", register::pages::show),
+        route("GET", "/coops/{id}/register.csv", register::pages::csv),
+        route("GET", "/coops/{id}/register.pdf", register::pages::pdf),
         route(
             "GET",
             "/coops/{id}/register-officers.csv",
-            register::officers_csv,
+            register::pages::officers_csv,
         ),
         route(
             "POST",
             "/coops/{id}/register/{member}",
-            register::save_details,
+            register::pages::save_details,
         ),
         route(
             "POST",
             "/coops/{id}/register/{member}/cease",
-            register::cease,
+            register::pages::cease,
         ),
-        route("GET", "/coops/{id}/support", support::show),
-        route("POST", "/coops/{id}/support", support::add),
-        route("POST", "/coops/{id}/support/ciw", support::record_ciw),
-        route("POST", "/coops/{id}/support/{person}/end", support::end),
-        route("GET", "/admin", admin::show),
-        route("POST", "/admin/coops", admin::create_coop),
-        route("GET", "/admin/coops/{id}/invite", admin::invite_form),
-        route("POST", "/admin/coops/{id}/invite", admin::invite),
-        route("GET", "/invitations/{secret}", admin::invitation),
-        route("POST", "/invitations/{secret}", admin::accept),
+        route("GET", "/coops/{id}/support", support::pages::show),
+        route("POST", "/coops/{id}/support", support::pages::add),
+        route(
+            "POST",
+            "/coops/{id}/support/ciw",
+            support::pages::record_ciw,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/support/{person}/end",
+            support::pages::end,
+        ),
+        route("GET", "/admin", admin::pages::show),
+        route("POST", "/admin/coops", admin::pages::create_coop),
+        route("GET", "/admin/coops/{id}/invite", admin::pages::invite_form),
+        route("POST", "/admin/coops/{id}/invite", admin::pages::invite),
+        route("GET", "/invitations/{secret}", admin::pages::invitation),
+        route("POST", "/invitations/{secret}", admin::pages::accept),
     ];
     // Each area lists its own routes beside its handlers.
-    routes.extend(ledger::routes());
-    routes.extend(votes::routes());
-    routes.extend(proxies::routes());
-    routes.extend(rules::routes());
-    routes.extend(members::routes());
-    routes.extend(notifications::routes());
-    routes.extend(meetings::routes());
+    routes.extend(ledger::pages::routes());
+    routes.extend(votes::pages::routes());
+    routes.extend(votes::proxies::routes());
+    routes.extend(rules::pages::routes());
+    routes.extend(members::pages::routes());
+    routes.extend(notifications::pages::routes());
+    routes.extend(meetings::pages::routes());
     routes
 }
 
@@ -146,7 +206,7 @@ pub fn router(state: AppState) -> Router {
     all_routes()
         .into_iter()
         .fold(Router::new(), |router, r| router.route(r.path, r.handler))
-        .fallback(pages::not_found)
+        .fallback(page::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             viewer::layer,

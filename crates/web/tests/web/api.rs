@@ -38,6 +38,50 @@ async fn every_api_route_is_in_the_openapi_document() {
     );
 }
 
+/// Every schema the document refers to is in it: the document is assembled
+/// from the routes, so a body type that the assembly missed would leave a
+/// dangling reference for a client's code generator.
+#[tokio::test]
+async fn every_schema_the_openapi_document_names_is_in_it() {
+    fn refs(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value.as_str()) {
+                        ("$ref", Some(target)) => found.push(target.to_owned()),
+                        _ => refs(value, found),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+            _ => {}
+        }
+    }
+    let app = TestApp::new(cylch_store::testing::Backend::Sqlite)
+        .await
+        .unwrap();
+    let doc = app
+        .api("GET", "/api/v1/openapi.json", None, None)
+        .await
+        .json();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    let mut found = Vec::new();
+    refs(&doc, &mut found);
+    assert!(found.len() > 50, "the routes' bodies name their schemas");
+    for target in found {
+        let name = target
+            .strip_prefix("#/components/schemas/")
+            .unwrap_or_else(|| panic!("{target} is not a schema reference"));
+        assert!(
+            schemas.contains_key(name),
+            "{target} is not in the document"
+        );
+    }
+    for name in ["ApiErrorBody", "MeetingView", "ProposalView", "NewSpending"] {
+        assert!(schemas.contains_key(name), "{name} is documented");
+    }
+}
+
 on_both!(the_admin_sets_up_a_coop_through_the_api, |app| {
     let admin = app.person("admin@cylch.test", "Admin", true).await;
     let (_, token) = app

@@ -4,7 +4,7 @@ use cylch_store::CoopScope;
 use cylch_store::meetings::{MeetingRecord, MeetingStoreError, NewMeeting, parse_kind};
 
 use crate::AppState;
-use crate::pages::meetings::{MAX_AGENDA, MAX_PLACE, parse_date, parse_time};
+use crate::areas::meetings::pages::{MAX_AGENDA, MAX_PLACE, parse_date, parse_time};
 
 /// A problem with one field of an action's input: the field's name as the
 /// API knows it and the message id that says what to do.

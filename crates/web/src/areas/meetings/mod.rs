@@ -1,3 +1,5 @@
 //! Meetings: general meetings, the AGM and committee meetings.
 
+pub mod api;
 pub mod commands;
+pub mod pages;

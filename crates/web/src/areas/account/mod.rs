@@ -1,0 +1,4 @@
+//! A person's own account: their details, password, sessions and API tokens.
+
+pub mod api;
+pub mod pages;

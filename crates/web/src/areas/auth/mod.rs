@@ -1,0 +1,3 @@
+//! Signing in and out, and setting a new password.
+
+pub mod pages;

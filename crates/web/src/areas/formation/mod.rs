@@ -1,0 +1,3 @@
+//! Forming a co-operative: the steps from first meeting to registration.
+
+pub mod pages;

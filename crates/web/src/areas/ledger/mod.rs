@@ -1,0 +1,4 @@
+//! The pooled Direct Payments ledger: each person's fund, postings, claims, the bank, returns and reports.
+
+pub mod api;
+pub mod pages;

@@ -1,0 +1,4 @@
+//! Admitting members: an invitation, or the resolution the rules ask for.
+
+pub mod api;
+pub mod pages;

@@ -1,0 +1,4 @@
+//! Notifications: what a person has been told, and what they hear of by email.
+
+pub mod api;
+pub mod pages;

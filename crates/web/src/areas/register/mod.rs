@@ -1,0 +1,3 @@
+//! The registers of members and officers, their exports, and ceasing a membership.
+
+pub mod pages;

@@ -1,0 +1,4 @@
+//! The co-operative's rules: recording them and proposing changes.
+
+pub mod api;
+pub mod pages;

@@ -1,0 +1,466 @@
+//! Who the co-operative gives care and support to, and the four-person rule.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use cylch_domain::policy::Action;
+use cylch_domain::{CoopKind, FieldError, PersonName};
+use cylch_governance::support::{CapacityChoice, CapacityRules, CiwRegistration, SupportRefusal};
+use cylch_store::support::{
+    END_REASONS, NewSupportedPerson, SupportError, SupportedPerson, end_reason_code,
+    parse_end_reason,
+};
+use cylch_store::{AccountId, CoopScope, StoreError};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::areas::coops::pages::scope_for;
+use crate::common::chrome::Chrome;
+use crate::common::error::AppError;
+use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::viewer::Viewer;
+
+/// A row of the register as the page shows it.
+pub struct PlaceRow {
+    pub id: String,
+    pub name: String,
+    pub link: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub end_reason: String,
+    pub open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "support/support.html")]
+struct SupportPage {
+    chrome: Chrome,
+    errors: FormErrors,
+    coop_id: String,
+    coop_name: String,
+    provides_support: bool,
+    summary: String,
+    refusal: Vec<String>,
+    rows: Vec<PlaceRow>,
+    members: Vec<(String, String)>,
+    end_reasons: Vec<(String, String)>,
+    name: String,
+    member: String,
+    representative: String,
+    starts_on: String,
+    today: String,
+    /// What was typed into one person's form to end their support, when it
+    /// comes back with a problem.
+    end_typed: Option<EndTyped>,
+}
+
+struct EndTyped {
+    person: String,
+    ends_on: String,
+    reason: String,
+}
+
+impl SupportPage {
+    /// The date shown in the form that ends `person`'s support.
+    fn ends_on_value(&self, person: &str) -> &str {
+        match &self.end_typed {
+            Some(typed) if typed.person == person => &typed.ends_on,
+            _ => &self.today,
+        }
+    }
+
+    /// Whether `reason` is the one chosen in the form that ends `person`'s
+    /// support.
+    fn end_reason_chosen(&self, person: &str, reason: &str) -> bool {
+        self.end_typed
+            .as_ref()
+            .is_some_and(|typed| typed.person == person && typed.reason == reason)
+    }
+}
+
+/// What was typed into the add form.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct AddForm {
+    name: String,
+    member: String,
+    representative: String,
+    starts_on: String,
+}
+
+/// A UK date as typed: `2026-04-06` (what a date field sends) or `6/4/2026`.
+pub fn parse_date(raw: &str) -> Result<Date, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(FieldError::Missing);
+    }
+    if let Ok(date) = raw.parse::<Date>() {
+        return Ok(date);
+    }
+    let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();
+    if let [d, m, y] = parts.as_slice()
+        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
+        && let Ok(date) = Date::new(y, m, d)
+    {
+        return Ok(date);
+    }
+    Err(FieldError::DateFormat)
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    errors: FormErrors,
+    refusal: Vec<String>,
+    typed: AddForm,
+) -> Result<SupportPage, AppError> {
+    let (people, ciw) = state.store.support_register(scope).await?;
+    let members = state.store.members(scope).await?;
+    let name_of = |id: &AccountId| {
+        members
+            .iter()
+            .find(|m| &m.account == id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let language = viewer.language;
+    let i18n = &state.i18n;
+    let rows = people
+        .iter()
+        .map(|p: &SupportedPerson| PlaceRow {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            link: match (&p.represented_by, &p.member_account) {
+                (Some(rep), _) => {
+                    i18n.with_arg(language, "support-represented-by", "name", &name_of(rep))
+                }
+                (None, Some(_)) => i18n.text(language, "support-is-member"),
+                (None, None) => String::new(),
+            },
+            starts_on: p.starts_on.strftime("%d/%m/%Y").to_string(),
+            ends_on: p
+                .ends_on
+                .map(|d| d.strftime("%d/%m/%Y").to_string())
+                .unwrap_or_default(),
+            end_reason: p
+                .end_reason
+                .map(|r| i18n.text(language, &format!("support-end-{}", end_reason_code(r))))
+                .unwrap_or_default(),
+            open: p.ends_on.is_none(),
+        })
+        .collect();
+    let day = state.clock().today_in_wales();
+    let in_use = people
+        .iter()
+        .filter(|p| p.starts_on <= day && p.ends_on.is_none_or(|e| day < e))
+        .count();
+    let kind = scope.coop().kind;
+    let summary = match (&ciw, kind) {
+        (_, CoopKind::PaCoop) => i18n.text(language, "support-pa-coop"),
+        (Some(registration), _) => i18n.with_arg(
+            language,
+            "support-ciw-registered",
+            "number",
+            &registration.registration_number,
+        ),
+        (None, _) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", i64::try_from(in_use).unwrap_or(0));
+            args.set("limit", i64::from(CapacityRules::default().limit));
+            i18n.format(language, "support-places-in-use", Some(&args))
+        }
+    };
+    let mut chrome = Chrome::new(state, viewer, "support-title");
+    if !errors.is_empty() || !refusal.is_empty() {
+        chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
+    }
+    Ok(SupportPage {
+        chrome,
+        errors,
+        coop_id: scope.coop_id().to_string(),
+        coop_name: scope.coop().name.clone(),
+        provides_support: kind.provides_support(),
+        summary,
+        refusal,
+        rows,
+        members: members
+            .iter()
+            .map(|m| (m.account.to_string(), m.name.clone()))
+            .collect(),
+        end_reasons: END_REASONS
+            .iter()
+            .map(|r| {
+                (
+                    end_reason_code(*r).to_owned(),
+                    i18n.text(language, &format!("support-end-{}", end_reason_code(*r))),
+                )
+            })
+            .collect(),
+        name: typed.name,
+        member: typed.member,
+        representative: typed.representative,
+        starts_on: typed.starts_on,
+        today: day.to_string(),
+        end_typed: None,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewSupportRegister).await?;
+    render(
+        &page(
+            &state,
+            &viewer,
+            &scope,
+            FormErrors::default(),
+            Vec::new(),
+            AddForm::default(),
+        )
+        .await?,
+    )
+}
+
+/// The refusal in the viewer's language: the rule, then each choice open to
+/// the members.
+pub fn explain(
+    state: &AppState,
+    viewer: &Viewer,
+    refusal: &SupportRefusal,
+    names: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let language = viewer.language;
+    let i18n = &state.i18n;
+    match refusal {
+        SupportRefusal::FourPersonLimit {
+            current,
+            limit,
+            busiest_day,
+            choices,
+            ..
+        } => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("limit", i64::from(*limit));
+            args.set("current", i64::from(*current));
+            args.set("day", busiest_day.strftime("%d/%m/%Y").to_string());
+            let mut lines = vec![i18n.format(language, "support-refused-limit", Some(&args))];
+            for choice in choices {
+                lines.push(match choice {
+                    CapacityChoice::EndSomeonesSupport { people } => i18n.with_arg(
+                        language,
+                        "support-choice-end",
+                        "names",
+                        &people
+                            .iter()
+                            .map(|p| names(p.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                    CapacityChoice::StartLater { first_free_day } => i18n.with_arg(
+                        language,
+                        "support-choice-later",
+                        "day",
+                        &first_free_day.strftime("%d/%m/%Y").to_string(),
+                    ),
+                    CapacityChoice::RegisterWithCiw { .. } => {
+                        i18n.text(language, "support-choice-ciw")
+                    }
+                    CapacityChoice::FormAnotherCoop => {
+                        i18n.text(language, "support-choice-another")
+                    }
+                });
+            }
+            lines
+        }
+        other => vec![i18n.text(language, other.code())],
+    }
+}
+
+fn account(raw: &str) -> Option<AccountId> {
+    AccountId::parse(raw.trim())
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<AddForm>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
+    let mut errors = FormErrors::default();
+    let name = errors.check("name", PersonName::parse(&form.name));
+    let starts = errors.check("starts_on", parse_date(&form.starts_on));
+    let member = account(&form.member);
+    let representative = account(&form.representative);
+    if !form.member.trim().is_empty() && member.is_none() {
+        errors.field("member", FieldError::UnknownChoice);
+    }
+    if !form.representative.trim().is_empty() && representative.is_none() {
+        errors.field("representative", FieldError::UnknownChoice);
+    }
+    let (Some(name), Some(starts)) = (name, starts) else {
+        return render_invalid(&page(&state, &viewer, &scope, errors, Vec::new(), form).await?);
+    };
+    if !errors.is_empty() {
+        return render_invalid(&page(&state, &viewer, &scope, errors, Vec::new(), form).await?);
+    }
+    let added = state
+        .store
+        .add_supported_person(
+            &scope,
+            NewSupportedPerson {
+                name: name.as_str(),
+                member_account: member.as_ref(),
+                represented_by: representative.as_ref(),
+                starts_on: starts,
+            },
+        )
+        .await;
+    match added {
+        Ok(_) => Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response()),
+        Err(SupportError::Refused(refusal)) => {
+            let (people, _) = state.store.support_register(&scope).await?;
+            let names = |id: &str| {
+                people
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default()
+            };
+            let lines = explain(&state, &viewer, &refusal, &names);
+            render_invalid(&page(&state, &viewer, &scope, errors, lines, form).await?)
+        }
+        Err(SupportError::NotAMemberHere) => {
+            errors.add("member", "support-not-member-here");
+            render_invalid(&page(&state, &viewer, &scope, errors, Vec::new(), form).await?)
+        }
+        Err(SupportError::CannotEnd(_)) => {
+            Err(AppError::Internal("ending support while adding".into()))
+        }
+        Err(SupportError::Store(err)) => Err(err.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EndForm {
+    ends_on: String,
+    reason: String,
+}
+
+pub async fn end(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path((id, person)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<EndForm>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
+    let mut errors = FormErrors::for_row(&person);
+    let ends = errors.check("ends_on", parse_date(&form.ends_on));
+    let reason = errors.check(
+        "reason",
+        parse_end_reason(&form.reason).ok_or(FieldError::UnknownChoice),
+    );
+    let (Some(ends), Some(reason)) = (ends, reason) else {
+        return end_refused(&state, &viewer, &scope, errors, person, form).await;
+    };
+    match state.store.end_support(&scope, &person, ends, reason).await {
+        Ok(()) => Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response()),
+        Err(SupportError::CannotEnd(err)) => {
+            errors.add("ends_on", err.code());
+            end_refused(&state, &viewer, &scope, errors, person, form).await
+        }
+        Err(SupportError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
+        Err(SupportError::Store(err)) => Err(err.into()),
+        Err(other) => Err(AppError::Internal(other.to_string())),
+    }
+}
+
+/// The register again with one person's form to end their support showing
+/// its problems and what was typed.
+async fn end_refused(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    errors: FormErrors,
+    person: String,
+    form: EndForm,
+) -> Result<Response, AppError> {
+    let mut page = page(state, viewer, scope, errors, Vec::new(), AddForm::default()).await?;
+    page.end_typed = Some(EndTyped {
+        person,
+        ends_on: form.ends_on,
+        reason: form.reason,
+    });
+    render_invalid(&page)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CiwForm {
+    registration_number: String,
+    registered_on: String,
+}
+
+pub async fn record_ciw(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CiwForm>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
+    let mut errors = FormErrors::default();
+    let number = form.registration_number.trim().to_owned();
+    if number.is_empty() {
+        errors.field("registration_number", FieldError::Missing);
+    }
+    let on = errors.check("registered_on", parse_date(&form.registered_on));
+    let Some(on) = on.filter(|_| errors.is_empty()) else {
+        return render_invalid(
+            &page(
+                &state,
+                &viewer,
+                &scope,
+                errors,
+                Vec::new(),
+                AddForm::default(),
+            )
+            .await?,
+        );
+    };
+    state
+        .store
+        .record_ciw_registration(
+            &scope,
+            &CiwRegistration {
+                registration_number: number,
+                registered_on: on,
+            },
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_people_in_wales_write_them() {
+        assert_eq!(parse_date("2026-04-06").unwrap().to_string(), "2026-04-06");
+        assert_eq!(parse_date("6/4/2026").unwrap().to_string(), "2026-04-06");
+        assert_eq!(
+            parse_date(" 06.04.2026 ").unwrap().to_string(),
+            "2026-04-06"
+        );
+        assert_eq!(parse_date(""), Err(FieldError::Missing));
+        assert_eq!(parse_date("31/2/2026"), Err(FieldError::DateFormat));
+        assert_eq!(parse_date("next Tuesday"), Err(FieldError::DateFormat));
+    }
+}

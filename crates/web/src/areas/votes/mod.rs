@@ -1,0 +1,5 @@
+//! Proposals and votes: raising one, comments, voting (in person, assisted, on paper, by proxy) and results.
+
+pub mod api;
+pub mod pages;
+pub mod proxies;

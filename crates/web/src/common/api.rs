@@ -1,0 +1,139 @@
+//! The JSON API under `/api/v1`: everything the pages can do, for personal
+//! API tokens (`Authorization: Bearer cylch_…`), through the same policy.
+//! The OpenAPI document is generated from these handlers.
+
+use axum::Json;
+use axum::extract::FromRequestParts;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use cylch_domain::policy::Action;
+use cylch_domain::{FieldError, Language};
+use cylch_store::CoopScope;
+use cylch_store::accounts::Account;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::common::error::{AppError, ErrorKind};
+
+/// The account behind a request's bearer token.
+pub struct Caller(pub Account);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let secret = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|s| s.starts_with(cylch_store::tokens::TOKEN_PREFIX) && s.len() < 200)
+            .ok_or(AppError::Kind(ErrorKind::SignInRequired))?;
+        let account = state
+            .store
+            .account_for_api_token(secret)
+            .await?
+            .ok_or(AppError::Kind(ErrorKind::SignInRequired))?;
+        Ok(Caller(account))
+    }
+}
+
+pub(crate) fn actor(account: &Account) -> cylch_domain::Actor {
+    cylch_domain::Actor::person(account.instance_admin)
+}
+
+pub(crate) async fn scope(
+    state: &AppState,
+    account: &Account,
+    raw: &str,
+    action: Action,
+) -> Result<CoopScope, AppError> {
+    crate::common::access::coop_scope(state, account, raw, action).await
+}
+
+/// A body that could not be read as the JSON this route takes. Read only
+/// after the permission check, so that a refusal never depends on the body.
+pub(crate) fn rejected(rejection: JsonRejection) -> AppError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::Kind(ErrorKind::TooLarge)
+    } else {
+        AppError::Kind(ErrorKind::BadRequest)
+    }
+}
+
+pub(crate) fn require_admin(account: &Account, action: Action) -> Result<(), AppError> {
+    crate::common::access::instance(Some(account), action)
+}
+
+/// An error body: a stable code, a sentence in the caller's language, and
+/// for invalid input each field's problem.
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorBody {
+    pub(crate) error: ApiErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorDetail {
+    pub(crate) code: String,
+    pub(crate) message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) fields: Vec<FieldProblemView>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblemView {
+    pub(crate) field: String,
+    pub(crate) code: String,
+    pub(crate) message: String,
+}
+
+/// Field problems collected while parsing a body.
+pub(crate) struct Invalid(pub(crate) Vec<(&'static str, String)>);
+
+impl Invalid {
+    pub(crate) fn new() -> Self {
+        Invalid(Vec::new())
+    }
+
+    pub(crate) fn check<T>(
+        &mut self,
+        field: &'static str,
+        parsed: Result<T, FieldError>,
+    ) -> Option<T> {
+        parsed
+            .map_err(|e| self.0.push((field, e.code().to_owned())))
+            .ok()
+    }
+
+    pub(crate) fn add(&mut self, field: &'static str, code: &str) {
+        self.0.push((field, code.to_owned()));
+    }
+
+    pub(crate) fn respond(self, state: &AppState, language: Language) -> Response {
+        let fields = self
+            .0
+            .into_iter()
+            .map(|(field, code)| FieldProblemView {
+                field: field.to_owned(),
+                message: state.i18n.text(language, &code),
+                code,
+            })
+            .collect();
+        let body = ApiErrorBody {
+            error: ApiErrorDetail {
+                code: "invalid".into(),
+                message: state.i18n.text(language, "error-summary-title"),
+                fields,
+            },
+        };
+        (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+    }
+}
