@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use cylch_domain::Language;
 use cylch_domain::policy::Action;
-use cylch_domain::{FieldError, Language};
 use cylch_store::CoopScope;
 use cylch_store::accounts::Account;
 use serde::Serialize;
@@ -18,6 +18,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::problems::Problems;
 
 /// The account behind a request's bearer token.
 pub struct Caller(pub Account);
@@ -95,36 +96,17 @@ pub struct FieldProblemView {
     pub(crate) message: String,
 }
 
-/// Field problems collected while parsing a body.
-pub(crate) struct Invalid(pub(crate) Vec<(&'static str, String)>);
-
-impl Invalid {
-    pub(crate) fn new() -> Self {
-        Invalid(Vec::new())
-    }
-
-    pub(crate) fn check<T>(
-        &mut self,
-        field: &'static str,
-        parsed: Result<T, FieldError>,
-    ) -> Option<T> {
-        parsed
-            .map_err(|e| self.0.push((field, e.code().to_owned())))
-            .ok()
-    }
-
-    pub(crate) fn add(&mut self, field: &'static str, code: &str) {
-        self.0.push((field, code.to_owned()));
-    }
-
+/// The API's answer to input with problems: 422, with each field's
+/// problem as the page would show it at that field.
+impl Problems {
     pub(crate) fn respond(self, state: &AppState, language: Language) -> Response {
         let fields = self
-            .0
-            .into_iter()
-            .map(|(field, code)| FieldProblemView {
-                field: field.to_owned(),
-                message: state.i18n.text(language, &code),
-                code,
+            .list()
+            .iter()
+            .map(|problem| FieldProblemView {
+                field: problem.name.to_owned(),
+                message: state.i18n.text(language, &problem.message),
+                code: problem.message.clone(),
             })
             .collect();
         let body = ApiErrorBody {

@@ -12,5 +12,6 @@ pub mod mail;
 pub mod notify;
 pub(crate) mod page;
 pub(crate) mod password;
+pub(crate) mod problems;
 pub(crate) mod viewer;
 pub(crate) mod whose;

@@ -180,10 +180,26 @@ fn every_message_a_template_names_exists() {
     // A missing message would show as its id. The ids are string literals
     // in the templates, read here from every template there is.
     let english = cylch_web::i18n::message_ids(cylch_web::i18n::ENGLISH);
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    // Each area's templates are in a folder of its own under templates/.
+    let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")];
+    let mut templates = Vec::new();
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                templates.push(path);
+            }
+        }
+    }
+    assert!(
+        templates.len() > 30,
+        "only {} templates were found",
+        templates.len()
+    );
     let mut checked = 0;
-    for entry in std::fs::read_dir(&folder).unwrap() {
-        let path = entry.unwrap().path();
+    for path in templates {
         let source = std::fs::read_to_string(&path).unwrap();
         for call in ["chrome.t(\"", "chrome.t1(\"", "chrome.tn(\""] {
             for piece in source.split(call).skip(1) {

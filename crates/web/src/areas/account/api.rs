@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::common::api::{ApiErrorBody, Caller, Invalid, rejected};
+use crate::common::api::{ApiErrorBody, Caller, rejected};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct Me {
@@ -57,7 +58,7 @@ pub(crate) async fn update_me(
     body: Result<Json<UpdateMe>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let name = invalid.check("name", PersonName::parse(&body.name));
     let email = invalid.check("email", EmailAddress::parse(&body.email));
     let language = invalid.check(
@@ -95,7 +96,7 @@ pub(crate) async fn change_password(
     body: Result<Json<NewPasswordBody>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     if !state
         .hasher
         .verify(&body.current_password, account.password_hash.as_deref())
@@ -104,7 +105,7 @@ pub(crate) async fn change_password(
         invalid.add("current_password", "error-current-password");
     }
     let password = invalid.check("new_password", Password::parse(&body.new_password));
-    let Some(password) = password.filter(|_| invalid.0.is_empty()) else {
+    let Some(password) = password.filter(|_| invalid.is_empty()) else {
         return Ok(invalid.respond(&state, account.language));
     };
     let hash = state.hasher.hash(password.expose()).await?;
@@ -169,7 +170,7 @@ pub(crate) async fn create_token(
     body: Result<Json<NewToken>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let Some(name) = invalid.check("name", PersonName::parse(&body.name)) else {
         return Ok(invalid.respond(&state, account.language));
     };

@@ -14,15 +14,16 @@ use crate::AppState;
 use crate::areas::auth::pages::check_new_password;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors, NoFields};
+use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::{LANGUAGE_COOKIE, SESSION_COOKIE, Viewer, clear_cookie, set_cookie};
 
 #[derive(Template)]
 #[template(path = "account/account.html")]
 struct AccountPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     notice: Option<String>,
     name: String,
     email: String,
@@ -57,7 +58,7 @@ async fn page(
     viewer: &Viewer,
     account: &Account,
     typed: Typed,
-    errors: FormErrors,
+    errors: Problems,
     notice: Option<&str>,
     new_secret: Option<String>,
 ) -> Result<AccountPage, AppError> {
@@ -93,7 +94,7 @@ pub async fn save_details(
     CsrfForm(form): CsrfForm<DetailsForm>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let name = errors.check("name", PersonName::parse(&form.name));
     let email = errors.check("email", EmailAddress::parse(&form.email));
     let language = errors.check(
@@ -154,7 +155,7 @@ pub async fn change_password(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     if form.current.is_empty() {
         errors.field("current", FieldError::Missing);
     } else if !state
@@ -214,7 +215,7 @@ pub async fn create_token(
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let name = errors.check("token_name", PersonName::parse(&form.token_name));
     let Some(name) = name else {
         let typed = Typed {
@@ -234,7 +235,7 @@ pub async fn create_token(
             &viewer,
             account,
             Typed::from(account),
-            FormErrors::default(),
+            Problems::default(),
             None,
             Some(secret),
         )
@@ -277,7 +278,7 @@ pub async fn show(
             &viewer,
             account,
             Typed::from(account),
-            FormErrors::default(),
+            Problems::default(),
             notice,
             None,
         )

@@ -14,8 +14,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::areas::coops::api::CoopView;
-use crate::common::api::{ApiErrorBody, Caller, Invalid, rejected, require_admin};
+use crate::common::api::{ApiErrorBody, Caller, rejected, require_admin};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[utoipa::path(get, path = "/api/v1/admin/coops", responses((status = 200, body = [CoopView]), (status = 403, body = ApiErrorBody)))]
 pub(crate) async fn all_coops(
@@ -55,7 +56,7 @@ pub(crate) async fn create_coop(
 ) -> Result<Response, AppError> {
     require_admin(&account, Action::CreateCoop)?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let name = invalid.check("name", CoopName::parse(&body.name));
     let kind = invalid.check("kind", CoopKind::parse(&body.kind));
     let (Some(name), Some(kind)) = (name, kind) else {
@@ -100,7 +101,7 @@ pub(crate) async fn invite_officer(
         .coop_summary(&coop_id)
         .await?
         .ok_or(AppError::NOT_FOUND)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let name = invalid.check("name", PersonName::parse(&body.name));
     let email = invalid.check("email", EmailAddress::parse(&body.email));
     let office = invalid.check("office", Office::parse(&body.office));

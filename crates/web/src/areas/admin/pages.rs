@@ -16,9 +16,10 @@ use crate::areas::auth::pages::{NewPasswordForm, NewPasswordPage, check_new_pass
 use crate::areas::coops::pages::kind_message;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::mail::OutgoingEmail;
 use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::{SESSION_COOKIE, Viewer, set_cookie};
 
 /// Refuses anyone but the instance administrator.
@@ -30,7 +31,7 @@ pub fn require_admin(viewer: &Viewer, action: Action) -> Result<(), AppError> {
 #[template(path = "admin/admin.html")]
 struct AdminPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     /// Name, id and kind message of each co-operative.
     coops: Vec<(String, String, String)>,
     kinds: Vec<(String, String, String)>,
@@ -41,7 +42,7 @@ struct AdminPage {
 async fn admin_page(
     state: &AppState,
     viewer: &Viewer,
-    errors: FormErrors,
+    errors: Problems,
     name: String,
     kind: String,
 ) -> Result<AdminPage, AppError> {
@@ -78,7 +79,7 @@ pub async fn show(State(state): State<AppState>, viewer: ViewerExt) -> Result<Re
         &admin_page(
             &state,
             &viewer,
-            FormErrors::default(),
+            Problems::default(),
             String::new(),
             String::new(),
         )
@@ -100,7 +101,7 @@ pub async fn create_coop(
 ) -> Result<Response, AppError> {
     require_admin(&viewer, Action::CreateCoop)?;
     let account = viewer.require_account()?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let name = errors.check("name", CoopName::parse(&form.name));
     let kind = if form.kind.is_empty() {
         errors.check("kind", Err(FieldError::Missing))
@@ -118,7 +119,7 @@ pub async fn create_coop(
 #[template(path = "admin/invite.html")]
 struct InvitePage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     coop_name: String,
     offices: Vec<(String, String)>,
@@ -132,7 +133,7 @@ fn invite_page(
     viewer: &Viewer,
     coop_id: &CoopId,
     coop_name: &str,
-    errors: FormErrors,
+    errors: Problems,
     form: InviteForm,
 ) -> InvitePage {
     let mut chrome = Chrome::new(state, viewer, "invite-page-title");
@@ -178,7 +179,7 @@ pub async fn invite_form(
         &viewer,
         &coop.id,
         &coop.name,
-        FormErrors::default(),
+        Problems::default(),
         InviteForm {
             office: "chair".into(),
             ..InviteForm::default()
@@ -203,7 +204,7 @@ pub async fn invite(
     require_admin(&viewer, Action::InviteFirstOfficer)?;
     let account = viewer.require_account()?;
     let coop = coop_for_admin(&state, &id).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let name = errors.check("name", PersonName::parse(&form.name));
     let email = errors.check("email", EmailAddress::parse(&form.email));
     let office = errors.check("office", Office::parse(&form.office));
@@ -328,7 +329,7 @@ pub async fn invitation(
     match state.store.account_by_email(&invitation.email).await? {
         None => render(&NewPasswordPage {
             chrome: Chrome::new(&state, &viewer, "invitation-title"),
-            errors: FormErrors::default(),
+            errors: Problems::default(),
             action,
             intro,
             ask_language: true,
@@ -363,7 +364,7 @@ pub async fn accept(
             state.store.accept_invitation(&secret, None).await
         }
         None => {
-            let mut errors = FormErrors::default();
+            let mut errors = Problems::default();
             let language = errors.check(
                 "language",
                 Language::from_code(&form.language).ok_or(FieldError::UnknownChoice),

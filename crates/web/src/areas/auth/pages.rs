@@ -11,16 +11,17 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors, NoFields};
+use crate::common::form::{CsrfForm, NoFields};
 use crate::common::mail::OutgoingEmail;
 use crate::common::page::{MessagePage, ViewerExt, render, render_invalid, safe_next};
+use crate::common::problems::Problems;
 use crate::common::viewer::{SESSION_COOKIE, clear_cookie, set_cookie};
 
 #[derive(Template)]
 #[template(path = "auth/sign_in.html")]
 struct SignInPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     email: String,
     next: String,
     expired: bool,
@@ -45,7 +46,7 @@ pub async fn sign_in_form(
     }
     render(&SignInPage {
         chrome: Chrome::new(&state, &viewer, "sign-in-title"),
-        errors: FormErrors::default(),
+        errors: Problems::default(),
         email: String::new(),
         next: safe_next(query.next.as_deref()),
         expired: query.expired.is_some(),
@@ -66,13 +67,13 @@ pub async fn sign_in(
     viewer: ViewerExt,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, AppError> {
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let email = errors.check("email", EmailAddress::parse(&form.email));
     if form.password.is_empty() {
         errors.field("password", FieldError::Missing);
     }
     let next = safe_next(Some(&form.next));
-    let page = |errors: FormErrors| SignInPage {
+    let page = |errors: Problems| SignInPage {
         chrome: Chrome::new(&state, &viewer, "sign-in-title"),
         errors,
         email: form.email.clone(),
@@ -157,7 +158,7 @@ pub async fn signed_out(
 #[template(path = "auth/reset_request.html")]
 struct ResetRequestPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     email: String,
 }
 
@@ -167,7 +168,7 @@ pub async fn reset_form(
 ) -> Result<Response, AppError> {
     render(&ResetRequestPage {
         chrome: Chrome::new(&state, &viewer, "reset-title"),
-        errors: FormErrors::default(),
+        errors: Problems::default(),
         email: String::new(),
     })
 }
@@ -183,7 +184,7 @@ pub async fn reset_request(
     viewer: ViewerExt,
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> Result<Response, AppError> {
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let Some(email) = errors.check("email", EmailAddress::parse(&form.email)) else {
         return render_invalid(&ResetRequestPage {
             chrome: Chrome::new(&state, &viewer, "reset-title"),
@@ -226,7 +227,7 @@ pub async fn reset_request(
 #[template(path = "auth/new_password.html")]
 pub struct NewPasswordPage {
     pub chrome: Chrome,
-    pub errors: FormErrors,
+    pub errors: Problems,
     pub action: String,
     pub intro: String,
     pub ask_language: bool,
@@ -245,7 +246,7 @@ pub async fn new_password_form(
     }
     render(&NewPasswordPage {
         chrome: Chrome::new(&state, &viewer, "new-password-title"),
-        errors: FormErrors::default(),
+        errors: Problems::default(),
         action: format!("/reset-password/{secret}"),
         intro: String::new(),
         ask_language: false,
@@ -276,7 +277,7 @@ pub struct NewPasswordForm {
 
 /// Checks a new password and its confirmation.
 pub fn check_new_password(
-    errors: &mut FormErrors,
+    errors: &mut Problems,
     password: &str,
     confirm: &str,
 ) -> Option<Password> {
@@ -297,7 +298,7 @@ pub async fn set_new_password(
     if !state.store.password_reset_is_live(&secret).await? {
         return link_expired(&state, &viewer);
     }
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let Some(password) = check_new_password(&mut errors, &form.password, &form.confirm) else {
         return render_invalid(&NewPasswordPage {
             chrome: Chrome::new(&state, &viewer, "new-password-title"),

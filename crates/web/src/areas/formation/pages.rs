@@ -20,8 +20,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 pub struct TaskRow {
@@ -43,7 +44,7 @@ pub struct StageRow {
 #[template(path = "formation/formation.html")]
 struct FormationPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     coop_name: String,
     summary: String,
@@ -69,7 +70,7 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
 ) -> Result<FormationPage, AppError> {
     let record = state.store.formation(scope).await?;
     let kind = scope.coop().kind;
@@ -138,7 +139,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewFormation).await?;
-    render(&page(&state, &viewer, &scope, FormErrors::default()).await?)
+    render(&page(&state, &viewer, &scope, Problems::default()).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -163,7 +164,7 @@ pub async fn add_council(
             Ok(Redirect::to(&format!("/coops/{}/formation", scope.coop_id())).into_response())
         }
         Err(FormationStoreError::Refused(err)) => {
-            let mut errors = FormErrors::default();
+            let mut errors = Problems::default();
             errors.add("council", err.code());
             render_invalid(&page(&state, &viewer, &scope, errors).await?)
         }
@@ -186,7 +187,7 @@ pub struct FieldRow {
 #[template(path = "formation/task.html")]
 struct TaskPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     task: String,
     task_name: String,
@@ -230,7 +231,7 @@ fn task_page(
     scope: &CoopScope,
     record: &FormationRecord,
     task: Task,
-    errors: FormErrors,
+    errors: Problems,
     typed: Option<&BTreeMap<String, String>>,
 ) -> TaskPage {
     let t = |id: &str| state.i18n.text(viewer.language, id);
@@ -298,14 +299,14 @@ pub async fn task_form(
         &scope,
         &record,
         task,
-        FormErrors::default(),
+        Problems::default(),
         None,
     ))
 }
 
 /// Reads one evidence field from what was typed; a problem is named at its
 /// field.
-fn read_field(errors: &mut FormErrors, field: EvidenceField, raw: &str) -> Option<EvidenceValue> {
+fn read_field(errors: &mut Problems, field: EvidenceField, raw: &str) -> Option<EvidenceValue> {
     let id: &'static str = field.code();
     let raw = raw.trim();
     if raw.is_empty() {
@@ -346,7 +347,7 @@ pub async fn record_task(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordFormation).await?;
     let task = task_from(&code, &scope)?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let mut evidence = Evidence::new();
     for field in task.evidence() {
         let raw = form.get(field.code()).map(String::as_str).unwrap_or("");

@@ -31,8 +31,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::areas::support::pages::parse_date;
-use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, Invalid, rejected, scope};
+use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::problems::Problems;
 
 /// A refusal under the ledger's rules: 422 with its stable code, a sentence
 /// in the caller's language, and for a bank file the line it is on.
@@ -286,7 +287,7 @@ fn parse_category(raw: &str) -> Result<Category, FieldError> {
 
 /// A field problem with a ledger message of its own.
 fn ok_or_add<T>(
-    invalid: &mut Invalid,
+    invalid: &mut Problems,
     field: &'static str,
     value: Result<T, &'static str>,
 ) -> Option<T> {
@@ -338,7 +339,7 @@ pub async fn post_spending(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let date = invalid.check("date", parse_date(&body.date));
     let description = invalid.check("description", required(&body.description));
     let category = invalid.check("category", parse_category(&body.category));
@@ -401,7 +402,7 @@ pub async fn record_receipt(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let person = invalid.check(
         "person",
         PersonId::new(body.person.trim()).map_err(|_| FieldError::Missing),
@@ -458,7 +459,7 @@ pub async fn reverse(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let entry = invalid.check("entry", required(&body.entry));
     let date = invalid.check("date", parse_date(&body.date));
     let reason = invalid.check("reason", required(&body.reason));
@@ -525,7 +526,7 @@ pub async fn add_arrangement(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let person = invalid.check(
         "person",
         PersonId::new(body.person.trim()).map_err(|_| FieldError::Missing),
@@ -674,7 +675,7 @@ pub async fn make_claim(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let amount = ok_or_add(&mut invalid, "amount_pence", parse_pence(body.amount_pence));
     let category = invalid.check("category", parse_category(&body.category));
     let description = invalid.check("description", required(&body.description));
@@ -735,7 +736,7 @@ pub async fn pay(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let Some(date) = invalid.check("date", parse_date(&body.date)) else {
         return Ok(invalid.respond(&state, account.language));
     };
@@ -777,7 +778,7 @@ pub async fn import(
         Some(raw) => match serde_json::from_value(raw) {
             Ok(layout) => LayoutChoice::Use(layout),
             Err(_) => {
-                let mut invalid = Invalid::new();
+                let mut invalid = Problems::default();
                 invalid.add("layout", "ledger-field-layout");
                 return Ok(invalid.respond(&state, account.language));
             }
@@ -1011,7 +1012,7 @@ pub async fn set_budget(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let fund = match body.fund.trim() {
         "general" => Some(cylch_ledger::FundId::General),
         other => ok_or_add(

@@ -20,8 +20,9 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::areas::meetings::commands::{Refused, ScheduleMeeting, schedule_meeting};
 use crate::areas::meetings::pages::{MAX_MINUTES, meeting_id, refusal_text, send_notice_emails};
-use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, Invalid, rejected, scope};
+use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct QuorumView {
@@ -284,7 +285,7 @@ pub async fn schedule(
         )
             .into_response()),
         Err(Refused::Fields(problems)) => {
-            let mut invalid = Invalid::new();
+            let mut invalid = Problems::default();
             for (field, message) in problems {
                 invalid.add(field, message);
             }
@@ -391,7 +392,7 @@ pub async fn record_attendance(
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let mut marks = Vec::new();
     for entry in &body.attendance {
         let member = AccountId::parse(entry.member.trim());
@@ -413,7 +414,7 @@ pub async fn record_attendance(
             (_, None) => invalid.add("attendance", "error-unknown-choice"),
         }
     }
-    if !invalid.0.is_empty() {
+    if !invalid.is_empty() {
         return Ok(invalid.respond(&state, account.language));
     }
     match state
@@ -463,7 +464,7 @@ pub async fn vote(
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let member = AccountId::parse(body.member.trim());
     if member.is_none() {
         invalid.add("member", "meetings-error-member");
@@ -509,13 +510,13 @@ pub async fn draft_minutes(
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
     let text = body.minutes.trim();
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     if text.is_empty() {
         invalid.add("minutes", "meetings-error-minutes");
     } else if text.chars().count() > MAX_MINUTES {
         invalid.add("minutes", "meetings-error-minutes-long");
     }
-    if !invalid.0.is_empty() {
+    if !invalid.is_empty() {
         return Ok(invalid.respond(&state, account.language));
     }
     let result = state.store.draft_minutes(&scope, &record.id, text).await;
@@ -540,7 +541,7 @@ pub async fn approve_minutes(
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
     let Ok(earlier) = meeting_id(body.earlier.trim()) else {
-        let mut invalid = Invalid::new();
+        let mut invalid = Problems::default();
         invalid.add("earlier", "meetings-error-earlier");
         return Ok(invalid.respond(&state, account.language));
     };

@@ -25,9 +25,10 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::meetings::commands::{Refused, ScheduleMeeting, schedule_meeting};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors, NoFields};
+use crate::common::form::{CsrfForm, NoFields};
 use crate::common::mail::OutgoingEmail;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 pub const MAX_PLACE: usize = 500;
@@ -182,7 +183,7 @@ impl ScheduleForm {
 #[template(path = "meetings/meetings.html")]
 struct MeetingsPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     coop_name: String,
     agm: Vec<String>,
@@ -287,7 +288,7 @@ async fn meetings_page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     form: ScheduleForm,
 ) -> Result<MeetingsPage, AppError> {
     let language = viewer.language;
@@ -362,7 +363,7 @@ pub async fn list(
         time: "19:00".to_owned(),
         ..ScheduleForm::default()
     };
-    render(&meetings_page(&state, &viewer, &scope, FormErrors::default(), form).await?)
+    render(&meetings_page(&state, &viewer, &scope, Problems::default(), form).await?)
 }
 
 pub async fn schedule(
@@ -386,7 +387,7 @@ pub async fn schedule(
         },
     )
     .await;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     match scheduled {
         Ok(record) => return Ok(back(&scope, &record.id)),
         // The form's names for the fields the API calls `starts_at` and
@@ -422,7 +423,7 @@ pub struct AttendanceLine {
 #[template(path = "meetings/meeting.html")]
 struct MeetingPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     refusal: String,
     notice: String,
     coop_id: String,
@@ -468,7 +469,7 @@ struct MeetingPage {
 /// What a handler hands the meeting page beyond the stored record.
 #[derive(Default)]
 struct Extras {
-    errors: FormErrors,
+    errors: Problems,
     refusal: String,
     notice: String,
     consent: String,
@@ -910,7 +911,7 @@ pub async fn give_notice(
                 })
             }
             Err(_) => {
-                let mut errors = FormErrors::default();
+                let mut errors = Problems::default();
                 errors.add("consent", "meetings-error-consent");
                 let extras = Extras {
                     errors,
@@ -1042,7 +1043,7 @@ pub async fn vote(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let proposal = record
         .proposals
         .iter()
@@ -1103,7 +1104,7 @@ pub async fn draft_minutes(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let text = form.minutes.trim();
     if text.is_empty() {
         errors.add("minutes", "meetings-error-minutes");
@@ -1149,7 +1150,7 @@ pub async fn approve_minutes(
         Err(_) => None,
     };
     let Some(earlier) = earlier else {
-        let mut errors = FormErrors::default();
+        let mut errors = Problems::default();
         errors.add("earlier", "meetings-error-earlier");
         let extras = Extras {
             errors,

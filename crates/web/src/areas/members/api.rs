@@ -18,8 +18,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::areas::rules::api::instant;
-use crate::common::api::{Caller, Invalid, rejected, scope};
+use crate::common::api::{Caller, rejected, scope};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[derive(Deserialize, ToSchema)]
 pub struct InviteMemberBody {
@@ -55,7 +56,7 @@ pub async fn invite_member(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::InviteMember).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let name = invalid.check("name", PersonName::parse(&body.name));
     let email = invalid.check("email", EmailAddress::parse(&body.email));
     let class = invalid.check("class", MemberClass::parse(body.class.trim()));

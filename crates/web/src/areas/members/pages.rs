@@ -26,8 +26,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::votes::pages::{check_proposal_fields, local_field};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 #[derive(Deserialize, Default)]
@@ -46,7 +47,7 @@ pub struct InviteMemberForm {
 #[template(path = "members/invite.html")]
 struct InviteMemberPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     classes: Vec<(String, String)>,
     /// The rules put admissions to the members.
@@ -59,7 +60,7 @@ fn page(
     viewer: &Viewer,
     scope: &CoopScope,
     by_members: bool,
-    errors: FormErrors,
+    errors: Problems,
     form: InviteMemberForm,
 ) -> InviteMemberPage {
     let mut chrome = Chrome::new(state, viewer, "members-invite-title");
@@ -103,7 +104,7 @@ pub async fn invite_form(
         &viewer,
         &scope,
         by_members,
-        FormErrors::default(),
+        Problems::default(),
         form,
     ))
 }
@@ -115,7 +116,7 @@ pub async fn invite(
     CsrfForm(form): CsrfForm<InviteMemberForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::InviteMember).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let name = errors.check("name", PersonName::parse(&form.name));
     let email = errors.check("email", EmailAddress::parse(&form.email));
     let class = errors.check("class", MemberClass::parse(form.class.trim()));

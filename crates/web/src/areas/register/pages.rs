@@ -19,8 +19,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 use crate::pdf::{self, Column, Document, Orientation, Table};
 
@@ -65,7 +66,7 @@ pub struct OfficerRow {
 #[template(path = "register/register.html")]
 struct RegisterPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     coop_name: String,
     can_manage: bool,
@@ -136,7 +137,7 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     typed: Typed<'_>,
 ) -> Result<RegisterPage, AppError> {
     let members = state.store.register_of_members(scope).await?;
@@ -195,16 +196,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewRegisters).await?;
-    render(
-        &page(
-            &state,
-            &viewer,
-            &scope,
-            FormErrors::default(),
-            Typed::Nothing,
-        )
-        .await?,
-    )
+    render(&page(&state, &viewer, &scope, Problems::default(), Typed::Nothing).await?)
 }
 
 /// The register of members as a CSV file, safe to open in a spreadsheet.
@@ -440,7 +432,7 @@ pub async fn save_details(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageRegisters).await?;
     let member = member_id(&member)?;
-    let mut errors = FormErrors::for_row(&member);
+    let mut errors = Problems::for_row(&member);
     let shares = form.shares.trim().parse::<i64>().ok().filter(|s| *s >= 0);
     if shares.is_none() {
         errors.add("shares", "register-error-shares");
@@ -489,7 +481,7 @@ pub async fn cease(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageRegisters).await?;
     let member = member_id(&member)?;
-    let mut errors = FormErrors::for_row(&member);
+    let mut errors = Problems::for_row(&member);
     let on = errors.check("ceased_on", parse_date(&form.ceased_on));
     let typed = Typed::Cease(&member, &form);
     let Some(on) = on else {

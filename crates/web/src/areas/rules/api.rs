@@ -17,8 +17,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::common::api::{Caller, Invalid, rejected, scope};
+use crate::common::api::{Caller, rejected, scope};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct RuleVersionView {
@@ -71,7 +72,7 @@ pub struct RecordRulesBody {
     adopted_on: String,
 }
 
-fn parse_rules(raw: serde_json::Value, invalid: &mut Invalid) -> Option<Rules> {
+fn parse_rules(raw: serde_json::Value, invalid: &mut Problems) -> Option<Rules> {
     match serde_json::from_value::<Rules>(raw) {
         Ok(rules) => match rules.validate() {
             Ok(()) => Some(rules),
@@ -97,7 +98,7 @@ pub async fn record_rules(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordRules).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let adopted: Option<Date> = body.adopted_on.trim().parse().ok();
     if adopted.is_none() {
         invalid.add("adopted_on", "rules-error-date");
@@ -139,7 +140,7 @@ pub struct RaisedView {
     proposal: String,
 }
 
-pub(crate) fn instant(raw: &str, field: &'static str, invalid: &mut Invalid) -> Option<Timestamp> {
+pub(crate) fn instant(raw: &str, field: &'static str, invalid: &mut Problems) -> Option<Timestamp> {
     let parsed = raw.trim().parse::<Timestamp>().ok();
     if parsed.is_none() {
         invalid.add(field, "error-unknown-choice");
@@ -167,7 +168,7 @@ pub async fn propose_rules(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RaiseProposal).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let title = body.title.trim();
     if title.is_empty() {
         invalid.add("title", "votes-error-title");

@@ -26,8 +26,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::votes::pages::{check_proposal_fields, local_field};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 /// The settings form, as typed. Percentages are whole numbers.
@@ -146,7 +147,7 @@ impl SettingsForm {
 
     /// The rules this form describes, starting from `base` for what the
     /// page does not edit; each problem is added at its field.
-    fn to_rules(&self, base: &Rules, errors: &mut FormErrors) -> Option<Rules> {
+    fn to_rules(&self, base: &Rules, errors: &mut Problems) -> Option<Rules> {
         let mut rules = base.clone();
         let mut whole =
             |field: &'static str, raw: &str, least: u32, most: u32| match raw.trim().parse::<u32>()
@@ -292,7 +293,7 @@ impl SettingsForm {
 #[template(path = "rules/rules.html")]
 struct RulesPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     /// (label, value) of each setting in force.
     settings: Vec<(String, String)>,
@@ -400,7 +401,7 @@ async fn rules_page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     form: Option<SettingsForm>,
 ) -> Result<RulesPage, AppError> {
     let rules = state.store.rules(scope).await?;
@@ -454,7 +455,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewRules).await?;
-    render(&rules_page(&state, &viewer, &scope, FormErrors::default(), None).await?)
+    render(&rules_page(&state, &viewer, &scope, Problems::default(), None).await?)
 }
 
 pub async fn record(
@@ -464,7 +465,7 @@ pub async fn record(
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordRules).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let adopted: Option<jiff::civil::Date> = form.adopted_on.trim().parse().ok();
     if adopted.is_none() {
         errors.add("adopted_on", "rules-error-date");
@@ -495,7 +496,7 @@ pub async fn propose(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RaiseProposal).await?;
     let current = state.store.rules(&scope).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let (title, opens, closes) = check_proposal_fields(
         &mut errors,
         &form.title,

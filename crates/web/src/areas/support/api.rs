@@ -16,8 +16,9 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::areas::support::pages::parse_date;
-use crate::common::api::{ApiErrorBody, Caller, Invalid, rejected, scope};
+use crate::common::api::{ApiErrorBody, Caller, rejected, scope};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct SupportedPersonView {
@@ -85,7 +86,7 @@ pub async fn add(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageSupport).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let name = invalid.check("name", PersonName::parse(&body.name));
     let starts = invalid.check("starts_on", parse_date(&body.starts_on));
     let parse_account = |raw: &Option<String>| {
@@ -148,7 +149,7 @@ pub async fn end(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageSupport).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let ends = invalid.check("ends_on", parse_date(&body.ends_on));
     let reason = invalid.check(
         "reason",

@@ -18,8 +18,9 @@ use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 /// A row of the register as the page shows it.
@@ -37,7 +38,7 @@ pub struct PlaceRow {
 #[template(path = "support/support.html")]
 struct SupportPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     coop_name: String,
     provides_support: bool,
@@ -113,7 +114,7 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     refusal: Vec<String>,
     typed: AddForm,
 ) -> Result<SupportPage, AppError> {
@@ -219,7 +220,7 @@ pub async fn show(
             &state,
             &viewer,
             &scope,
-            FormErrors::default(),
+            Problems::default(),
             Vec::new(),
             AddForm::default(),
         )
@@ -293,7 +294,7 @@ pub async fn add(
     CsrfForm(form): CsrfForm<AddForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let name = errors.check("name", PersonName::parse(&form.name));
     let starts = errors.check("starts_on", parse_date(&form.starts_on));
     let member = account(&form.member);
@@ -361,7 +362,7 @@ pub async fn end(
     CsrfForm(form): CsrfForm<EndForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
-    let mut errors = FormErrors::for_row(&person);
+    let mut errors = Problems::for_row(&person);
     let ends = errors.check("ends_on", parse_date(&form.ends_on));
     let reason = errors.check(
         "reason",
@@ -388,7 +389,7 @@ async fn end_refused(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     person: String,
     form: EndForm,
 ) -> Result<Response, AppError> {
@@ -415,7 +416,7 @@ pub async fn record_ciw(
     CsrfForm(form): CsrfForm<CiwForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let number = form.registration_number.trim().to_owned();
     if number.is_empty() {
         errors.field("registration_number", FieldError::Missing);

@@ -25,8 +25,9 @@ use crate::AppState;
 use crate::areas::votes::pages::{
     MAX_BACKGROUND, MAX_COMMENT, MAX_TITLE, outcome_reason_code, proposal_id, status,
 };
-use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, Invalid, rejected, scope};
+use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
 use crate::common::error::AppError;
+use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct ChannelCountsView {
@@ -252,7 +253,7 @@ pub async fn raise(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RaiseProposal).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let title = body.title.trim();
     if title.is_empty() {
         invalid.add("title", "error-missing");
@@ -282,7 +283,7 @@ pub async fn raise(
     else {
         return Ok(invalid.respond(&state, account.language));
     };
-    if !invalid.0.is_empty() {
+    if !invalid.is_empty() {
         return Ok(invalid.respond(&state, account.language));
     }
     let raised = state
@@ -377,14 +378,14 @@ pub async fn comment(
     let scope = scope(&state, &account, &id, Action::Comment).await?;
     let Json(body) = body.map_err(rejected)?;
     let proposal = proposal_id(&proposal)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let text = body.body.trim();
     if text.is_empty() {
         invalid.add("body", "error-missing");
     } else if text.chars().count() > MAX_COMMENT {
         invalid.add("body", "error-too-long");
     }
-    if !invalid.0.is_empty() {
+    if !invalid.is_empty() {
         return Ok(invalid.respond(&state, account.language));
     }
     match state.store.add_comment(&scope, &proposal, text).await {
@@ -422,7 +423,7 @@ pub async fn vote(
     let Json(body) = body.map_err(rejected)?;
     let proposal = proposal_id(&proposal)?;
     let Some(choice) = parse_choice(body.choice.trim()) else {
-        let mut invalid = Invalid::new();
+        let mut invalid = Problems::default();
         invalid.add("choice", "error-unknown-choice");
         return Ok(invalid.respond(&state, account.language));
     };
@@ -478,7 +479,7 @@ async fn vote_for(
     let scope = scope(&state, &account, &id, action).await?;
     let Json(body) = body.map_err(rejected)?;
     let proposal = proposal_id(&proposal)?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let member = AccountId::parse(body.member.trim());
     if member.is_none() {
         invalid.add("member", "error-unknown-choice");
@@ -692,7 +693,7 @@ pub async fn appoint_proxy(
     let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &proposal).await?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let Some(holder) = AccountId::parse(body.holder.trim()) else {
         invalid.add("holder", "votes-proxy-holder-cannot-vote");
         return Ok(invalid.respond(&state, account.language));
@@ -750,7 +751,7 @@ pub async fn proxy_vote(
     let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &proposal).await?;
-    let mut invalid = Invalid::new();
+    let mut invalid = Problems::default();
     let member = AccountId::parse(body.member.trim());
     if member.is_none() {
         invalid.add("member", "votes-no-proxy");

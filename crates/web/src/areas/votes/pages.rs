@@ -29,8 +29,9 @@ use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors, NoFields};
+use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::{Viewer, cookie, set_cookie};
 
 pub const MAX_TITLE: usize = 200;
@@ -152,7 +153,7 @@ fn row(state: &AppState, viewer: &Viewer, record: &ProposalRecord, now: Timestam
 #[template(path = "votes/proposals.html")]
 struct ProposalsPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     coop_name: String,
     rows: Vec<ProposalRow>,
@@ -179,7 +180,7 @@ async fn proposals_page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     form: RaiseForm,
 ) -> Result<ProposalsPage, AppError> {
     let now = state.clock().now();
@@ -233,14 +234,14 @@ pub async fn list(
         ),
         ..RaiseForm::default()
     };
-    render(&proposals_page(&state, &viewer, &scope, FormErrors::default(), form).await?)
+    render(&proposals_page(&state, &viewer, &scope, Problems::default(), form).await?)
 }
 
 /// Checks the fields every proposal form has: the title (returned
 /// trimmed), the background, and the voting window read as the time in
 /// Wales. Each problem is added at its field.
 pub(crate) fn check_proposal_fields<'a>(
-    errors: &mut FormErrors,
+    errors: &mut Problems,
     title: &'a str,
     background: &str,
     opens_at: &str,
@@ -273,7 +274,7 @@ pub async fn raise(
     CsrfForm(form): CsrfForm<RaiseForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RaiseProposal).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let (title, opens, closes) = check_proposal_fields(
         &mut errors,
         &form.title,
@@ -367,7 +368,7 @@ pub struct ResultBox {
 #[template(path = "votes/proposal.html")]
 pub(super) struct ProposalPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     refusal: String,
     notice: String,
     coop_id: String,
@@ -501,7 +502,7 @@ fn result_box(state: &AppState, viewer: &Viewer, record: &ProposalRecord) -> Opt
 /// What a handler hands the proposal page beyond the stored records.
 #[derive(Default)]
 pub(super) struct Extras {
-    pub(super) errors: FormErrors,
+    pub(super) errors: Problems,
     pub(super) refusal: String,
     pub(super) notice: String,
     pub(super) chosen: String,
@@ -812,7 +813,7 @@ pub async fn comment(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::Comment).await?;
     let record = load(&state, &scope, &proposal).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let body = form.body.trim();
     if body.is_empty() {
         errors.add("body", "votes-error-comment");
@@ -856,7 +857,7 @@ pub async fn vote(
     let scope = scope_for(&state, &viewer, &id, Action::ViewDecisions).await?;
     let record = load(&state, &scope, &proposal).await?;
     let Some(choice) = parse_choice(form.choice.trim()) else {
-        let mut errors = FormErrors::default();
+        let mut errors = Problems::default();
         errors.add("choice", "votes-error-choice");
         let extras = Extras {
             errors,
@@ -941,7 +942,7 @@ async fn vote_for(
     } else {
         "assisted-choice"
     };
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let member = AccountId::parse(form.member.trim());
     if member.is_none() {
         errors.add(field, "votes-error-member");

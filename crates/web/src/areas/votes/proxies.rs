@@ -13,8 +13,9 @@ use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::areas::votes::pages::{Extras, VoteForm, back, load, proposal_page, refuse};
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors, NoFields};
+use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{ViewerExt, render_invalid};
+use crate::common::problems::Problems;
 
 /// The refusals that belong at a proxy form's field rather than at the top
 /// of the page.
@@ -40,7 +41,7 @@ async fn answer(
     id: &str,
     proposal: &str,
     field: &'static str,
-    mut errors: FormErrors,
+    mut errors: Problems,
     needs_vote: bool,
     attempt: impl AsyncFnOnce(&AppState, &cylch_store::CoopScope, &str) -> Result<(), VotingError>,
 ) -> Result<Response, AppError> {
@@ -79,7 +80,7 @@ pub async fn appoint(
     CsrfForm(form): CsrfForm<VoteForm>,
 ) -> Result<Response, AppError> {
     let holder = AccountId::parse(form.member.trim());
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     if holder.is_none() {
         errors.add("proxy-member", "votes-error-member");
     }
@@ -119,7 +120,7 @@ pub async fn revoke(
         &id,
         &proposal,
         "proxy-member",
-        FormErrors::default(),
+        Problems::default(),
         // Taking back one's own appointment needs no vote: only a member
         // who had one can have made it.
         false,
@@ -142,7 +143,7 @@ pub async fn vote(
 ) -> Result<Response, AppError> {
     let member = AccountId::parse(form.member.trim());
     let choice = parse_choice(form.choice.trim());
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     if member.is_none() {
         errors.add("proxy-vote-member", "votes-error-member");
     }

@@ -20,8 +20,8 @@ use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::FormErrors;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 /// The problem with a file, in words naming its line.
@@ -58,7 +58,7 @@ async fn imported(
             state,
             viewer,
             scope,
-            FormErrors::default(),
+            Problems::default(),
             String::new(),
             notice,
             Typed::default(),
@@ -77,7 +77,7 @@ pub async fn import(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ImportStatement).await?;
     let Some(bytes) = form.file("statement") else {
-        let mut errors = FormErrors::default();
+        let mut errors = Problems::default();
         errors.add("statement", "ledger-statement-choose-file");
         return render_invalid(
             &page(
@@ -108,7 +108,7 @@ pub async fn import(
                     found,
                     text,
                     Mapping::default(),
-                    FormErrors::default(),
+                    Problems::default(),
                     String::new(),
                 ))
             }
@@ -164,7 +164,7 @@ impl Mapping {
 
     /// The layout these choices make, or the problems with them: every
     /// column named must be one the file has.
-    fn layout(&self, columns: &[String], errors: &mut FormErrors) -> Option<Layout> {
+    fn layout(&self, columns: &[String], errors: &mut Problems) -> Option<Layout> {
         let known = |raw: &str| columns.iter().find(|c| c.as_str() == raw).cloned();
         let date = known(&self.date_column);
         if date.is_none() {
@@ -236,7 +236,7 @@ impl Mapping {
 #[template(path = "ledger/bank_mapping.html")]
 struct MappingPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     /// The file's problem once read with the chosen columns, naming its line.
     bank_problem: String,
     coop_id: String,
@@ -256,7 +256,7 @@ fn mapping_page(
     found: Preview,
     file: String,
     chosen: Mapping,
-    errors: FormErrors,
+    errors: Problems,
     bank_problem: String,
 ) -> MappingPage {
     let mut chrome = Chrome::new(state, viewer, "ledger-mapping-title");
@@ -302,7 +302,7 @@ pub async fn import_mapped(
         }
     };
     let chosen = Mapping::from_form(&form);
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let Some(layout) = chosen.layout(&found.columns, &mut errors) else {
         return render_invalid(&mapping_page(
             &state,
@@ -330,7 +330,7 @@ pub async fn import_mapped(
                 found,
                 file,
                 chosen,
-                FormErrors::default(),
+                Problems::default(),
                 problem,
             ))
         }

@@ -22,8 +22,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 /// Budget, spending and what is left, in words a reader can act on.
@@ -59,7 +60,7 @@ pub struct BudgetForm {
 #[template(path = "ledger/budget.html")]
 struct BudgetPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     from: String,
     to: String,
@@ -112,7 +113,7 @@ async fn page(
     viewer: &Viewer,
     scope: &CoopScope,
     period: Period,
-    errors: FormErrors,
+    errors: Problems,
     typed: BudgetForm,
 ) -> Result<BudgetPage, AppError> {
     let language = viewer.language;
@@ -259,7 +260,7 @@ pub async fn show(
             &viewer,
             &scope,
             period,
-            FormErrors::default(),
+            Problems::default(),
             BudgetForm::default(),
         )
         .await?,
@@ -275,7 +276,7 @@ pub async fn set(
     CsrfForm(form): CsrfForm<BudgetForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let fund = match form.budget_fund.trim() {
         "" => {
             errors.add("budget_fund", "ledger-budget-choose-fund");

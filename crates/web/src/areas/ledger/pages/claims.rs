@@ -21,8 +21,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 pub struct ClaimRow {
@@ -84,7 +85,7 @@ impl ClaimTyped {
 #[template(path = "ledger/claims.html")]
 struct ClaimsPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     rows: Vec<ClaimRow>,
     limit: String,
@@ -106,7 +107,7 @@ async fn claims_page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     typed: ClaimTyped,
 ) -> Result<ClaimsPage, AppError> {
     let language = viewer.language;
@@ -230,7 +231,7 @@ async fn invalid(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     typed: ClaimTyped,
 ) -> Result<Response, AppError> {
     render_invalid(&claims_page(state, viewer, scope, errors, typed).await?)
@@ -248,7 +249,7 @@ pub async fn show(
             &state,
             &viewer,
             &scope,
-            FormErrors::default(),
+            Problems::default(),
             ClaimTyped::default(),
         )
         .await?,
@@ -265,7 +266,7 @@ pub async fn make(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
     let form = ClaimTyped::from_pairs(&pairs);
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let description = required(&mut errors, "claim_description", &form.claim_description);
     let category = errors.check(
         "claim_category",
@@ -316,7 +317,7 @@ pub async fn approve(
     CsrfForm(form): CsrfForm<ClaimTyped>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ApprovePayment).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     if form.claim.trim().is_empty() {
         errors.field("claim", FieldError::Missing);
         return invalid(&state, &viewer, &scope, errors, form).await;
@@ -341,7 +342,7 @@ pub async fn pay(
     CsrfForm(form): CsrfForm<ClaimTyped>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     if form.claim.trim().is_empty() {
         errors.field("claim", FieldError::Missing);
     }
@@ -369,7 +370,7 @@ pub async fn settings(
     CsrfForm(form): CsrfForm<ClaimTyped>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ApprovePayment).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let limit = parse_money(&mut errors, "limit", &form.limit);
     let weeks = match form.surplus_weeks.trim().parse::<u32>() {
         Ok(weeks) if (1..=104).contains(&weeks) => Some(weeks),

@@ -22,8 +22,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
-use crate::common::form::{CsrfForm, FormErrors};
+use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 /// How far ahead the forecast looks.
@@ -112,7 +113,7 @@ fn bars(months: &[ForecastMonth]) -> (Vec<Bar>, i64) {
 #[template(path = "ledger/forecast.html")]
 struct ForecastPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     people: Vec<(String, String)>,
     person: String,
@@ -149,7 +150,7 @@ async fn forecast_page(
     viewer: &Viewer,
     scope: &CoopScope,
     raw_person: &str,
-    errors: FormErrors,
+    errors: Problems,
     typed: PlanTyped,
 ) -> Result<ForecastPage, AppError> {
     let language = viewer.language;
@@ -276,7 +277,7 @@ pub async fn show(
             &viewer,
             &scope,
             &query.person,
-            FormErrors::default(),
+            Problems::default(),
             PlanTyped::default(),
         )
         .await?,
@@ -291,7 +292,7 @@ pub async fn add_plan(
     CsrfForm(form): CsrfForm<PlanTyped>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let person: Option<PersonId> = parse_person(&mut errors, "plan_person", &form.plan_person);
     let description = required(&mut errors, "plan_description", &form.plan_description);
     let category = errors.check(

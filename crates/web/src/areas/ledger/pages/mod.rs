@@ -26,8 +26,9 @@ use crate::areas::coops::pages::scope_for;
 use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
-use crate::common::form::{CsrfForm, FormErrors, NoFields};
+use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 mod attention;
@@ -70,7 +71,7 @@ pub struct BankRow {
 #[template(path = "ledger/ledger.html")]
 struct LedgerPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     /// A refused bank file, in words naming the line.
     bank_problem: String,
     notice: String,
@@ -143,7 +144,7 @@ async fn page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     bank_problem: String,
     notice: String,
     typed: Typed,
@@ -265,7 +266,7 @@ pub async fn show(
             &state,
             &viewer,
             &scope,
-            FormErrors::default(),
+            Problems::default(),
             String::new(),
             String::new(),
             Typed::default(),
@@ -278,7 +279,7 @@ fn back(scope: &CoopScope) -> Response {
     Redirect::to(&format!("/coops/{}/ledger", scope.coop_id())).into_response()
 }
 
-fn parse_money(errors: &mut FormErrors, field: &'static str, raw: &str) -> Option<Pence> {
+fn parse_money(errors: &mut Problems, field: &'static str, raw: &str) -> Option<Pence> {
     if raw.trim().is_empty() {
         errors.field(field, FieldError::Missing);
         return None;
@@ -296,13 +297,13 @@ fn parse_money(errors: &mut FormErrors, field: &'static str, raw: &str) -> Optio
     }
 }
 
-fn parse_person(errors: &mut FormErrors, field: &'static str, raw: &str) -> Option<PersonId> {
+fn parse_person(errors: &mut Problems, field: &'static str, raw: &str) -> Option<PersonId> {
     PersonId::new(raw.trim())
         .map_err(|_| errors.field(field, FieldError::Missing))
         .ok()
 }
 
-fn required(errors: &mut FormErrors, field: &'static str, raw: &str) -> Option<String> {
+fn required(errors: &mut Problems, field: &'static str, raw: &str) -> Option<String> {
     let text = raw.trim();
     if text.is_empty() {
         errors.field(field, FieldError::Missing);
@@ -338,7 +339,7 @@ async fn refused(
                     state,
                     viewer,
                     scope,
-                    FormErrors::default(),
+                    Problems::default(),
                     text,
                     String::new(),
                     typed,
@@ -347,7 +348,7 @@ async fn refused(
             )
         }
         other => {
-            let mut errors = FormErrors::default();
+            let mut errors = Problems::default();
             errors.add(field, other.code());
             render_invalid(
                 &page(
@@ -372,7 +373,7 @@ pub async fn add_arrangement(
     CsrfForm(form): CsrfForm<Typed>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let person = parse_person(&mut errors, "person", &form.person);
     let council = required(&mut errors, "council", &form.council);
     let amount = parse_money(&mut errors, "dp_amount", &form.dp_amount);
@@ -421,7 +422,7 @@ pub async fn record_receipt(
     CsrfForm(form): CsrfForm<Typed>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let person = parse_person(&mut errors, "receipt_person", &form.receipt_person);
     let date = errors.check("receipt_date", parse_date(&form.receipt_date));
     let amount = parse_money(&mut errors, "receipt_amount", &form.receipt_amount);
@@ -465,7 +466,7 @@ pub async fn post_spending(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
     let form = Typed::spending_from_pairs(&pairs);
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let date = errors.check("date", parse_date(&form.date));
     let description = required(&mut errors, "description", &form.description);
     let category = errors.check(
@@ -788,7 +789,7 @@ pub struct EntryRow {
 #[template(path = "ledger/entries.html")]
 struct EntriesPage {
     chrome: Chrome,
-    errors: FormErrors,
+    errors: Problems,
     coop_id: String,
     rows: Vec<EntryRow>,
     today: String,
@@ -801,7 +802,7 @@ async fn entries_page(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
-    errors: FormErrors,
+    errors: Problems,
     failed: String,
     reason: String,
 ) -> Result<EntriesPage, AppError> {
@@ -861,7 +862,7 @@ pub async fn entries(
             &state,
             &viewer,
             &scope,
-            FormErrors::default(),
+            Problems::default(),
             String::new(),
             String::new(),
         )
@@ -886,7 +887,7 @@ pub async fn reverse(
     CsrfForm(form): CsrfForm<ReversalForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    let mut errors = FormErrors::default();
+    let mut errors = Problems::default();
     let date = errors.check("reverse_date", parse_date(&form.reverse_date));
     let reason = required(&mut errors, "reason", &form.reason);
     let entry = form.entry.trim().to_owned();
