@@ -13,7 +13,6 @@ pub mod mail;
 pub mod notify;
 pub(crate) mod pages;
 mod password;
-pub mod pdf;
 pub mod routes;
 mod viewer;
 mod whose;

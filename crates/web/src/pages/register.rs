@@ -21,8 +21,8 @@ use crate::AppState;
 use crate::chrome::Chrome;
 use crate::error::AppError;
 use crate::form::{CsrfForm, FormErrors};
-use crate::pdf::{self, Column, Document, Orientation, Table};
 use crate::viewer::Viewer;
+use cylch_documents::{Column, Document, Orientation, Table, pdf};
 
 pub struct MemberRow {
     pub id: String,

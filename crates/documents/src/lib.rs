@@ -1,0 +1,5 @@
+//! Cylch's printable documents.
+
+pub mod pdf;
+
+pub use pdf::{Column, Document, Orientation, Table};
