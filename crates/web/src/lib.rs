@@ -5,7 +5,6 @@
 pub mod api;
 pub(crate) mod areas;
 mod common;
-pub mod pdf;
 pub mod routes;
 
 pub use common::{i18n, mail, notify};

@@ -23,7 +23,7 @@ use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
-use crate::pdf::{self, Column, Document, Orientation, Table};
+use cylch_documents::{Column, Document, Orientation, Table, pdf};
 
 pub struct MemberRow {
     pub id: String,

@@ -20,7 +20,7 @@ use super::{FundQuery, ViewerExt, chosen_fund, money, period_of};
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::error::{AppError, ErrorKind};
-use crate::pdf::{self, Column, Document, Orientation, Table};
+use cylch_documents::{Column, Document, Orientation, Table, pdf};
 
 /// One figure of the return: the words naming it and its value.
 enum Value {
