@@ -13,6 +13,7 @@ mod notifications;
 mod permissions;
 mod registers;
 mod rules;
+mod snapshots;
 mod support;
 mod support_places;
 mod votes;
