@@ -6,6 +6,7 @@ pub(crate) mod access;
 pub(crate) mod api;
 pub(crate) mod chrome;
 pub(crate) mod error;
+pub(crate) mod fields;
 pub(crate) mod form;
 pub mod i18n;
 pub mod mail;

@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
+use crate::common::fields::parse_date;
 use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;

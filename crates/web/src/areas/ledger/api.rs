@@ -30,9 +30,9 @@ use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::areas::support::pages::parse_date;
 use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::fields::{parse_date, required};
 use crate::common::problems::Problems;
 
 /// A refusal under the ledger's rules: 422 with its stable code, a sentence
@@ -304,15 +304,6 @@ fn parse_pence(raw: i64) -> Result<Pence, &'static str> {
 
 fn parse_charge(raw: Value) -> Result<ChargeTo, &'static str> {
     serde_json::from_value(raw).map_err(|_| "ledger-field-charge-to")
-}
-
-fn required(raw: &str) -> Result<String, FieldError> {
-    let text = raw.trim();
-    if text.is_empty() {
-        Err(FieldError::Missing)
-    } else {
-        Ok(text.to_owned())
-    }
 }
 
 #[derive(Deserialize, ToSchema)]

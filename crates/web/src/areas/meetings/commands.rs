@@ -4,7 +4,8 @@ use cylch_store::CoopScope;
 use cylch_store::meetings::{MeetingRecord, MeetingStoreError, NewMeeting, parse_kind};
 
 use crate::AppState;
-use crate::areas::meetings::pages::{MAX_AGENDA, MAX_PLACE, parse_date, parse_time};
+use crate::areas::meetings::pages::{MAX_AGENDA, MAX_PLACE};
+use crate::common::fields::{parse_date, parse_time};
 
 /// A problem with one field of an action's input: the field's name as the
 /// API knows it and the message id that says what to do.
@@ -49,7 +50,7 @@ pub async fn schedule_meeting(
     if kind.is_none() {
         problems.push(("kind", "meetings-error-kind"));
     }
-    let date = parse_date(input.date);
+    let date = parse_date(input.date).ok();
     match date {
         None => problems.push(("date", "meetings-error-date")),
         Some(date) if date < state.clock().today_in_wales() => {

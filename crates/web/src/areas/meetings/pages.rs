@@ -56,21 +56,6 @@ pub fn shown_time(time: Time) -> String {
     time.strftime("%H:%M").to_string()
 }
 
-/// A date as a form sends it: `2026-06-20` (or `20/06/2026`).
-pub fn parse_date(raw: &str) -> Option<Date> {
-    let raw = raw.trim();
-    raw.parse()
-        .ok()
-        .or_else(|| Date::strptime("%d/%m/%Y", raw).ok())
-}
-
-pub fn parse_time(raw: &str) -> Option<Time> {
-    let raw = raw.trim();
-    Time::strptime("%H:%M", raw)
-        .ok()
-        .or_else(|| Time::strptime("%H:%M:%S", raw).ok())
-}
-
 /// The message that explains a refusal, in words a secretary can act on.
 pub fn refusal_text(state: &AppState, language: Language, err: &MeetingStoreError) -> String {
     let i18n = &state.i18n;
@@ -1229,21 +1214,6 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_and_times_are_read_as_forms_send_them() {
-        assert_eq!(
-            parse_date("2026-06-20"),
-            Some(jiff::civil::date(2026, 6, 20))
-        );
-        assert_eq!(
-            parse_date(" 20/06/2026 "),
-            Some(jiff::civil::date(2026, 6, 20))
-        );
-        assert_eq!(parse_date("2026-02-30"), None);
-        assert_eq!(parse_time("19:00"), Some(jiff::civil::time(19, 0, 0, 0)));
-        assert_eq!(parse_time("7pm"), None);
-    }
 
     #[test]
     fn attendance_marks_are_read_from_the_form() {

@@ -23,9 +23,10 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::votes::pages::{check_proposal_fields, local_field};
+use crate::areas::votes::pages::check_proposal_fields;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
+use crate::common::fields::local_field;
 use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;

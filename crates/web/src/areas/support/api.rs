@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::areas::support::pages::parse_date;
 use crate::common::api::{ApiErrorBody, Caller, rejected, scope};
 use crate::common::error::AppError;
+use crate::common::fields::parse_date;
 use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]

@@ -11,13 +11,13 @@ use cylch_store::support::{
     parse_end_reason,
 };
 use cylch_store::{AccountId, CoopScope, StoreError};
-use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
+use crate::common::fields::parse_date;
 use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
@@ -89,25 +89,6 @@ pub struct AddForm {
     member: String,
     representative: String,
     starts_on: String,
-}
-
-/// A UK date as typed: `2026-04-06` (what a date field sends) or `6/4/2026`.
-pub fn parse_date(raw: &str) -> Result<Date, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(FieldError::Missing);
-    }
-    if let Ok(date) = raw.parse::<Date>() {
-        return Ok(date);
-    }
-    let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();
-    if let [d, m, y] = parts.as_slice()
-        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
-        && let Ok(date) = Date::new(y, m, d)
-    {
-        return Ok(date);
-    }
-    Err(FieldError::DateFormat)
 }
 
 async fn page(

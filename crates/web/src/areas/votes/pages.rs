@@ -29,6 +29,7 @@ use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
+use crate::common::fields::{local_field, parse_local};
 use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
@@ -95,29 +96,8 @@ pub fn outcome_reason_code(reason: OutcomeReason) -> &'static str {
     }
 }
 
-fn london() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC)
-}
-
-/// A date and time as a `datetime-local` field sends it (or with a space),
-/// read as the time in Wales.
-pub fn parse_local(raw: &str) -> Option<Timestamp> {
-    let raw = raw.trim().replace(' ', "T");
-    let civil: jiff::civil::DateTime = raw.parse().ok()?;
-    civil
-        .to_zoned_datetime(london())
-        .ok()
-        .map(|z| z.timestamp())
-}
-
-pub(crate) fn local_field(at: Timestamp) -> String {
-    at.to_zoned_datetime(london())
-        .strftime("%Y-%m-%dT%H:%M")
-        .to_string()
-}
-
 fn shown(at: Timestamp) -> String {
-    at.to_zoned_datetime(london())
+    at.to_zoned_datetime(crate::common::fields::wales())
         .strftime("%d/%m/%Y %H:%M")
         .to_string()
 }

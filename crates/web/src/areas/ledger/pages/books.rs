@@ -21,9 +21,9 @@ use serde::Deserialize;
 use super::{allowed, money};
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::fields::parse_date;
 use crate::common::page::{ViewerExt, render};
 
 /// How many financial years back the accounts page offers.

@@ -23,9 +23,9 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::support::pages::parse_date;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::fields::parse_date;
 use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
@@ -280,21 +280,9 @@ fn back(scope: &CoopScope) -> Response {
 }
 
 fn parse_money(errors: &mut Problems, field: &'static str, raw: &str) -> Option<Pence> {
-    if raw.trim().is_empty() {
-        errors.field(field, FieldError::Missing);
-        return None;
-    }
-    match Pence::parse(raw) {
-        Ok(amount) if amount.is_positive() => Some(amount),
-        Ok(_) => {
-            errors.add(field, "ledger-posting-not-positive");
-            None
-        }
-        Err(err) => {
-            errors.add(field, err.code());
-            None
-        }
-    }
+    crate::common::fields::parse_amount(raw)
+        .map_err(|code| errors.add(field, code))
+        .ok()
 }
 
 fn parse_person(errors: &mut Problems, field: &'static str, raw: &str) -> Option<PersonId> {
@@ -304,13 +292,7 @@ fn parse_person(errors: &mut Problems, field: &'static str, raw: &str) -> Option
 }
 
 fn required(errors: &mut Problems, field: &'static str, raw: &str) -> Option<String> {
-    let text = raw.trim();
-    if text.is_empty() {
-        errors.field(field, FieldError::Missing);
-        None
-    } else {
-        Some(text.to_owned())
-    }
+    errors.check(field, crate::common::fields::required(raw))
 }
 
 /// A refusal from the books, shown at the field it concerns; anything else
