@@ -263,6 +263,8 @@ invitation-gone-title = Nid yw'r gwahoddiad hwn yn gweithio mwyach
 invitation-gone-body = Mae wedi cael ei dderbyn yn barod neu mae'n fwy na 14 diwrnod oed. Gofynnwch i'r sawl a'ch gwahoddodd anfon un newydd.
 
 ## Gwallau
+error-refused-title = Ni wnaed hyn
+error-refused-back = Mynd yn ôl
 error-not-found-title = Heb ddod o hyd i'r dudalen
 error-not-found-body = Os gwnaethoch chi deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir. Os gwnaethoch chi ddilyn dolen, efallai fod y dudalen wedi symud neu nad oes gennych chi fynediad iddi.
 error-forbidden-title = Ni allwch chi wneud hyn

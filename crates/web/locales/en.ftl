@@ -255,6 +255,8 @@ invitation-gone-title = This invitation no longer works
 invitation-gone-body = It has been accepted already or is more than 14 days old. Ask the person who invited you to send a new one.
 
 ## Errors
+error-refused-title = This was not done
+error-refused-back = Go back
 error-not-found-title = Page not found
 error-not-found-body = If you typed the web address, check it is correct. If you followed a link, the page may have moved or you may not have access to it.
 error-forbidden-title = You cannot do this

@@ -14,5 +14,6 @@ pub mod notify;
 pub(crate) mod page;
 pub(crate) mod password;
 pub(crate) mod problems;
+pub(crate) mod refusal;
 pub(crate) mod viewer;
 pub(crate) mod whose;
