@@ -28,6 +28,8 @@ pub struct TestApp {
     pub outbox: PathBuf,
     /// A hash of [`PASSWORD`], computed once: hashing is slow on purpose.
     pub hash: String,
+    /// Counts the rows of every audited table (see `audit.rs`).
+    audited_rows: String,
     /// The app's data folder with its outbox, removed when the test is
     /// done; last, so that it goes after everything that writes there.
     _dir: TempDir,
@@ -114,25 +116,52 @@ impl TestApp {
         )
         .unwrap();
         let hash = state.hasher.hash(PASSWORD).await.unwrap();
+        let audited_rows = crate::audit::rows_query(&store).await;
         Some(TestApp {
             store,
             router: cylch_web::app(state.clone()),
             state,
             outbox,
             hash,
+            audited_rows,
             _dir: dir,
         })
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
+        let method = request.method().clone();
+        let path = request.uri().path().to_owned();
+        let before = self.written().await;
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|to| to.to_str().ok())
+            .map(str::to_owned);
+        let after = self.written().await;
+        crate::audit::check(
+            (&method, &path),
+            (status, location.as_deref()),
+            before,
+            after,
+        );
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         Reply {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// How many entries the audit trail holds, and how many rows the
+    /// records it audits fill, over every co-operative.
+    pub async fn written(&self) -> crate::audit::Written {
+        crate::audit::Written {
+            entries: cylch_store::testing::count_raw(&self.store, "SELECT COUNT(*) FROM audit_log")
+                .await,
+            rows: cylch_store::testing::count_raw(&self.store, &self.audited_rows).await,
         }
     }
 
