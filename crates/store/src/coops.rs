@@ -282,7 +282,7 @@ impl Store {
             account,
             roles,
             represents,
-            self.today(),
+            self.clock().now(),
         )
         .await?;
         tx.commit().await?;
@@ -297,9 +297,14 @@ pub(crate) async fn add_member_in(
     account: &AccountId,
     roles: &CoopRoles,
     represents: Option<&AccountId>,
-    today: jiff::civil::Date,
+    at: jiff::Timestamp,
 ) -> Result<(), StoreError> {
     let now = crate::clock::written_at_ms();
+    // The day the member is admitted and the instant they take any office
+    // are facts of the register, so they follow the service's clock; `now`
+    // only stamps the rows' writing.
+    let today = at.to_zoned_datetime(crate::clock::wales()).date();
+    let took_office = at.as_millisecond();
     let existing: Option<Option<String>> =
         sqlx::query_scalar("SELECT class FROM memberships WHERE coop_id = $1 AND account_id = $2")
             .bind(coop.as_str())
@@ -396,7 +401,7 @@ pub(crate) async fn add_member_in(
             .bind(coop.as_str())
             .bind(account.as_str())
             .bind(office.code())
-            .bind(now)
+            .bind(took_office)
             .execute(&mut **tx)
             .await?;
         audit::record(

@@ -199,7 +199,7 @@ impl Store {
             &account.id,
             &roles,
             None,
-            self.today(),
+            self.clock().now(),
         )
         .await?;
         audit::record(

@@ -234,8 +234,15 @@ impl Store {
             .bind(account.as_str())
             .execute(&mut *tx)
             .await?;
+        // Offices end on the day the membership ceases, as the register of
+        // members says, not on the day the cessation was recorded.
+        let left_office = on
+            .to_zoned_datetime(crate::clock::wales())
+            .map_err(|_| StoreError::Corrupt(format!("ceased on {on}")))?
+            .timestamp()
+            .as_millisecond();
         sqlx::query("UPDATE offices SET ended_at = $1 WHERE coop_id = $2 AND account_id = $3 AND ended_at IS NULL")
-            .bind(now)
+            .bind(left_office)
             .bind(scope.coop_id().as_str())
             .bind(account.as_str())
             .execute(&mut *tx)

@@ -564,7 +564,9 @@ impl Store {
         };
         governance.check(&rules)?;
         let id = random_id();
-        let now = crate::clock::written_at_ms();
+        // When it was raised is shown to members beside its voting window,
+        // so it follows the same clock.
+        let now = self.now_ms();
         let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO proposals (id, coop_id, title, background, subject, decision_rule, secret, opens_at, closes_at, raised_by, created_at)

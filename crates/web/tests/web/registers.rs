@@ -70,7 +70,9 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
 on_both!(the_registers_keep_former_members_and_export_safely, |app| {
     // The test is set on 30 November 2026, the day a member who joined
     // that morning resigns, so that its dates hold on any day it is run.
-    app.clock().pin("2026-11-30T10:00:00Z".parse().unwrap());
+    // Late on 30 November, so that the cessation below can be recorded on
+    // the next day within one sitting.
+    app.clock().pin("2026-11-30T22:30:00Z".parse().unwrap());
     let admin = app.person("admin@cylch.test", "Admin", true).await;
     let coop = app
         .coop(&admin, "Cydweithfa'r Cofrestrau", CoopKind::Family)
@@ -158,6 +160,9 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
         "another member's fields are not marked"
     );
 
+    // The secretary records after midnight, on 1 December, that Sly
+    // resigned on 30 November.
+    app.clock().pin("2026-12-01T00:15:00Z".parse().unwrap());
     let ceased = app
         .post_form(
             &format!("{path}/{}/cease", sly.id),
@@ -318,7 +323,12 @@ on_both!(the_registers_keep_former_members_and_export_safely, |app| {
         .iter()
         .find(|o| o.office == Office::Treasurer)
         .unwrap();
-    assert!(treasurer.left_office.is_some());
+    assert_eq!(
+        treasurer.left_office,
+        Some(jiff::civil::date(2026, 11, 30)),
+        "the office ends on the day the membership ceased, not the day it was recorded"
+    );
+    assert_eq!(treasurer.took_office, jiff::civil::date(2026, 11, 30));
     let trail = app.store.audit_trail(&scope, 100).await.unwrap();
     assert!(trail.iter().any(|e| {
         e.after
