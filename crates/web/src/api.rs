@@ -72,6 +72,6 @@ async fn openapi() -> Response {
             json,
         )
             .into_response(),
-        Err(err) => AppError::Internal(err.to_string()).into_response(),
+        Err(err) => AppError::from(err).into_response(),
     }
 }

@@ -72,6 +72,16 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error("a page failed to render: {0}")]
     Render(#[from] askama::Error),
+    #[error("a document failed to render: {0}")]
+    Document(#[from] cylch_documents::pdf::PdfError),
+    #[error("a password could not be hashed: {0}")]
+    PasswordHash(argon2::password_hash::Error),
+    #[error("work done beside the request stopped: {0}")]
+    Background(#[from] tokio::task::JoinError),
+    #[error("the password hashers were shut down")]
+    HashersClosed(#[from] tokio::sync::AcquireError),
+    #[error("a JSON document failed to write: {0}")]
+    Json(#[from] serde_json::Error),
     #[error("{0}")]
     Internal(String),
 }
@@ -84,7 +94,14 @@ impl AppError {
         match self {
             AppError::Kind(kind) => *kind,
             AppError::Store(StoreError::NotFound) => ErrorKind::NotFound,
-            AppError::Store(_) | AppError::Render(_) | AppError::Internal(_) => ErrorKind::Internal,
+            AppError::Store(_)
+            | AppError::Render(_)
+            | AppError::Document(_)
+            | AppError::PasswordHash(_)
+            | AppError::Background(_)
+            | AppError::HashersClosed(_)
+            | AppError::Json(_)
+            | AppError::Internal(_) => ErrorKind::Internal,
         }
     }
 }

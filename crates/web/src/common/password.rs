@@ -43,20 +43,15 @@ impl PasswordHasher {
 
     pub async fn hash(&self, password: &str) -> Result<String, AppError> {
         let password = password.to_owned();
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let _permit = self.permits.acquire().await?;
         tokio::task::spawn_blocking(move || {
             let salt = SaltString::generate(&mut OsRng);
             Argon2::default()
                 .hash_password(password.as_bytes(), &salt)
                 .map(|hash| hash.to_string())
-                .map_err(|e| AppError::Internal(format!("hashing a password: {e}")))
+                .map_err(AppError::PasswordHash)
         })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+        .await?
     }
 
     /// Whether `password` matches `hash`; with no hash, a dummy is checked so
@@ -65,11 +60,7 @@ impl PasswordHasher {
         let password = password.to_owned();
         let known = hash.is_some();
         let hash = hash.map(str::to_owned);
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let _permit = self.permits.acquire().await?;
         let matches = tokio::task::spawn_blocking(move || {
             let hash: &str = match &hash {
                 Some(hash) => hash,
@@ -82,8 +73,7 @@ impl PasswordHasher {
                 Err(_) => false,
             }
         })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .await?;
         Ok(known && matches)
     }
 }

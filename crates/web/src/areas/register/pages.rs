@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
 use crate::common::chrome::Chrome;
-use crate::common::error::AppError;
+use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;
 use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
@@ -396,9 +396,7 @@ pub async fn pdf(
             i18n.format(language, "documents-page-of", Some(&args))
         })
     })
-    .await
-    .map_err(|error| AppError::Internal(error.to_string()))?
-    .map_err(|error| AppError::Internal(error.to_string()))?;
+    .await??;
     Ok((
         [
             (CONTENT_TYPE, "application/pdf".to_owned()),
@@ -462,7 +460,14 @@ pub async fn save_details(
         Ok(()) => Ok(Redirect::to(&format!("/coops/{}/register", scope.coop_id())).into_response()),
         Err(RegisterError::NotAMember) => Err(AppError::NOT_FOUND),
         Err(RegisterError::Store(err)) => Err(err.into()),
-        Err(other) => Err(AppError::Internal(other.to_string())),
+        Err(RegisterError::Negative) => {
+            errors.add("shares", "register-error-shares");
+            render_invalid(&page(&state, &viewer, &scope, errors, typed).await?)
+        }
+        Err(RegisterError::UnknownReason | RegisterError::CeasesBeforeAdmitted) => {
+            // Neither is asked of a register entry's details.
+            Err(AppError::Kind(ErrorKind::BadRequest))
+        }
     }
 }
 
@@ -504,7 +509,8 @@ pub async fn cease(
         }
         Err(RegisterError::Store(err)) => Err(err.into()),
         Err(RegisterError::Negative) => {
-            Err(AppError::Internal("negative shares while ceasing".into()))
+            // Ceasing asks nothing about shares.
+            Err(AppError::Kind(ErrorKind::BadRequest))
         }
     }
 }
