@@ -30,7 +30,8 @@ const EVIDENCE = {
   insurer: 'Yswiriant Cydweithredol Cymru',
   policy_number: 'EL-2026-0042',
   cover_pence: '5000000',
-  expires_on: '2027-03-31',
+  // A year from today, so the insurance is current whenever the test runs.
+  expires_on: new Date(Date.now() + 365 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
   pension_provider: 'NEST',
   ciw_registration_number: 'SIN-00012345',
   person_name: 'Gwenno Puw',
