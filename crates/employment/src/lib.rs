@@ -20,5 +20,6 @@ pub mod pay_rate;
 pub mod text;
 pub mod working_time;
 
+pub use checks::{CheckSettings, Checks, Missing, due_within, fit_for_shift};
 pub use employment::{Employment, FieldProblem, Hours, Rates, validate};
 pub use ni_number::NiNumber;
