@@ -23,3 +23,4 @@ pub mod working_time;
 pub use checks::{CheckSettings, Checks, Missing, due_within, fit_for_shift};
 pub use employment::{Employment, FieldProblem, Hours, Rates, validate};
 pub use ni_number::NiNumber;
+pub use particulars::{ParticularKind, Statement};
