@@ -8,6 +8,7 @@ mod errors;
 mod formation;
 mod journeys;
 mod ledger;
+mod ledger_twins;
 mod meetings;
 mod members;
 mod notifications;

@@ -13,53 +13,70 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use cylch_domain::policy::{self, Action, Decision};
 use cylch_domain::{FieldError, Language};
-use cylch_ledger::account::codes;
 use cylch_ledger::bank::LayoutChoice;
+use cylch_ledger::journal::PostedEntry;
 use cylch_ledger::report::Period;
-use cylch_ledger::{
-    AccountCode, Arrangement, Category, ChargeTo, Chart, EntryId, Pence, PersonId, Schedule,
-    Spending,
-};
+use cylch_ledger::{Arrangement, Category, ChargeTo, EntryId, Pence, PersonId, Schedule};
+use cylch_store::CoopScope;
 use cylch_store::accounts::Account;
 use cylch_store::ledger::{LedgerError, StoredEntry, parse_frequency};
 use cylch_store::people::PersonScope;
-use cylch_store::{CoopScope, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::areas::ledger::commands::{
+    self, MakeClaim, PostSpending, RecordReceipt, Refused, ReverseEntry, bank_line,
+};
 use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::{parse_date, required};
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 
-/// A refusal under the ledger's rules: 422 with its stable code, a sentence
-/// in the caller's language, and for a bank file the line it is on.
-fn refusal(state: &AppState, language: Language, err: &LedgerError) -> Response {
-    let code = err.code();
-    let line = match err {
-        LedgerError::Bank(bank) => bank.line(),
-        _ => None,
-    };
-    let message = match line {
-        Some(line) => state
-            .i18n
-            .with_arg(language, code, "line", &line.to_string()),
-        None => state.i18n.text(language, code),
-    };
-    let mut body = json!(ApiErrorBody {
-        error: ApiErrorDetail {
-            code: code.to_owned(),
-            message,
-            fields: Vec::new(),
-        },
-    });
-    if let Some(line) = line {
-        body["error"]["line"] = json!(line);
+/// A refusal under the ledger's rules, as [`Explain`] says it: 422 with
+/// its stable code, a sentence in the caller's language, and for a bank
+/// file the line it is on; a problem with one input is a 422 naming the
+/// field as the API calls it (`api_field`).
+fn refused(
+    state: &AppState,
+    language: Language,
+    refused: Refused,
+    api_field: fn(&'static str) -> &'static str,
+) -> Result<Response, AppError> {
+    match refused {
+        Refused::Field((field, code)) => {
+            let mut invalid = Problems::default();
+            invalid.add(api_field(field), code);
+            Ok(invalid.respond(state, language))
+        }
+        Refused::Ledger(err) => {
+            let line = bank_line(&err);
+            let refusal = err.explain(state, language)?;
+            let Some(line) = line else {
+                return Ok(refusal.to_json());
+            };
+            let mut body = json!(ApiErrorBody {
+                error: ApiErrorDetail {
+                    code: refusal.code.to_owned(),
+                    message: refusal.message,
+                    fields: Vec::new(),
+                },
+            });
+            body["error"]["line"] = json!(line);
+            Ok((refusal.status, Json(body)).into_response())
+        }
     }
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// The API's name of an input the commands name: amounts are in pence.
+fn in_pence(field: &'static str) -> &'static str {
+    match field {
+        "amount" => "amount_pence",
+        other => other,
+    }
 }
 
 /// A ledger result as a response: refusals are 422, a missing record 404,
@@ -71,10 +88,29 @@ fn answer(
 ) -> Result<Response, AppError> {
     match result {
         Ok(response) => Ok(response),
-        Err(LedgerError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
-        Err(LedgerError::Store(err)) => Err(err.into()),
-        Err(err) => Ok(refusal(state, language, &err)),
+        Err(err) => refused(state, language, Refused::Ledger(err), in_pence),
     }
+}
+
+/// A command's result as a response.
+fn answer_command<T>(
+    state: &AppState,
+    language: Language,
+    result: Result<T, Refused>,
+    respond: impl FnOnce(T) -> Response,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(value) => Ok(respond(value)),
+        Err(err) => refused(state, language, err, in_pence),
+    }
+}
+
+fn posted(entry: PostedEntry) -> Response {
+    (
+        StatusCode::CREATED,
+        Json(json!({"id": entry.id().as_str(), "entry": entry.to_draft()})),
+    )
+        .into_response()
 }
 
 fn allowed(account: &Account, scope: &CoopScope, action: Action) -> bool {
@@ -341,33 +377,19 @@ pub async fn post_spending(
     else {
         return Ok(invalid.respond(&state, account.language));
     };
-    let result = async {
-        let posting = cylch_ledger::posting::spending(
-            &Spending {
-                category,
-                amount,
-                charge_to,
-                paid_from: AccountCode::new(codes::BANK),
-            },
-            &Chart::standard(),
-        )?;
-        state
-            .store
-            .post_lines(&scope, date, &description, posting)
-            .await
-    }
-    .await;
-    answer(
+    let result = commands::post_spending(
         &state,
-        account.language,
-        result.map(|e| {
-            (
-                StatusCode::CREATED,
-                Json(json!({"id": e.id().as_str(), "entry": e.to_draft()})),
-            )
-                .into_response()
-        }),
+        &scope,
+        PostSpending {
+            date,
+            description: &description,
+            category,
+            amount,
+            charge_to,
+        },
     )
+    .await;
+    answer_command(&state, account.language, result, posted)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -406,28 +428,19 @@ pub async fn record_receipt(
     else {
         return Ok(invalid.respond(&state, account.language));
     };
-    let result = state
-        .store
-        .record_receipt(
-            &scope,
-            &person,
-            body.contribution,
+    let result = commands::record_receipt(
+        &state,
+        &scope,
+        RecordReceipt {
+            person,
+            contribution: body.contribution,
             date,
             amount,
-            &description,
-        )
-        .await;
-    answer(
-        &state,
-        account.language,
-        result.map(|e| {
-            (
-                StatusCode::CREATED,
-                Json(json!({"id": e.id().as_str(), "entry": e.to_draft()})),
-            )
-                .into_response()
-        }),
+            description: &description,
+        },
     )
+    .await;
+    answer_command(&state, account.language, result, posted)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -457,21 +470,17 @@ pub async fn reverse(
     let (Some(entry), Some(date), Some(reason)) = (entry, date, reason) else {
         return Ok(invalid.respond(&state, account.language));
     };
-    let result = state
-        .store
-        .reverse_entry(&scope, &EntryId::new(entry), date, &reason)
-        .await;
-    answer(
+    let result = commands::reverse_entry(
         &state,
-        account.language,
-        result.map(|e| {
-            (
-                StatusCode::CREATED,
-                Json(json!({"id": e.id().as_str(), "entry": e.to_draft()})),
-            )
-                .into_response()
-        }),
+        &scope,
+        ReverseEntry {
+            entry: &entry,
+            date,
+            reason: &reason,
+        },
     )
+    .await;
+    answer_command(&state, account.language, result, posted)
 }
 
 #[utoipa::path(get, path = "/api/v1/coops/{id}/ledger/arrangements", params(("id" = String, Path)),
@@ -605,18 +614,14 @@ pub async fn add_arrangement(
         },
         client_contribution: contribution,
     };
-    let result = state.store.add_arrangement(&scope, &arrangement).await;
-    answer(
-        &state,
-        account.language,
-        result.map(|(id, warnings)| {
-            (
-                StatusCode::CREATED,
-                Json(json!({"id": id, "warnings": warnings})),
-            )
-                .into_response()
-        }),
-    )
+    let result = commands::add_arrangement(&state, &scope, &arrangement).await;
+    answer_command(&state, account.language, result, |(id, warnings)| {
+        (
+            StatusCode::CREATED,
+            Json(json!({"id": id, "warnings": warnings})),
+        )
+            .into_response()
+    })
 }
 
 fn claim_view(c: &cylch_store::ledger::StoredClaim) -> Value {
@@ -676,15 +681,20 @@ pub async fn make_claim(
     else {
         return Ok(invalid.respond(&state, account.language));
     };
-    let result = state
-        .store
-        .make_claim(&scope, amount, category, &description, charge_to)
-        .await;
-    answer(
+    let result = commands::make_claim(
         &state,
-        account.language,
-        result.map(|c| (StatusCode::CREATED, Json(claim_view(&c))).into_response()),
+        &scope,
+        MakeClaim {
+            amount,
+            category,
+            description: &description,
+            charge_to,
+        },
     )
+    .await;
+    answer_command(&state, account.language, result, |c| {
+        (StatusCode::CREATED, Json(claim_view(&c))).into_response()
+    })
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -702,12 +712,10 @@ pub async fn approve(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ApprovePayment).await?;
     let Json(body) = body.map_err(rejected)?;
-    let result = state.store.approve_claim(&scope, body.claim.trim()).await;
-    answer(
-        &state,
-        account.language,
-        result.map(|c| (StatusCode::CREATED, Json(claim_view(&c))).into_response()),
-    )
+    let result = commands::approve_claim(&state, &scope, &body.claim).await;
+    answer_command(&state, account.language, result, |c| {
+        (StatusCode::CREATED, Json(claim_view(&c))).into_response()
+    })
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -728,21 +736,15 @@ pub async fn pay(
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
     let Json(body) = body.map_err(rejected)?;
     let mut invalid = Problems::default();
-    let Some(date) = invalid.check("date", parse_date(&body.date)) else {
+    if body.claim.trim().is_empty() {
+        invalid.field("claim", FieldError::Missing);
+    }
+    let date = invalid.check("date", parse_date(&body.date));
+    let Some(date) = date.filter(|_| invalid.is_empty()) else {
         return Ok(invalid.respond(&state, account.language));
     };
-    let result = state.store.pay_claim(&scope, body.claim.trim(), date).await;
-    answer(
-        &state,
-        account.language,
-        result.map(|e| {
-            (
-                StatusCode::CREATED,
-                Json(json!({"id": e.id().as_str(), "entry": e.to_draft()})),
-            )
-                .into_response()
-        }),
-    )
+    let result = commands::pay_claim(&state, &scope, &body.claim, date).await;
+    answer_command(&state, account.language, result, posted)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -775,27 +777,20 @@ pub async fn import(
             }
         },
     };
-    let result = state
-        .store
-        .import_statement(&scope, body.csv.as_bytes(), &choice)
-        .await;
-    answer(
-        &state,
-        account.language,
-        result.map(|s| {
-            (
-                StatusCode::CREATED,
-                Json(json!({
-                    "import_id": s.import_id,
-                    "layout": s.layout,
-                    "lines_in_file": s.lines_in_file,
-                    "lines_added": s.lines_added,
-                    "already_imported": s.already_imported,
-                })),
-            )
-                .into_response()
-        }),
-    )
+    let result = commands::import_statement(&state, &scope, body.csv.as_bytes(), &choice).await;
+    answer_command(&state, account.language, result, |s| {
+        (
+            StatusCode::CREATED,
+            Json(json!({
+                "import_id": s.import_id,
+                "layout": s.layout,
+                "lines_in_file": s.lines_in_file,
+                "lines_added": s.lines_added,
+                "already_imported": s.already_imported,
+            })),
+        )
+            .into_response()
+    })
 }
 
 fn bank_line_view(l: &cylch_store::ledger::StoredBankLine) -> Value {
@@ -829,19 +824,15 @@ pub async fn reconcile(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordMoney).await?;
-    let result = state.store.reconcile_bank(&scope).await;
-    answer(
-        &state,
-        account.language,
-        result.map(|r| {
-            Json(json!({
-                "matched_now": r.matched_now,
-                "unreconciled_lines": r.unreconciled_lines.iter().map(bank_line_view).collect::<Vec<_>>(),
-                "unmatched_entries": r.unmatched_entries,
-            }))
-            .into_response()
-        }),
-    )
+    let result = commands::reconcile_bank(&state, &scope).await;
+    answer_command(&state, account.language, result, |r| {
+        Json(json!({
+            "matched_now": r.matched_now,
+            "unreconciled_lines": r.unreconciled_lines.iter().map(bank_line_view).collect::<Vec<_>>(),
+            "unmatched_entries": r.unmatched_entries,
+        }))
+        .into_response()
+    })
 }
 
 #[derive(Deserialize)]
@@ -1044,12 +1035,10 @@ pub async fn set_budget(
         period,
         amount,
     };
-    let result = state.store.set_budget(&scope, &budget).await;
-    answer(
-        &state,
-        account.language,
-        result.map(|id| (StatusCode::CREATED, Json(json!({"id": id}))).into_response()),
-    )
+    let result = commands::set_budget(&state, &scope, &budget).await;
+    answer_command(&state, account.language, result, |id| {
+        (StatusCode::CREATED, Json(json!({"id": id}))).into_response()
+    })
 }
 
 /// This area's API routes, each with its documentation.

@@ -18,6 +18,7 @@ use super::upload::UploadForm;
 use super::{Typed, page, refused};
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::ledger::commands::{self, Refused};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::page::{ViewerExt, render, render_invalid};
@@ -92,38 +93,36 @@ pub async fn import(
             .await?,
         );
     };
-    match state
-        .store
-        .import_statement(&scope, bytes, &LayoutChoice::Detect)
-        .await
-    {
+    match commands::import_statement(&state, &scope, bytes, &LayoutChoice::Detect).await {
         Ok(summary) => imported(&state, &viewer, &scope, &summary).await,
-        Err(LedgerError::Bank(BankFileError::NoHeader { .. })) => match preview(bytes) {
-            Ok(found) => {
-                let text = String::from_utf8_lossy(bytes).into_owned();
-                render(&mapping_page(
-                    &state,
-                    &viewer,
-                    &scope,
-                    found,
-                    text,
-                    Mapping::default(),
-                    Problems::default(),
-                    String::new(),
-                ))
+        Err(Refused::Ledger(LedgerError::Bank(BankFileError::NoHeader { .. }))) => {
+            match preview(bytes) {
+                Ok(found) => {
+                    let text = String::from_utf8_lossy(bytes).into_owned();
+                    render(&mapping_page(
+                        &state,
+                        &viewer,
+                        &scope,
+                        found,
+                        text,
+                        Mapping::default(),
+                        Problems::default(),
+                        String::new(),
+                    ))
+                }
+                Err(err) => {
+                    refused(
+                        &state,
+                        &viewer,
+                        &scope,
+                        "statement",
+                        LedgerError::from(err),
+                        Typed::default(),
+                    )
+                    .await
+                }
             }
-            Err(err) => {
-                refused(
-                    &state,
-                    &viewer,
-                    &scope,
-                    "statement",
-                    err.into(),
-                    Typed::default(),
-                )
-                .await
-            }
-        },
+        }
         Err(err) => refused(&state, &viewer, &scope, "statement", err, Typed::default()).await,
     }
 }
@@ -295,7 +294,7 @@ pub async fn import_mapped(
                 &viewer,
                 &scope,
                 "statement",
-                err.into(),
+                LedgerError::from(err),
                 Typed::default(),
             )
             .await;
@@ -315,13 +314,10 @@ pub async fn import_mapped(
             String::new(),
         ));
     };
-    match state
-        .store
-        .import_statement(&scope, file.as_bytes(), &LayoutChoice::Use(layout))
-        .await
-    {
+    let layout = LayoutChoice::Use(layout);
+    match commands::import_statement(&state, &scope, file.as_bytes(), &layout).await {
         Ok(summary) => imported(&state, &viewer, &scope, &summary).await,
-        Err(LedgerError::Bank(err)) => {
+        Err(Refused::Ledger(LedgerError::Bank(err))) => {
             let problem = bank_problem(&state, &viewer, &err);
             render_invalid(&mapping_page(
                 &state,
@@ -334,7 +330,6 @@ pub async fn import_mapped(
                 problem,
             ))
         }
-        Err(LedgerError::Store(err)) => Err(err.into()),
-        Err(err) => Err(AppError::Internal(err.to_string())),
+        Err(err) => refused(&state, &viewer, &scope, "statement", err, Typed::default()).await,
     }
 }

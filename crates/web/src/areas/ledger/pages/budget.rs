@@ -19,12 +19,14 @@ use serde::Deserialize;
 use super::{FundQuery, allowed, money};
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::ledger::commands::{self, Refused};
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;
 use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 use crate::common::viewer::Viewer;
 
 /// Budget, spending and what is left, in words a reader can act on.
@@ -341,7 +343,7 @@ pub async fn set(
         period,
         amount,
     };
-    match state.store.set_budget(&scope, &budget).await {
+    match commands::set_budget(&state, &scope, &budget).await {
         Ok(_) => Ok(Redirect::to(&format!(
             "/coops/{}/ledger/budget?from={}&to={}",
             scope.coop_id(),
@@ -349,13 +351,13 @@ pub async fn set(
             period.to()
         ))
         .into_response()),
-        Err(LedgerError::Store(err)) => Err(err.into()),
         Err(err) => {
             let field = match err {
-                LedgerError::UnknownPerson(_) => "budget_fund",
+                Refused::Ledger(LedgerError::UnknownPerson(_)) => "budget_fund",
                 _ => "budget_amount",
             };
-            errors.add(field, err.code());
+            let refusal = err.explain(&state, viewer.language)?;
+            errors.add(field, refusal.code);
             render_invalid(&page(&state, &viewer, &scope, shown, errors, form).await?)
         }
     }

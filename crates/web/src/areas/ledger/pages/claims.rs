@@ -11,19 +11,21 @@ use cylch_domain::FieldError;
 use cylch_domain::policy::Action;
 use cylch_ledger::approval::ClaimStatus;
 use cylch_ledger::{Category, ChargeTo, Pence, PersonId};
-use cylch_store::ledger::{LedgerError, LedgerSettings};
-use cylch_store::{CoopScope, StoreError};
+use cylch_store::CoopScope;
+use cylch_store::ledger::LedgerSettings;
 use serde::Deserialize;
 
 use super::{allowed, money, parse_money, required};
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::ledger::commands::{self, MakeClaim};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::parse_date;
 use crate::common::form::CsrfForm;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 use crate::common::viewer::Viewer;
 
 pub struct ClaimRow {
@@ -295,15 +297,17 @@ pub async fn make(
     else {
         return invalid(&state, &viewer, &scope, errors, form).await;
     };
-    match state
-        .store
-        .make_claim(&scope, amount, category, &description, charge_to)
-        .await
-    {
+    let claim = MakeClaim {
+        amount,
+        category,
+        description: &description,
+        charge_to,
+    };
+    match commands::make_claim(&state, &scope, claim).await {
         Ok(_) => Ok(back(&scope)),
-        Err(LedgerError::Store(err)) => Err(err.into()),
         Err(err) => {
-            errors.add("claim_amount", err.code());
+            let refusal = err.explain(&state, viewer.language)?;
+            errors.add("claim_amount", refusal.code);
             invalid(&state, &viewer, &scope, errors, form).await
         }
     }
@@ -318,16 +322,11 @@ pub async fn approve(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ApprovePayment).await?;
     let mut errors = Problems::default();
-    if form.claim.trim().is_empty() {
-        errors.field("claim", FieldError::Missing);
-        return invalid(&state, &viewer, &scope, errors, form).await;
-    }
-    match state.store.approve_claim(&scope, form.claim.trim()).await {
+    match commands::approve_claim(&state, &scope, &form.claim).await {
         Ok(_) => Ok(back(&scope)),
-        Err(LedgerError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
-        Err(LedgerError::Store(err)) => Err(err.into()),
         Err(err) => {
-            errors.add("claim", err.code());
+            let refusal = err.explain(&state, viewer.language)?;
+            errors.add("claim", refusal.code);
             invalid(&state, &viewer, &scope, errors, form).await
         }
     }
@@ -350,12 +349,11 @@ pub async fn pay(
     let Some(date) = date.filter(|_| errors.is_empty()) else {
         return invalid(&state, &viewer, &scope, errors, form).await;
     };
-    match state.store.pay_claim(&scope, form.claim.trim(), date).await {
+    match commands::pay_claim(&state, &scope, &form.claim, date).await {
         Ok(_) => Ok(back(&scope)),
-        Err(LedgerError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
-        Err(LedgerError::Store(err)) => Err(err.into()),
         Err(err) => {
-            errors.add("paid_on", err.code());
+            let refusal = err.explain(&state, viewer.language)?;
+            errors.add(refusal.field.unwrap_or("paid_on"), refusal.code);
             invalid(&state, &viewer, &scope, errors, form).await
         }
     }

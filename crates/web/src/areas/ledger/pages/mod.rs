@@ -11,24 +11,22 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::FieldError;
 use cylch_domain::policy::{self, Action, Decision};
-use cylch_ledger::account::codes;
 use cylch_ledger::report::Period;
-use cylch_ledger::{
-    AccountCode, Arrangement, Category, ChargeTo, Chart, Frequency, Pence, PersonId, Schedule,
-    Spending,
-};
+use cylch_ledger::{Arrangement, Category, ChargeTo, Frequency, Pence, PersonId, Schedule};
 use cylch_store::CoopScope;
 use cylch_store::ledger::{LedgerError, frequency_code, parse_frequency};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::ledger::commands::{self, PostSpending, RecordReceipt, Refused, ReverseEntry};
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;
 use crate::common::form::{CsrfForm, NoFields};
-use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
+use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 use crate::common::viewer::Viewer;
 
 mod attention;
@@ -302,20 +300,15 @@ async fn refused(
     viewer: &Viewer,
     scope: &CoopScope,
     field: &'static str,
-    err: LedgerError,
+    err: impl Into<Refused>,
     typed: Typed,
 ) -> Result<Response, AppError> {
-    match err {
-        LedgerError::Store(err) => Err(err.into()),
-        LedgerError::Bank(bank) => {
-            let text = match bank.line() {
-                Some(line) => {
-                    state
-                        .i18n
-                        .with_arg(viewer.language, bank.code(), "line", &line.to_string())
-                }
-                None => state.i18n.text(viewer.language, bank.code()),
-            };
+    let err = err.into();
+    let is_bank = matches!(err, Refused::Ledger(LedgerError::Bank(_)));
+    let refusal = err.explain(state, viewer.language)?;
+    match (is_bank, refusal.field) {
+        (true, _) => {
+            let text = refusal.message;
             render_invalid(
                 &page(
                     state,
@@ -329,9 +322,9 @@ async fn refused(
                 .await?,
             )
         }
-        other => {
+        (false, at) => {
             let mut errors = Problems::default();
-            errors.add(field, other.code());
+            errors.add(at.unwrap_or(field), refusal.code);
             render_invalid(
                 &page(
                     state,
@@ -391,7 +384,7 @@ pub async fn add_arrangement(
         },
         client_contribution: None,
     };
-    match state.store.add_arrangement(&scope, &arrangement).await {
+    match commands::add_arrangement(&state, &scope, &arrangement).await {
         Ok(_) => Ok(back(&scope)),
         Err(err) => refused(&state, &viewer, &scope, "council", err, form).await,
     }
@@ -430,11 +423,14 @@ pub async fn record_receipt(
         );
     };
     let contribution = form.contribution == "yes";
-    match state
-        .store
-        .record_receipt(&scope, &person, contribution, date, amount, &description)
-        .await
-    {
+    let receipt = RecordReceipt {
+        person,
+        contribution,
+        date,
+        amount,
+        description: &description,
+    };
+    match commands::record_receipt(&state, &scope, receipt).await {
         Ok(_) => Ok(back(&scope)),
         Err(err) => refused(&state, &viewer, &scope, "receipt_person", err, form).await,
     }
@@ -489,22 +485,14 @@ pub async fn post_spending(
             .await?,
         );
     };
-    let result = async {
-        let posting = cylch_ledger::posting::spending(
-            &Spending {
-                category,
-                amount,
-                charge_to,
-                paid_from: AccountCode::new(codes::BANK),
-            },
-            &Chart::standard(),
-        )?;
-        state
-            .store
-            .post_lines(&scope, date, &description, posting)
-            .await
-    }
-    .await;
+    let spending = PostSpending {
+        date,
+        description: &description,
+        category,
+        amount,
+        charge_to,
+    };
+    let result = commands::post_spending(&state, &scope, spending).await;
     match result {
         Ok(_) => Ok(back(&scope)),
         Err(err) => refused(&state, &viewer, &scope, "amount", err, form).await,
@@ -518,16 +506,14 @@ pub async fn reconcile(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordMoney).await?;
-    match state.store.reconcile_bank(&scope).await {
+    match commands::reconcile_bank(&state, &scope).await {
         Ok(_) => Ok(back(&scope)),
-        Err(LedgerError::Store(err)) => Err(err.into()),
         // A refusal under the ledger's rules is the person's to hear, as
         // the API answers it (422 with the rule's sentence), not a failure.
-        Err(err) => render_invalid(
-            &MessagePage::new(&state, &viewer, "ledger-reconcile-heading", &[err.code()]).link(
-                &format!("/coops/{}/ledger", scope.coop_id()),
-                "ledger-title",
-            ),
+        Err(err) => err.explain(&state, viewer.language)?.to_page(
+            &state,
+            &viewer,
+            &format!("/coops/{}/ledger", scope.coop_id()),
         ),
     }
 }
@@ -639,7 +625,7 @@ pub async fn statement(
         });
         for row in &s.received {
             figures.push(Figure {
-                label: row.name.clone(),
+                label: t(&format!("ledger-account-{}", row.account.as_str())),
                 amount: money(row.amount),
             });
         }
@@ -727,8 +713,13 @@ pub async fn statement(
                 pdf_href = csv_href.replacen("/return.csv?", "/return.pdf?", 1);
             }
             Err(LedgerError::NoArrangement(_)) => {}
-            Err(LedgerError::Store(err)) => return Err(err.into()),
-            Err(err) => return Err(AppError::Internal(err.to_string())),
+            Err(err) => {
+                return err.explain(&state, language)?.to_page(
+                    &state,
+                    &viewer,
+                    &format!("/coops/{}/ledger", scope.coop_id()),
+                );
+            }
         }
     }
     let chrome = Chrome::new(&state, &viewer, "ledger-statement-title");
@@ -886,23 +877,18 @@ pub async fn reverse(
             &entries_page(&state, &viewer, &scope, errors, entry, form.reason).await?,
         );
     }
-    match state
-        .store
-        .reverse_entry(
-            &scope,
-            &cylch_ledger::EntryId::new(entry.clone()),
-            date,
-            &reason,
-        )
-        .await
-    {
+    let reversal = ReverseEntry {
+        entry: &entry,
+        date,
+        reason: &reason,
+    };
+    match commands::reverse_entry(&state, &scope, reversal).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("/coops/{}/ledger/entries", scope.coop_id())).into_response())
         }
-        Err(LedgerError::Store(cylch_store::StoreError::NotFound)) => Err(AppError::NOT_FOUND),
-        Err(LedgerError::Store(err)) => Err(err.into()),
         Err(err) => {
-            errors.add("reason", err.code());
+            let refusal = err.explain(&state, viewer.language)?;
+            errors.add(refusal.field.unwrap_or("reason"), refusal.code);
             render_invalid(
                 &entries_page(&state, &viewer, &scope, errors, entry, form.reason).await?,
             )
