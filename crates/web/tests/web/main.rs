@@ -19,4 +19,5 @@ mod snapshots;
 mod support;
 mod support_places;
 mod votes;
+mod votes_twins;
 mod whose;

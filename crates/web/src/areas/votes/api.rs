@@ -11,23 +11,22 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::Language;
-use cylch_domain::policy::{self, Action};
+use cylch_domain::policy::Action;
+use cylch_store::CoopScope;
 use cylch_store::votes::{
-    BallotChannel, BallotRow, ChannelCounts, NewProposal, ProposalRecord, VotingError, choice_code,
-    parse_choice, parse_rule, parse_subject, subject_code,
+    BallotChannel, BallotRow, ChannelCounts, ProposalRecord, choice_code, subject_code,
 };
-use cylch_store::{AccountId, CoopScope, StoreError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::areas::votes::pages::{
-    MAX_BACKGROUND, MAX_COMMENT, MAX_TITLE, outcome_reason_code, proposal_id, status,
-};
-use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
+use crate::areas::votes::commands::{self, RaiseProposal, Refused};
+use crate::areas::votes::pages::{outcome_reason_code, proposal_id, status};
+use crate::common::api::{ApiErrorBody, Caller, actor, rejected, scope};
 use crate::common::error::AppError;
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 
 #[derive(Serialize, ToSchema)]
 pub struct ChannelCountsView {
@@ -181,24 +180,19 @@ async fn view(
     })
 }
 
-/// A refusal under the rules (422) or for want of the right (403), with
-/// its stable code and a sentence in the caller's language.
-fn refused(state: &AppState, language: Language, err: VotingError) -> Result<Response, AppError> {
-    let status = match &err {
-        VotingError::Store(StoreError::NotFound) => return Err(AppError::NOT_FOUND),
-        VotingError::Store(_) => return Err(AppError::Internal(err.to_string())),
-        e if e.is_no_right() => StatusCode::FORBIDDEN,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    let code = err.code();
-    let body = ApiErrorBody {
-        error: ApiErrorDetail {
-            code: code.to_owned(),
-            message: state.i18n.text(language, code),
-            fields: Vec::new(),
-        },
-    };
-    Ok((status, Json(body)).into_response())
+/// A refused action's answer: 422 with the problems at their fields, or
+/// the store's refusal, explained once, with its code and sentence.
+fn answer(state: &AppState, language: Language, refused: Refused) -> Result<Response, AppError> {
+    match refused {
+        Refused::Fields(problems) => {
+            let mut invalid = Problems::default();
+            for (field, message) in problems {
+                invalid.add(field, message);
+            }
+            Ok(invalid.respond(state, language))
+        }
+        Refused::Voting(err) => Ok(err.explain(state, language)?.to_json()),
+    }
 }
 
 async fn load(state: &AppState, scope: &CoopScope, raw: &str) -> Result<ProposalRecord, AppError> {
@@ -253,69 +247,27 @@ pub async fn raise(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RaiseProposal).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let title = body.title.trim();
-    if title.is_empty() {
-        invalid.add("title", "error-missing");
-    } else if title.chars().count() > MAX_TITLE {
-        invalid.add("title", "error-too-long");
-    }
-    if body.background.chars().count() > MAX_BACKGROUND {
-        invalid.add("background", "error-too-long");
-    }
-    let subject = parse_subject(&body.subject);
-    if subject.is_none() {
-        invalid.add("subject", "error-unknown-choice");
-    }
-    let rule = parse_rule(&body.decision_rule);
-    if rule.is_none() {
-        invalid.add("decision_rule", "error-unknown-choice");
-    }
-    let opens = body.opens_at.trim().parse::<Timestamp>().ok();
-    if opens.is_none() {
-        invalid.add("opens_at", "votes-error-instant");
-    }
-    let closes = body.closes_at.trim().parse::<Timestamp>().ok();
-    if closes.is_none() {
-        invalid.add("closes_at", "votes-error-instant");
-    }
-    let (Some(subject), Some(rule), Some(opens), Some(closes)) = (subject, rule, opens, closes)
-    else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    if !invalid.is_empty() {
-        return Ok(invalid.respond(&state, account.language));
-    }
-    let raised = state
-        .store
-        .raise_proposal(
-            &scope,
-            NewProposal {
-                title,
-                background: &body.background,
-                subject,
-                rule,
-                secret_asked: body.secret_ballot,
-                opens,
-                closes,
-            },
-        )
-        .await;
+    let raised = commands::raise_proposal(
+        &state,
+        &scope,
+        RaiseProposal {
+            title: &body.title,
+            background: &body.background,
+            subject: &body.subject,
+            decision_rule: &body.decision_rule,
+            secret_asked: body.secret_ballot,
+            opens_at: &body.opens_at,
+            closes_at: &body.closes_at,
+        },
+    )
+    .await;
     match raised {
         Ok(record) => Ok((
             StatusCode::CREATED,
             Json(view(&state, &scope, &record).await?),
         )
             .into_response()),
-        Err(VotingError::Proposal(err)) => {
-            let field = match err.code() {
-                "governance-window-closes-before-opening" => "closes_at",
-                _ => "decision_rule",
-            };
-            invalid.add(field, err.code());
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -378,19 +330,9 @@ pub async fn comment(
     let scope = scope(&state, &account, &id, Action::Comment).await?;
     let Json(body) = body.map_err(rejected)?;
     let proposal = proposal_id(&proposal)?;
-    let mut invalid = Problems::default();
-    let text = body.body.trim();
-    if text.is_empty() {
-        invalid.add("body", "error-missing");
-    } else if text.chars().count() > MAX_COMMENT {
-        invalid.add("body", "error-too-long");
-    }
-    if !invalid.is_empty() {
-        return Ok(invalid.respond(&state, account.language));
-    }
-    match state.store.add_comment(&scope, &proposal, text).await {
-        Ok(_) => Ok(StatusCode::CREATED.into_response()),
-        Err(err) => refused(&state, account.language, err),
+    match commands::comment(&state, &scope, &proposal, &body.body).await {
+        Ok(()) => Ok(StatusCode::CREATED.into_response()),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -422,37 +364,24 @@ pub async fn vote(
     let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
     let Json(body) = body.map_err(rejected)?;
     let proposal = proposal_id(&proposal)?;
-    let Some(choice) = parse_choice(body.choice.trim()) else {
-        let mut invalid = Problems::default();
-        invalid.add("choice", "error-unknown-choice");
-        return Ok(invalid.respond(&state, account.language));
-    };
-    if !policy::decide(
-        crate::common::api::actor(&account),
-        Some(scope.roles()),
-        Action::Vote,
+    let cast = commands::vote(
+        &state,
+        &scope,
+        actor(&account),
+        &proposal,
+        commands::Vote {
+            choice: &body.choice,
+            receipt: body.receipt.as_deref(),
+        },
     )
-    .is_allowed()
-    {
-        return refused(&state, account.language, VotingError::NotAMember);
-    }
-    match state
-        .store
-        .vote(
-            &scope,
-            &proposal,
-            choice,
-            body.receipt.as_deref(),
-            state.clock().now(),
-        )
-        .await
-    {
+    .await;
+    match cast {
         Ok(cast) => Ok(Json(VoteReceipt {
             changed: cast.changed,
             receipt: cast.receipt,
         })
         .into_response()),
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -479,38 +408,13 @@ async fn vote_for(
     let scope = scope(&state, &account, &id, action).await?;
     let Json(body) = body.map_err(rejected)?;
     let proposal = proposal_id(&proposal)?;
-    let mut invalid = Problems::default();
-    let member = AccountId::parse(body.member.trim());
-    if member.is_none() {
-        invalid.add("member", "error-unknown-choice");
-    }
-    let choice = parse_choice(body.choice.trim());
-    if choice.is_none() {
-        invalid.add("choice", "error-unknown-choice");
-    }
-    let (Some(member), Some(choice)) = (member, choice) else {
-        return Ok(invalid.respond(&state, account.language));
+    let input = commands::VoteFor {
+        member: &body.member,
+        choice: &body.choice,
     };
-    match state
-        .store
-        .record_vote_for(
-            &scope,
-            &proposal,
-            &member,
-            choice,
-            channel,
-            state.clock().now(),
-        )
-        .await
-    {
+    match commands::record_vote_for(&state, &scope, &proposal, input, channel).await {
         Ok(cast) => Ok(recorded(cast)),
-        // The member named has no vote: a problem with the field, not with
-        // the officer's right to record votes.
-        Err(err) if err.is_no_right() => {
-            invalid.add("member", err.code());
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -598,12 +502,8 @@ pub async fn result(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::DeclareResult).await?;
     let proposal = proposal_id(&proposal)?;
-    match state
-        .store
-        .record_result(&scope, &proposal, state.clock().now())
-        .await
-    {
-        Ok(_) => {
+    match commands::declare_result(&state, &scope, &proposal).await {
+        Ok(()) => {
             let record = load(&state, &scope, &proposal).await?;
             Ok((
                 StatusCode::CREATED,
@@ -611,7 +511,7 @@ pub async fn result(
             )
                 .into_response())
         }
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -693,29 +593,9 @@ pub async fn appoint_proxy(
     let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &proposal).await?;
-    let mut invalid = Problems::default();
-    let Some(holder) = AccountId::parse(body.holder.trim()) else {
-        invalid.add("holder", "votes-proxy-holder-cannot-vote");
-        return Ok(invalid.respond(&state, account.language));
-    };
-    if !may_vote(&account, &scope) {
-        return refused(&state, account.language, VotingError::NotAMember);
-    }
-    match state
-        .store
-        .appoint_proxy(&scope, &record.id, &holder, state.clock().now())
-        .await
-    {
+    match commands::appoint_proxy(&state, &scope, actor(&account), &record.id, &body.holder).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(
-            err @ (VotingError::OwnProxy
-            | VotingError::ProxyHolderCannotVote
-            | VotingError::TooManyProxies { .. }),
-        ) => {
-            invalid.add("holder", err.code());
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -728,15 +608,9 @@ pub async fn revoke_proxy(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
     let record = load(&state, &scope, &proposal).await?;
-    // Taking back one's own appointment needs no vote: only a member who
-    // had one can have made it.
-    match state
-        .store
-        .revoke_proxy(&scope, &record.id, state.clock().now())
-        .await
-    {
+    match commands::revoke_proxy(&state, &scope, &record.id).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
 }
 
@@ -751,42 +625,14 @@ pub async fn proxy_vote(
     let scope = scope(&state, &account, &id, Action::ViewDecisions).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &proposal).await?;
-    let mut invalid = Problems::default();
-    let member = AccountId::parse(body.member.trim());
-    if member.is_none() {
-        invalid.add("member", "votes-no-proxy");
-    }
-    let choice = parse_choice(body.choice.trim());
-    if choice.is_none() {
-        invalid.add("choice", "error-unknown-choice");
-    }
-    let (Some(member), Some(choice)) = (member, choice) else {
-        return Ok(invalid.respond(&state, account.language));
+    let input = commands::VoteFor {
+        member: &body.member,
+        choice: &body.choice,
     };
-    if !may_vote(&account, &scope) {
-        return refused(&state, account.language, VotingError::NotAMember);
-    }
-    match state
-        .store
-        .vote_by_proxy(&scope, &record.id, &member, choice, state.clock().now())
-        .await
-    {
+    match commands::vote_as_proxy(&state, &scope, actor(&account), &record.id, input).await {
         Ok(cast) => Ok(recorded(cast)),
-        Err(err @ (VotingError::NoProxy | VotingError::OwnProxy)) => {
-            invalid.add("member", err.code());
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(err) => refused(&state, account.language, err),
+        Err(refused) => answer(&state, account.language, refused),
     }
-}
-
-fn may_vote(account: &cylch_store::accounts::Account, scope: &CoopScope) -> bool {
-    policy::decide(
-        crate::common::api::actor(account),
-        Some(scope.roles()),
-        Action::Vote,
-    )
-    .is_allowed()
 }
 
 /// This area's API routes, each with its documentation.

@@ -12,27 +12,28 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use cylch_domain::policy::{self, Action};
 use cylch_governance::proposal::Subject;
 use cylch_governance::vote::{DecisionRule, OutcomeReason};
 use cylch_store::votes::{
-    BallotChannel, CHOICES, ChannelCounts, DECISION_RULES, NewProposal, ProposalRecord,
-    RecordedOutcome, SUBJECTS, VotingError, choice_code, parse_choice, parse_rule, parse_subject,
-    subject_code,
+    BallotChannel, CHOICES, ChannelCounts, DECISION_RULES, ProposalRecord, RecordedOutcome,
+    SUBJECTS, choice_code, subject_code,
 };
-use cylch_store::{AccountId, CoopScope, StoreError};
+use cylch_store::{AccountId, CoopScope};
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::votes::commands::{self, RaiseProposal, Refused};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
-use crate::common::fields::{local_field, parse_local};
+use crate::common::fields::local_field;
 use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 use crate::common::viewer::{Viewer, cookie, set_cookie};
 
 pub const MAX_TITLE: usize = 200;
@@ -219,7 +220,7 @@ pub async fn list(
 
 /// Checks the fields every proposal form has: the title (returned
 /// trimmed), the background, and the voting window read as the time in
-/// Wales. Each problem is added at its field.
+/// Wales (or as RFC 3339). Each problem is added at its field.
 pub(crate) fn check_proposal_fields<'a>(
     errors: &mut Problems,
     title: &'a str,
@@ -227,24 +228,12 @@ pub(crate) fn check_proposal_fields<'a>(
     opens_at: &str,
     closes_at: &str,
 ) -> (&'a str, Option<Timestamp>, Option<Timestamp>) {
-    let title = title.trim();
-    if title.is_empty() {
-        errors.add("title", "votes-error-title");
-    } else if title.chars().count() > MAX_TITLE {
-        errors.add("title", "votes-error-title-long");
+    let mut problems = Vec::new();
+    let checked = commands::proposal_fields(&mut problems, title, background, opens_at, closes_at);
+    for (field, message) in problems {
+        errors.add(field, message);
     }
-    if background.chars().count() > MAX_BACKGROUND {
-        errors.add("background", "votes-error-background-long");
-    }
-    let opens = parse_local(opens_at);
-    if opens.is_none() {
-        errors.add("opens_at", "votes-error-opens");
-    }
-    let closes = parse_local(closes_at);
-    if closes.is_none() {
-        errors.add("closes_at", "votes-error-closes");
-    }
-    (title, opens, closes)
+    checked
 }
 
 pub async fn raise(
@@ -254,44 +243,20 @@ pub async fn raise(
     CsrfForm(form): CsrfForm<RaiseForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RaiseProposal).await?;
-    let mut errors = Problems::default();
-    let (title, opens, closes) = check_proposal_fields(
-        &mut errors,
-        &form.title,
-        &form.background,
-        &form.opens_at,
-        &form.closes_at,
-    );
-    let subject = parse_subject(&form.subject);
-    if subject.is_none() {
-        errors.add("subject", "error-unknown-choice");
-    }
-    let rule = parse_rule(&form.decision_rule);
-    if rule.is_none() {
-        errors.add("decision_rule", "votes-error-rule");
-    }
-    let (Some(subject), Some(rule), Some(opens), Some(closes)) = (subject, rule, opens, closes)
-    else {
-        return render_invalid(&proposals_page(&state, &viewer, &scope, errors, form).await?);
-    };
-    if !errors.is_empty() {
-        return render_invalid(&proposals_page(&state, &viewer, &scope, errors, form).await?);
-    }
-    let raised = state
-        .store
-        .raise_proposal(
-            &scope,
-            NewProposal {
-                title,
-                background: &form.background,
-                subject,
-                rule,
-                secret_asked: !form.secret_ballot.is_empty(),
-                opens,
-                closes,
-            },
-        )
-        .await;
+    let raised = commands::raise_proposal(
+        &state,
+        &scope,
+        RaiseProposal {
+            title: &form.title,
+            background: &form.background,
+            subject: &form.subject,
+            decision_rule: &form.decision_rule,
+            secret_asked: !form.secret_ballot.is_empty(),
+            opens_at: &form.opens_at,
+            closes_at: &form.closes_at,
+        },
+    )
+    .await;
     match raised {
         Ok(record) => Ok(Redirect::to(&format!(
             "/coops/{}/proposals/{}",
@@ -299,17 +264,21 @@ pub async fn raise(
             record.id
         ))
         .into_response()),
-        Err(VotingError::Proposal(err)) => {
-            let field = if err.code() == "governance-window-closes-before-opening" {
-                "closes_at"
-            } else {
-                "decision_rule"
-            };
-            errors.add(field, err.code());
+        Err(Refused::Fields(problems)) => {
+            let mut errors = Problems::default();
+            for (field, message) in problems {
+                errors.add(field, message);
+            }
             render_invalid(&proposals_page(&state, &viewer, &scope, errors, form).await?)
         }
-        Err(VotingError::Store(err)) => Err(err.into()),
-        Err(other) => Err(AppError::Internal(other.to_string())),
+        Err(Refused::Voting(err)) => {
+            let refusal = err.explain(&state, viewer.language)?;
+            refusal.to_page(
+                &state,
+                &viewer,
+                &format!("/coops/{}/proposals", scope.coop_id()),
+            )
+        }
     }
 }
 
@@ -746,36 +715,44 @@ pub async fn show(
     )
 }
 
-/// A refusal from the store, shown on the proposal page in the viewer's
-/// language: 403 for want of the right to vote, 422 otherwise.
-pub(super) async fn refuse(
+/// Answers a refused action on the proposal page: the problems at the
+/// form's own fields (`field` names each as the page does), or the store's
+/// refusal, explained once, at the top of the page with its status.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn answer_refused(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
     record: &ProposalRecord,
     headers: &HeaderMap,
-    err: VotingError,
+    refused: Refused,
+    field: impl Fn(&'static str) -> &'static str,
+    extras: Extras,
 ) -> Result<Response, AppError> {
-    match err {
-        VotingError::Store(StoreError::NotFound) => Err(AppError::NOT_FOUND),
-        VotingError::Store(err) => Err(err.into()),
-        err => {
+    match refused {
+        Refused::Fields(problems) => {
+            let mut errors = Problems::default();
+            for (name, message) in problems {
+                errors.add(field(name), message);
+            }
+            let extras = Extras { errors, ..extras };
+            render_invalid(&proposal_page(state, viewer, scope, record, headers, extras).await?)
+        }
+        Refused::Voting(err) => {
+            let refusal = err.explain(state, viewer.language)?;
             let extras = Extras {
-                refusal: state.i18n.text(viewer.language, err.code()),
-                ..Extras::default()
+                refusal: refusal.message,
+                ..extras
             };
             let page = proposal_page(state, viewer, scope, record, headers, extras).await?;
-            if err.is_no_right() {
-                Ok((
-                    axum::http::StatusCode::FORBIDDEN,
-                    axum::response::Html(page.render()?),
-                )
-                    .into_response())
-            } else {
-                render_invalid(&page)
-            }
+            Ok((refusal.status, Html(page.render()?)).into_response())
         }
     }
+}
+
+/// The page's fields are named as the API's.
+fn same(field: &'static str) -> &'static str {
+    field
 }
 
 #[derive(Deserialize, Default)]
@@ -793,26 +770,18 @@ pub async fn comment(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::Comment).await?;
     let record = load(&state, &scope, &proposal).await?;
-    let mut errors = Problems::default();
-    let body = form.body.trim();
-    if body.is_empty() {
-        errors.add("body", "votes-error-comment");
-    } else if body.chars().count() > MAX_COMMENT {
-        errors.add("body", "votes-error-comment-long");
-    }
-    if !errors.is_empty() {
-        let extras = Extras {
-            errors,
-            comment_text: form.body.clone(),
-            ..Extras::default()
-        };
-        return render_invalid(
-            &proposal_page(&state, &viewer, &scope, &record, &headers, extras).await?,
-        );
-    }
-    match state.store.add_comment(&scope, &record.id, body).await {
-        Ok(_) => Ok(back(&scope, &record)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, &headers, err).await,
+    match commands::comment(&state, &scope, &record.id, &form.body).await {
+        Ok(()) => Ok(back(&scope, &record)),
+        Err(refused) => {
+            let extras = Extras {
+                comment_text: form.body.clone(),
+                ..Extras::default()
+            };
+            answer_refused(
+                &state, &viewer, &scope, &record, &headers, refused, same, extras,
+            )
+            .await
+        }
     }
 }
 
@@ -832,49 +801,29 @@ pub async fn vote(
     CsrfForm(form): CsrfForm<VoteForm>,
 ) -> Result<Response, AppError> {
     // Everyone in the co-operative may reach the form; whether they have a
-    // vote is decided with the choice in hand, so that an empty form is
-    // answered with its problem either way.
+    // vote is decided with the choice in hand.
     let scope = scope_for(&state, &viewer, &id, Action::ViewDecisions).await?;
     let record = load(&state, &scope, &proposal).await?;
-    let Some(choice) = parse_choice(form.choice.trim()) else {
-        let mut errors = Problems::default();
-        errors.add("choice", "votes-error-choice");
-        let extras = Extras {
-            errors,
-            ..Extras::default()
-        };
-        return render_invalid(
-            &proposal_page(&state, &viewer, &scope, &record, &headers, extras).await?,
-        );
-    };
-    if !policy::decide(viewer.actor(), Some(scope.roles()), Action::Vote).is_allowed() {
-        return refuse(
-            &state,
-            &viewer,
-            &scope,
-            &record,
-            &headers,
-            VotingError::NotAMember,
-        )
-        .await;
-    }
+    // A receipt not typed is read from the cookie the page left on this
+    // device.
     let typed = form.receipt.trim();
     let receipt = if typed.is_empty() {
         cookie(&headers, &receipt_cookie(&record.id))
     } else {
         Some(typed.to_owned())
     };
-    match state
-        .store
-        .vote(
-            &scope,
-            &record.id,
-            choice,
-            receipt.as_deref(),
-            state.clock().now(),
-        )
-        .await
-    {
+    let cast = commands::vote(
+        &state,
+        &scope,
+        viewer.actor(),
+        &record.id,
+        commands::Vote {
+            choice: &form.choice,
+            receipt: receipt.as_deref(),
+        },
+    )
+    .await;
+    match cast {
         Ok(cast) => {
             let mut response = back(&scope, &record);
             if let Some(receipt) = cast.receipt {
@@ -892,7 +841,19 @@ pub async fn vote(
             }
             Ok(response)
         }
-        Err(err) => refuse(&state, &viewer, &scope, &record, &headers, err).await,
+        Err(refused) => {
+            answer_refused(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                &headers,
+                refused,
+                same,
+                Extras::default(),
+            )
+            .await
+        }
     }
 }
 
@@ -912,46 +873,18 @@ async fn vote_for(
     };
     let scope = scope_for(&state, &viewer, &id, action).await?;
     let record = load(&state, &scope, &proposal).await?;
-    let field = if channel == BallotChannel::Paper {
-        "paper-member"
-    } else {
-        "assisted-member"
+    let paper = channel == BallotChannel::Paper;
+    let field = move |name: &'static str| match (name, paper) {
+        ("member", true) => "paper-member",
+        ("member", false) => "assisted-member",
+        (_, true) => "paper-choice",
+        (_, false) => "assisted-choice",
     };
-    let choice_field = if channel == BallotChannel::Paper {
-        "paper-choice"
-    } else {
-        "assisted-choice"
+    let input = commands::VoteFor {
+        member: &form.member,
+        choice: &form.choice,
     };
-    let mut errors = Problems::default();
-    let member = AccountId::parse(form.member.trim());
-    if member.is_none() {
-        errors.add(field, "votes-error-member");
-    }
-    let choice = parse_choice(form.choice.trim());
-    if choice.is_none() {
-        errors.add(choice_field, "votes-error-choice");
-    }
-    let (Some(member), Some(choice)) = (member, choice) else {
-        let extras = Extras {
-            errors,
-            ..Extras::default()
-        };
-        return render_invalid(
-            &proposal_page(&state, &viewer, &scope, &record, &headers, extras).await?,
-        );
-    };
-    match state
-        .store
-        .record_vote_for(
-            &scope,
-            &record.id,
-            &member,
-            choice,
-            channel,
-            state.clock().now(),
-        )
-        .await
-    {
+    match commands::record_vote_for(&state, &scope, &record.id, input, channel).await {
         // On a secret ballot the officer is shown the receipt once, to hand
         // to the member, who needs it to change the vote.
         Ok(cast) => match cast.receipt {
@@ -969,17 +902,19 @@ async fn vote_for(
             }
             None => Ok(back(&scope, &record)),
         },
-        Err(err) if err.is_no_right() || matches!(err, VotingError::AlreadyVoted) => {
-            errors.add(field, err.code());
-            let extras = Extras {
-                errors,
-                ..Extras::default()
-            };
-            render_invalid(
-                &proposal_page(&state, &viewer, &scope, &record, &headers, extras).await?,
+        Err(refused) => {
+            answer_refused(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                &headers,
+                refused,
+                field,
+                Extras::default(),
             )
+            .await
         }
-        Err(err) => refuse(&state, &viewer, &scope, &record, &headers, err).await,
     }
 }
 
@@ -1030,13 +965,21 @@ pub async fn declare(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::DeclareResult).await?;
     let record = load(&state, &scope, &proposal).await?;
-    match state
-        .store
-        .record_result(&scope, &record.id, state.clock().now())
-        .await
-    {
-        Ok(_) => Ok(back(&scope, &record)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, &headers, err).await,
+    match commands::declare_result(&state, &scope, &record.id).await {
+        Ok(()) => Ok(back(&scope, &record)),
+        Err(refused) => {
+            answer_refused(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                &headers,
+                refused,
+                same,
+                Extras::default(),
+            )
+            .await
+        }
     }
 }
 
@@ -1128,6 +1071,7 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::common::fields::parse_local;
 
     #[test]
     fn times_are_read_as_the_time_in_wales() {

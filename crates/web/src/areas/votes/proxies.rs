@@ -5,69 +5,44 @@
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use cylch_domain::policy::{self, Action};
-use cylch_store::AccountId;
-use cylch_store::votes::{VotingError, parse_choice};
+use cylch_domain::policy::Action;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::votes::pages::{Extras, VoteForm, back, load, proposal_page, refuse};
+use crate::areas::votes::commands::{self, Refused};
+use crate::areas::votes::pages::{Extras, VoteForm, answer_refused, back, load};
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
-use crate::common::page::{ViewerExt, render_invalid};
-use crate::common::problems::Problems;
+use crate::common::page::ViewerExt;
 
-/// The refusals that belong at a proxy form's field rather than at the top
-/// of the page.
-fn at_field(err: &VotingError) -> bool {
-    matches!(
-        err,
-        VotingError::OwnProxy
-            | VotingError::ProxyHolderCannotVote
-            | VotingError::TooManyProxies { .. }
-            | VotingError::NoProxy
-            | VotingError::AlreadyVoted
-    )
-}
-
-/// Answers a proxy form. Every member may reach the proposal; problems
-/// with the form's own fields come first (422), then the right to vote
-/// (403), then the store's refusals, at `field` where they belong there.
-#[allow(clippy::too_many_arguments)]
+/// Answers a proxy form: back to the proposal when done, else the proposal
+/// page with the problem at the form's field (`field` names it as the page
+/// does) or the refusal at the top. Every member may reach the proposal.
 async fn answer(
     state: &AppState,
     viewer: &ViewerExt,
     headers: &HeaderMap,
     id: &str,
     proposal: &str,
-    field: &'static str,
-    mut errors: Problems,
-    needs_vote: bool,
-    attempt: impl AsyncFnOnce(&AppState, &cylch_store::CoopScope, &str) -> Result<(), VotingError>,
+    field: fn(&'static str) -> &'static str,
+    attempt: impl AsyncFnOnce(&AppState, &cylch_store::CoopScope, &str) -> Result<(), Refused>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(state, viewer, id, Action::ViewDecisions).await?;
     let record = load(state, &scope, proposal).await?;
-    let result = if !errors.is_empty() {
-        Ok(())
-    } else if needs_vote
-        && !policy::decide(viewer.actor(), Some(scope.roles()), Action::Vote).is_allowed()
-    {
-        Err(VotingError::NotAMember)
-    } else {
-        attempt(state, &scope, &record.id).await
-    };
-    match result {
-        Ok(()) if errors.is_empty() => Ok(back(&scope, &record)),
-        Err(err) if !at_field(&err) => refuse(state, viewer, &scope, &record, headers, err).await,
-        outcome => {
-            if let Err(err) = outcome {
-                errors.add(field, err.code());
-            }
-            let extras = Extras {
-                errors,
-                ..Extras::default()
-            };
-            render_invalid(&proposal_page(state, viewer, &scope, &record, headers, extras).await?)
+    match attempt(state, &scope, &record.id).await {
+        Ok(()) => Ok(back(&scope, &record)),
+        Err(refused) => {
+            answer_refused(
+                state,
+                viewer,
+                &scope,
+                &record,
+                headers,
+                refused,
+                field,
+                Extras::default(),
+            )
+            .await
         }
     }
 }
@@ -79,28 +54,16 @@ pub async fn appoint(
     Path((id, proposal)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<VoteForm>,
 ) -> Result<Response, AppError> {
-    let holder = AccountId::parse(form.member.trim());
-    let mut errors = Problems::default();
-    if holder.is_none() {
-        errors.add("proxy-member", "votes-error-member");
-    }
+    let actor = viewer.actor();
     answer(
         &state,
         &viewer,
         &headers,
         &id,
         &proposal,
-        "proxy-member",
-        errors,
-        true,
-        async |state, scope, proposal| match holder {
-            Some(holder) => {
-                state
-                    .store
-                    .appoint_proxy(scope, proposal, &holder, state.clock().now())
-                    .await
-            }
-            None => Err(VotingError::ProxyHolderCannotVote),
+        |_| "proxy-member",
+        async |state, scope, proposal| {
+            commands::appoint_proxy(state, scope, actor, proposal, &form.member).await
         },
     )
     .await
@@ -119,17 +82,8 @@ pub async fn revoke(
         &headers,
         &id,
         &proposal,
-        "proxy-member",
-        Problems::default(),
-        // Taking back one's own appointment needs no vote: only a member
-        // who had one can have made it.
-        false,
-        async |state, scope, proposal| {
-            state
-                .store
-                .revoke_proxy(scope, proposal, state.clock().now())
-                .await
-        },
+        |_| "proxy-member",
+        async |state, scope, proposal| commands::revoke_proxy(state, scope, proposal).await,
     )
     .await
 }
@@ -141,31 +95,25 @@ pub async fn vote(
     Path((id, proposal)): Path<(String, String)>,
     CsrfForm(form): CsrfForm<VoteForm>,
 ) -> Result<Response, AppError> {
-    let member = AccountId::parse(form.member.trim());
-    let choice = parse_choice(form.choice.trim());
-    let mut errors = Problems::default();
-    if member.is_none() {
-        errors.add("proxy-vote-member", "votes-error-member");
-    }
-    if choice.is_none() {
-        errors.add("proxy-vote-choice", "votes-error-choice");
-    }
+    let actor = viewer.actor();
     answer(
         &state,
         &viewer,
         &headers,
         &id,
         &proposal,
-        "proxy-vote-member",
-        errors,
-        true,
-        async |state, scope, proposal| match (member, choice) {
-            (Some(member), Some(choice)) => state
-                .store
-                .vote_by_proxy(scope, proposal, &member, choice, state.clock().now())
+        |name| match name {
+            "choice" => "proxy-vote-choice",
+            _ => "proxy-vote-member",
+        },
+        async |state, scope, proposal| {
+            let input = commands::VoteFor {
+                member: &form.member,
+                choice: &form.choice,
+            };
+            commands::vote_as_proxy(state, scope, actor, proposal, input)
                 .await
-                .map(|_| ()),
-            _ => Err(VotingError::NoProxy),
+                .map(|_| ())
         },
     )
     .await
