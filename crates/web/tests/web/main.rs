@@ -8,6 +8,7 @@ mod formation;
 mod journeys;
 mod ledger;
 mod meetings;
+mod meetings_twins;
 mod members;
 mod notifications;
 mod permissions;
