@@ -10,6 +10,7 @@ mod journeys;
 mod ledger;
 mod ledger_twins;
 mod meetings;
+mod meetings_twins;
 mod members;
 mod notifications;
 mod permissions;

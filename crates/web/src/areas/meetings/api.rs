@@ -9,20 +9,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::Language;
 use cylch_domain::policy::Action;
+use cylch_governance::MeetingState;
 use cylch_governance::quorum::QuorumCheck;
-use cylch_governance::{MeetingState, ShortNoticeConsent};
-use cylch_store::meetings::{AttendanceRow, Mark, MeetingRecord, MeetingStoreError, kind_code};
-use cylch_store::votes::{VotingError, parse_choice};
-use cylch_store::{AccountId, CoopScope, StoreError};
+use cylch_store::meetings::{AttendanceRow, Mark, MeetingRecord, kind_code};
+use cylch_store::{AccountId, CoopScope};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::areas::meetings::commands::{Refused, ScheduleMeeting, schedule_meeting};
-use crate::areas::meetings::pages::{MAX_MINUTES, meeting_id, refusal_text, send_notice_emails};
-use crate::common::api::{ApiErrorBody, ApiErrorDetail, Caller, rejected, scope};
+use crate::areas::meetings::commands::{
+    self, NoticeGiven, Refused, ScheduleMeeting, VoteAtMeeting, load, schedule_meeting,
+};
+use crate::common::api::{ApiErrorBody, Caller, rejected, scope};
 use crate::common::error::AppError;
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 
 #[derive(Serialize, ToSchema)]
 pub struct QuorumView {
@@ -114,13 +115,7 @@ async fn view(
     record: MeetingRecord,
 ) -> Result<MeetingView, AppError> {
     let rows = state.store.attendance(scope, &record.id).await?;
-    let quorum = match record.quorum() {
-        Some(q) => Some(q),
-        None if rows.iter().any(|r| r.mark.is_some()) => {
-            state.store.live_quorum(scope, &record).await.ok().flatten()
-        }
-        None => None,
-    };
+    let quorum = commands::quorum(state, scope, &record, &rows).await?;
     let (notice_sent_on, clear_days, by_consent) = match &record.state {
         MeetingState::NoticeSent { sent_on, notice } => (
             Some(sent_on.to_string()),
@@ -173,48 +168,28 @@ async fn view(
     })
 }
 
-/// A refusal under the rules, 422, with its stable code and a sentence in
-/// the caller's language.
-fn refused(
-    state: &AppState,
-    language: Language,
-    err: MeetingStoreError,
-) -> Result<Response, AppError> {
-    match err {
-        MeetingStoreError::Store(StoreError::NotFound)
-        | MeetingStoreError::Voting(VotingError::Store(StoreError::NotFound)) => {
-            Err(AppError::NOT_FOUND)
+/// Why an action was not taken, as the API says it: 422 with each field's
+/// problem, or the store's refusal as the meeting area explains it (422
+/// with its code and sentence; 404 when the record is not there; a failure
+/// of the database stays one).
+fn refused(state: &AppState, language: Language, refused: Refused) -> Result<Response, AppError> {
+    match refused {
+        Refused::Fields(problems) => {
+            let mut invalid = Problems::default();
+            for (field, message) in problems {
+                invalid.add(field, message);
+            }
+            Ok(invalid.respond(state, language))
         }
-        MeetingStoreError::Store(err) | MeetingStoreError::Voting(VotingError::Store(err)) => {
-            Err(err.into())
-        }
-        err => {
-            let body = ApiErrorBody {
-                error: ApiErrorDetail {
-                    code: err.code().to_owned(),
-                    message: refusal_text(state, language, &err),
-                    fields: Vec::new(),
-                },
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response())
-        }
+        Refused::Store(err) => Ok(err.explain(state, language)?.to_json()),
     }
-}
-
-async fn load(state: &AppState, scope: &CoopScope, raw: &str) -> Result<MeetingRecord, AppError> {
-    let id = meeting_id(raw)?;
-    state
-        .store
-        .meeting(scope, &id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)
 }
 
 async fn answer(
     state: &AppState,
     scope: &CoopScope,
     language: Language,
-    result: Result<MeetingRecord, MeetingStoreError>,
+    result: Result<MeetingRecord, Refused>,
 ) -> Result<Response, AppError> {
     match result {
         Ok(record) => Ok(Json(view(state, scope, record).await?).into_response()),
@@ -284,14 +259,7 @@ pub async fn schedule(
             Json(view(&state, &scope, record).await?),
         )
             .into_response()),
-        Err(Refused::Fields(problems)) => {
-            let mut invalid = Problems::default();
-            for (field, message) in problems {
-                invalid.add(field, message);
-            }
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(Refused::Store(err)) => refused(&state, account.language, err),
+        Err(err) => refused(&state, account.language, err),
     }
 }
 
@@ -334,33 +302,15 @@ pub async fn give_notice(
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
-    let consent = match body.consent_agreeing {
-        Some(agreeing) => {
-            let entitled = state
-                .store
-                .entitled_to_notice(&scope, record.kind)
-                .await?
-                .len();
-            Some(ShortNoticeConsent {
-                agreeing,
-                entitled: u32::try_from(entitled).unwrap_or(u32::MAX),
-            })
-        }
-        None => None,
-    };
-    match state
-        .store
-        .give_notice(&scope, &record.id, state.clock().today_in_wales(), consent)
-        .await
-    {
-        Ok((record, to)) => {
-            let not_reached = send_notice_emails(&state, &scope, &record, &to).await;
-            Ok(Json(NoticeSentView {
-                meeting: view(&state, &scope, record).await?,
-                not_reached,
-            })
-            .into_response())
-        }
+    match commands::give_notice(&state, &scope, &record, body.consent_agreeing).await {
+        Ok(NoticeGiven {
+            record,
+            not_reached,
+        }) => Ok(Json(NoticeSentView {
+            meeting: view(&state, &scope, record).await?,
+            not_reached,
+        })
+        .into_response()),
         Err(err) => refused(&state, account.language, err),
     }
 }
@@ -417,11 +367,7 @@ pub async fn record_attendance(
     if !invalid.is_empty() {
         return Ok(invalid.respond(&state, account.language));
     }
-    match state
-        .store
-        .record_attendance(&scope, &record.id, &marks)
-        .await
-    {
+    match commands::record_attendance(&state, &scope, &record, &marks).await {
         Ok(quorum) => Ok(Json(QuorumView::from(quorum)).into_response()),
         Err(err) => refused(&state, account.language, err),
     }
@@ -436,10 +382,7 @@ pub async fn hold(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let result = state
-        .store
-        .hold_meeting(&scope, &record.id, state.clock().today_in_wales())
-        .await;
+    let result = commands::hold(&state, &scope, &record).await;
     answer(&state, &scope, account.language, result).await
 }
 
@@ -464,30 +407,12 @@ pub async fn vote(
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut invalid = Problems::default();
-    let member = AccountId::parse(body.member.trim());
-    if member.is_none() {
-        invalid.add("member", "meetings-error-member");
-    }
-    let choice = parse_choice(body.choice.trim());
-    if choice.is_none() {
-        invalid.add("choice", "meetings-error-choice");
-    }
-    let (Some(member), Some(choice)) = (member, choice) else {
-        return Ok(invalid.respond(&state, account.language));
+    let input = VoteAtMeeting {
+        proposal: &body.proposal,
+        member: &body.member,
+        choice: &body.choice,
     };
-    match state
-        .store
-        .record_meeting_vote(
-            &scope,
-            &record.id,
-            body.proposal.trim(),
-            &member,
-            choice,
-            state.clock().now(),
-        )
-        .await
-    {
+    match commands::vote_at_meeting(&state, &scope, &record, input).await {
         Ok(_) => Ok(StatusCode::CREATED.into_response()),
         Err(err) => refused(&state, account.language, err),
     }
@@ -509,17 +434,7 @@ pub async fn draft_minutes(
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
-    let text = body.minutes.trim();
-    let mut invalid = Problems::default();
-    if text.is_empty() {
-        invalid.add("minutes", "meetings-error-minutes");
-    } else if text.chars().count() > MAX_MINUTES {
-        invalid.add("minutes", "meetings-error-minutes-long");
-    }
-    if !invalid.is_empty() {
-        return Ok(invalid.respond(&state, account.language));
-    }
-    let result = state.store.draft_minutes(&scope, &record.id, text).await;
+    let result = commands::draft_minutes(&state, &scope, &record, &body.minutes).await;
     answer(&state, &scope, account.language, result).await
 }
 
@@ -540,15 +455,7 @@ pub async fn approve_minutes(
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let Json(body) = body.map_err(rejected)?;
     let record = load(&state, &scope, &meeting).await?;
-    let Ok(earlier) = meeting_id(body.earlier.trim()) else {
-        let mut invalid = Problems::default();
-        invalid.add("earlier", "meetings-error-earlier");
-        return Ok(invalid.respond(&state, account.language));
-    };
-    let result = state
-        .store
-        .approve_minutes(&scope, &earlier, &record.id)
-        .await;
+    let result = commands::approve_minutes(&state, &scope, &record, &body.earlier).await;
     answer(&state, &scope, account.language, result).await
 }
 
@@ -561,7 +468,7 @@ pub async fn lock_minutes(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let result = state.store.lock_minutes(&scope, &record.id).await;
+    let result = commands::lock_minutes(&state, &scope, &record).await;
     answer(&state, &scope, account.language, result).await
 }
 
@@ -574,7 +481,7 @@ pub async fn cancel(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let result = state.store.cancel_meeting(&scope, &record.id).await;
+    let result = commands::cancel(&state, &scope, &record).await;
     answer(&state, &scope, account.language, result).await
 }
 

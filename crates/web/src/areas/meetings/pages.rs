@@ -9,26 +9,25 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::Language;
 use cylch_domain::policy::{self, Action};
 use cylch_governance::formation::{EvidenceField, EvidenceValue, Task};
-use cylch_governance::meeting::MeetingError;
 use cylch_governance::quorum::QuorumCheck;
-use cylch_governance::{
-    AgmDeadline, MeetingKind, MeetingState, ShortNoticeConsent, next_agm_deadline,
-};
-use cylch_store::meetings::{Entitled, KINDS, Mark, MeetingRecord, MeetingStoreError, kind_code};
-use cylch_store::votes::{CHOICES, choice_code, parse_choice};
-use cylch_store::{AccountId, CoopScope, StoreError};
+use cylch_governance::{AgmDeadline, MeetingKind, MeetingState, next_agm_deadline};
+use cylch_store::meetings::{KINDS, Mark, MeetingRecord, MeetingStoreError, kind_code};
+use cylch_store::votes::{CHOICES, choice_code};
+use cylch_store::{AccountId, CoopScope};
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::meetings::commands::{Refused, ScheduleMeeting, schedule_meeting};
+use crate::areas::meetings::commands::{
+    self, NoticeGiven, Refused, ScheduleMeeting, VoteAtMeeting, load, schedule_meeting,
+};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
-use crate::common::mail::OutgoingEmail;
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
 use crate::common::viewer::Viewer;
 
 pub const MAX_PLACE: usize = 500;
@@ -56,63 +55,7 @@ pub fn shown_time(time: Time) -> String {
     time.strftime("%H:%M").to_string()
 }
 
-/// The message that explains a refusal, in words a secretary can act on.
-pub fn refusal_text(state: &AppState, language: Language, err: &MeetingStoreError) -> String {
-    let i18n = &state.i18n;
-    if let MeetingStoreError::Refused(MeetingError::NoticeTooShort {
-        sent_on,
-        clear_days,
-        required,
-        earliest,
-    }) = err
-    {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("sent", shown_date(*sent_on));
-        args.set("clear", i64::from(*clear_days));
-        args.set("required", i64::from(*required));
-        args.set("earliest", shown_date(*earliest));
-        return i18n.format(language, "meetings-error-notice-too-short", Some(&args));
-    }
-    i18n.text(language, message_id(err))
-}
-
-/// The message id for a refusal's code: the rules' own codes have a
-/// sentence about meetings here.
-pub fn message_id(err: &MeetingStoreError) -> &'static str {
-    match err.code() {
-        "governance-notice-too-short" => "meetings-error-notice-too-short",
-        "governance-invalid-step" => "meetings-error-invalid-step",
-        "governance-no-agenda" => "meetings-error-no-agenda",
-        "governance-not-everyone-notified" => "meetings-error-not-everyone-notified",
-        "governance-held-on-another-day" => "meetings-error-held-on-another-day",
-        "governance-approved-too-early" => "meetings-error-approved-too-early",
-        "governance-approved-at-same-meeting" => "meetings-error-approved-at-same-meeting",
-        "governance-approved-by-another-body" => "meetings-error-approved-by-another-body",
-        "governance-not-quorate" => "meetings-error-not-quorate",
-        "governance-consent-only-for-general-meetings" => "meetings-error-consent-only-general",
-        "governance-more-agreeing-than-entitled" => "meetings-error-more-agreeing",
-        "governance-date-out-of-range" => "meetings-error-date-out-of-range",
-        "governance-proxies-not-allowed" => "meetings-error-proxies-not-allowed",
-        "governance-too-many-proxies" => "meetings-error-too-many-proxies",
-        "governance-own-proxy" => "meetings-error-own-proxy",
-        "governance-duplicate-voter" => "meetings-error-duplicate-voter",
-        "meetings-not-entitled" => "meetings-not-entitled",
-        "meetings-attendance-closed" => "meetings-attendance-closed",
-        "meetings-holder-not-present" => "meetings-holder-not-present",
-        "meetings-unknown-proposal" => "meetings-unknown-proposal",
-        "meetings-proposal-not-on-agenda" => "meetings-proposal-not-on-agenda",
-        "meetings-nobody-entitled" => "meetings-nobody-entitled",
-        "votes-already-voted" => "votes-already-voted",
-        "votes-not-a-member" => "votes-not-a-member",
-        "votes-class-has-no-vote" => "votes-class-has-no-vote",
-        "votes-own-vote-online" => "votes-own-vote-online",
-        "governance-voting-not-open" => "governance-voting-not-open",
-        "governance-voting-closed" => "governance-voting-closed",
-        _ => "meetings-error-other",
-    }
-}
-
-fn kind_text(state: &AppState, language: Language, kind: MeetingKind) -> String {
+pub(crate) fn kind_text(state: &AppState, language: Language, kind: MeetingKind) -> String {
     state
         .i18n
         .text(language, &format!("meetings-kind-{}", kind_code(kind)))
@@ -387,8 +330,13 @@ pub async fn schedule(
                 errors.add(field, message);
             }
         }
-        Err(Refused::Store(MeetingStoreError::Store(err))) => return Err(err.into()),
-        Err(Refused::Store(err)) => errors.add("kind", message_id(&err)),
+        // Nothing the rules refuse is about one field here: the refusal
+        // is said on a page of its own, as the API says it.
+        Err(Refused::Store(err)) => {
+            let refusal = err.explain(&state, viewer.language)?;
+            let list = format!("/coops/{}/meetings", scope.coop_id());
+            return refusal.to_page(&state, &viewer, &list);
+        }
     }
     render_invalid(&meetings_page(&state, &viewer, &scope, errors, form).await?)
 }
@@ -580,13 +528,7 @@ async fn meeting_page(
             }
         })
         .collect();
-    let quorum = match record.quorum() {
-        Some(q) => Some(q),
-        None if rows.iter().any(|r| r.mark.is_some()) => {
-            state.store.live_quorum(scope, record).await.ok().flatten()
-        }
-        None => None,
-    };
+    let quorum = commands::quorum(state, scope, record, &rows).await?;
     let attendance_open = can_manage
         && matches!(
             record.state,
@@ -762,15 +704,6 @@ async fn meeting_page(
     })
 }
 
-async fn load(state: &AppState, scope: &CoopScope, raw: &str) -> Result<MeetingRecord, AppError> {
-    let id = meeting_id(raw)?;
-    state
-        .store
-        .meeting(scope, &id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)
-}
-
 pub async fn show(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -781,29 +714,37 @@ pub async fn show(
     render(&meeting_page(&state, &viewer, &scope, &record, Extras::default()).await?)
 }
 
-/// A refusal from the store, shown on the meeting page in the viewer's
-/// language with 422; a missing meeting is "not found".
+/// Why an action on a meeting was not taken, shown on the meeting page in
+/// the viewer's language: problems at the form's fields (`names` gives the
+/// form's name for each field the command knows by the API's name), or the
+/// store's refusal as the area explains it, with its status. A missing
+/// meeting is "not found" and a failure of the database stays one.
 async fn refuse(
     state: &AppState,
     viewer: &Viewer,
     scope: &CoopScope,
     record: &MeetingRecord,
-    err: MeetingStoreError,
-    extras: Extras,
+    refused: Refused,
+    mut extras: Extras,
+    names: &[(&str, &'static str)],
 ) -> Result<Response, AppError> {
-    match err {
-        MeetingStoreError::Store(StoreError::NotFound)
-        | MeetingStoreError::Voting(cylch_store::votes::VotingError::Store(StoreError::NotFound)) => {
-            Err(AppError::NOT_FOUND)
-        }
-        MeetingStoreError::Store(err)
-        | MeetingStoreError::Voting(cylch_store::votes::VotingError::Store(err)) => Err(err.into()),
-        err => {
-            let extras = Extras {
-                refusal: refusal_text(state, viewer.language, &err),
-                ..extras
-            };
+    match refused {
+        Refused::Fields(problems) => {
+            for (field, message) in problems {
+                let field = names
+                    .iter()
+                    .find(|(api, _)| *api == field)
+                    .map_or(field, |(_, form)| *form);
+                extras.errors.add(field, message);
+            }
             render_invalid(&meeting_page(state, viewer, scope, record, extras).await?)
+        }
+        Refused::Store(err) => {
+            let refusal = err.explain(state, viewer.language)?;
+            let status = refusal.status;
+            extras.refusal = refusal.message;
+            let page = meeting_page(state, viewer, scope, record, extras).await?;
+            Ok((status, render(&page)?).into_response())
         }
     }
 }
@@ -812,63 +753,6 @@ async fn refuse(
 #[serde(default)]
 pub struct NoticeForm {
     consent: String,
-}
-
-/// Emails the notice to each person in their own language; returns the
-/// names of those it could not reach.
-pub async fn send_notice_emails(
-    state: &AppState,
-    scope: &CoopScope,
-    record: &MeetingRecord,
-    to: &[Entitled],
-) -> Vec<String> {
-    let link = format!(
-        "{}/coops/{}/meetings/{}",
-        state.config.base_url,
-        scope.coop_id(),
-        record.id
-    );
-    let mut failed = Vec::new();
-    for person in to {
-        let language = person.language;
-        let mut items: Vec<String> = record.agenda.iter().map(|i| format!("- {i}")).collect();
-        items.extend(record.proposals.iter().map(|p| {
-            format!(
-                "- {}",
-                state
-                    .i18n
-                    .with_arg(language, "meetings-agenda-proposal", "title", &p.title)
-            )
-        }));
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("name", person.name.clone());
-        args.set("coop", scope.coop().name.clone());
-        args.set("kind", kind_text(state, language, record.kind));
-        args.set("date", shown_date(record.date));
-        args.set("time", shown_time(record.starts_at));
-        args.set("place", record.place.clone());
-        args.set("agenda", items.join("\n"));
-        args.set("link", link.clone());
-        let body = state
-            .i18n
-            .format(language, "meetings-email-body", Some(&args));
-        let subject = state
-            .i18n
-            .format(language, "meetings-email-subject", Some(&args));
-        let sent = state
-            .mailer
-            .send(&OutgoingEmail {
-                to: person.email.clone(),
-                subject,
-                body,
-            })
-            .await;
-        if let Err(err) = sent {
-            tracing::error!(%err, meeting = %record.id, "a notice email could not be sent");
-            failed.push(person.name.clone());
-        }
-    }
-    failed
 }
 
 pub async fn give_notice(
@@ -880,50 +764,34 @@ pub async fn give_notice(
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
     let typed = form.consent.trim();
+    let extras = || Extras {
+        consent: form.consent.clone(),
+        ..Extras::default()
+    };
     let consent = if typed.is_empty() {
         None
     } else {
         match typed.parse::<u32>() {
-            Ok(agreeing) => {
-                let entitled = state
-                    .store
-                    .entitled_to_notice(&scope, record.kind)
-                    .await?
-                    .len();
-                Some(ShortNoticeConsent {
-                    agreeing,
-                    entitled: u32::try_from(entitled).unwrap_or(u32::MAX),
-                })
-            }
+            Ok(agreeing) => Some(agreeing),
             Err(_) => {
-                let mut errors = Problems::default();
-                errors.add("consent", "meetings-error-consent");
-                let extras = Extras {
-                    errors,
-                    consent: form.consent.clone(),
-                    ..Extras::default()
-                };
-                return render_invalid(
-                    &meeting_page(&state, &viewer, &scope, &record, extras).await?,
-                );
+                let refused = Refused::Fields(vec![("consent", "meetings-error-consent")]);
+                return refuse(&state, &viewer, &scope, &record, refused, extras(), &[]).await;
             }
         }
     };
-    match state
-        .store
-        .give_notice(&scope, &record.id, state.clock().today_in_wales(), consent)
-        .await
-    {
-        Ok((record, to)) => {
-            let failed = send_notice_emails(&state, &scope, &record, &to).await;
-            let notice = if failed.is_empty() {
+    match commands::give_notice(&state, &scope, &record, consent).await {
+        Ok(NoticeGiven {
+            record,
+            not_reached,
+        }) => {
+            let notice = if not_reached.is_empty() {
                 state.i18n.text(viewer.language, "meetings-notice-done")
             } else {
                 state.i18n.with_arg(
                     viewer.language,
                     "meetings-notice-failed",
                     "names",
-                    &failed.join(", "),
+                    &not_reached.join(", "),
                 )
             };
             let extras = Extras {
@@ -932,13 +800,7 @@ pub async fn give_notice(
             };
             render(&meeting_page(&state, &viewer, &scope, &record, extras).await?)
         }
-        Err(err) => {
-            let extras = Extras {
-                consent: form.consent.clone(),
-                ..Extras::default()
-            };
-            refuse(&state, &viewer, &scope, &record, err, extras).await
-        }
+        Err(err) => refuse(&state, &viewer, &scope, &record, err, extras(), &[]).await,
     }
 }
 
@@ -973,24 +835,26 @@ pub async fn record_attendance(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let Some(marks) = parse_marks(&pairs) else {
-        return refuse(
-            &state,
-            &viewer,
-            &scope,
-            &record,
-            MeetingStoreError::NotEntitled,
-            Extras::default(),
-        )
-        .await;
+    let result = match parse_marks(&pairs) {
+        Some(marks) => commands::record_attendance(&state, &scope, &record, &marks)
+            .await
+            .map(|_| ()),
+        None => Err(Refused::Store(MeetingStoreError::NotEntitled)),
     };
-    match state
-        .store
-        .record_attendance(&scope, &record.id, &marks)
-        .await
-    {
-        Ok(_) => Ok(back(&scope, &record.id)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, err, Extras::default()).await,
+    match result {
+        Ok(()) => Ok(back(&scope, &record.id)),
+        Err(err) => {
+            refuse(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                err,
+                Extras::default(),
+                &[],
+            )
+            .await
+        }
     }
 }
 
@@ -1002,13 +866,20 @@ pub async fn hold(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    match state
-        .store
-        .hold_meeting(&scope, &record.id, state.clock().today_in_wales())
-        .await
-    {
+    match commands::hold(&state, &scope, &record).await {
         Ok(_) => Ok(back(&scope, &record.id)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, err, Extras::default()).await,
+        Err(err) => {
+            refuse(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                err,
+                Extras::default(),
+                &[],
+            )
+            .await
+        }
     }
 }
 
@@ -1020,6 +891,13 @@ pub struct VoteForm {
     choice: String,
 }
 
+/// The vote form's names for the fields of a vote at the meeting.
+const VOTE_FIELDS: &[(&str, &str)] = &[
+    ("proposal", "vote-proposal"),
+    ("member", "vote-member"),
+    ("choice", "vote-choice"),
+];
+
 pub async fn vote(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -1028,42 +906,12 @@ pub async fn vote(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut errors = Problems::default();
-    let proposal = record
-        .proposals
-        .iter()
-        .find(|p| p.id == form.proposal.trim())
-        .map(|p| p.id.clone());
-    if proposal.is_none() {
-        errors.add("vote-proposal", "meetings-error-vote-proposal");
-    }
-    let member = AccountId::parse(form.member.trim());
-    if member.is_none() {
-        errors.add("vote-member", "meetings-error-member");
-    }
-    let choice = parse_choice(form.choice.trim());
-    if choice.is_none() {
-        errors.add("vote-choice", "meetings-error-choice");
-    }
-    let (Some(proposal), Some(member), Some(choice)) = (proposal, member, choice) else {
-        let extras = Extras {
-            errors,
-            ..Extras::default()
-        };
-        return render_invalid(&meeting_page(&state, &viewer, &scope, &record, extras).await?);
+    let input = VoteAtMeeting {
+        proposal: &form.proposal,
+        member: &form.member,
+        choice: &form.choice,
     };
-    match state
-        .store
-        .record_meeting_vote(
-            &scope,
-            &record.id,
-            &proposal,
-            &member,
-            choice,
-            state.clock().now(),
-        )
-        .await
-    {
+    match commands::vote_at_meeting(&state, &scope, &record, input).await {
         Ok(_) => {
             let extras = Extras {
                 notice: state.i18n.text(viewer.language, "meetings-vote-recorded"),
@@ -1071,7 +919,18 @@ pub async fn vote(
             };
             render(&meeting_page(&state, &viewer, &scope, &record, extras).await?)
         }
-        Err(err) => refuse(&state, &viewer, &scope, &record, err, Extras::default()).await,
+        Err(err) => {
+            refuse(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                err,
+                Extras::default(),
+                VOTE_FIELDS,
+            )
+            .await
+        }
     }
 }
 
@@ -1089,29 +948,14 @@ pub async fn draft_minutes(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let mut errors = Problems::default();
-    let text = form.minutes.trim();
-    if text.is_empty() {
-        errors.add("minutes", "meetings-error-minutes");
-    } else if text.chars().count() > MAX_MINUTES {
-        errors.add("minutes", "meetings-error-minutes-long");
-    }
-    if !errors.is_empty() {
-        let extras = Extras {
-            errors,
-            minutes_text: Some(form.minutes.clone()),
-            ..Extras::default()
-        };
-        return render_invalid(&meeting_page(&state, &viewer, &scope, &record, extras).await?);
-    }
-    match state.store.draft_minutes(&scope, &record.id, text).await {
+    match commands::draft_minutes(&state, &scope, &record, &form.minutes).await {
         Ok(_) => Ok(back(&scope, &record.id)),
         Err(err) => {
             let extras = Extras {
                 minutes_text: Some(form.minutes.clone()),
                 ..Extras::default()
             };
-            refuse(&state, &viewer, &scope, &record, err, extras).await
+            refuse(&state, &viewer, &scope, &record, err, extras, &[]).await
         }
     }
 }
@@ -1130,26 +974,20 @@ pub async fn approve_minutes(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    let earlier = match meeting_id(form.earlier.trim()) {
-        Ok(earlier) => state.store.meeting(&scope, &earlier).await?,
-        Err(_) => None,
-    };
-    let Some(earlier) = earlier else {
-        let mut errors = Problems::default();
-        errors.add("earlier", "meetings-error-earlier");
-        let extras = Extras {
-            errors,
-            ..Extras::default()
-        };
-        return render_invalid(&meeting_page(&state, &viewer, &scope, &record, extras).await?);
-    };
-    match state
-        .store
-        .approve_minutes(&scope, &earlier.id, &record.id)
-        .await
-    {
-        Ok(_) => Ok(back(&scope, &earlier.id)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, err, Extras::default()).await,
+    match commands::approve_minutes(&state, &scope, &record, &form.earlier).await {
+        Ok(earlier) => Ok(back(&scope, &earlier.id)),
+        Err(err) => {
+            refuse(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                err,
+                Extras::default(),
+                &[],
+            )
+            .await
+        }
     }
 }
 
@@ -1161,9 +999,20 @@ pub async fn lock_minutes(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    match state.store.lock_minutes(&scope, &record.id).await {
+    match commands::lock_minutes(&state, &scope, &record).await {
         Ok(_) => Ok(back(&scope, &record.id)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, err, Extras::default()).await,
+        Err(err) => {
+            refuse(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                err,
+                Extras::default(),
+                &[],
+            )
+            .await
+        }
     }
 }
 
@@ -1175,9 +1024,20 @@ pub async fn cancel(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageMeetings).await?;
     let record = load(&state, &scope, &meeting).await?;
-    match state.store.cancel_meeting(&scope, &record.id).await {
+    match commands::cancel(&state, &scope, &record).await {
         Ok(_) => Ok(back(&scope, &record.id)),
-        Err(err) => refuse(&state, &viewer, &scope, &record, err, Extras::default()).await,
+        Err(err) => {
+            refuse(
+                &state,
+                &viewer,
+                &scope,
+                &record,
+                err,
+                Extras::default(),
+                &[],
+            )
+            .await
+        }
     }
 }
 
