@@ -5,7 +5,6 @@
 //! transaction and writes the audit entry) and what a refusal means to a
 //! person are here, once.
 
-use axum::http::StatusCode;
 use cylch_domain::{FieldError, Language};
 use cylch_ledger::account::codes;
 use cylch_ledger::bank::LayoutChoice;
@@ -58,18 +57,13 @@ impl Explain for LedgerError {
             LedgerError::Store(err) => Err(err.into()),
             err => {
                 let code = err.code();
-                let message = match bank_line(&err) {
-                    Some(line) => state
+                let mut refusal = Refusal::rule(state, language, code, code);
+                if let Some(line) = bank_line(&err) {
+                    refusal.message = state
                         .i18n
-                        .with_arg(language, code, "line", &line.to_string()),
-                    None => state.i18n.text(language, code),
-                };
-                Ok(Refusal {
-                    code,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                    field: None,
-                    message,
-                })
+                        .with_arg(language, code, "line", &line.to_string());
+                }
+                Ok(refusal)
             }
         }
     }
