@@ -5,6 +5,7 @@
 mod api;
 mod errors;
 mod formation;
+mod governance_twins;
 mod journeys;
 mod ledger;
 mod meetings;
