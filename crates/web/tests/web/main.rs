@@ -6,6 +6,7 @@ mod api;
 mod audit;
 mod errors;
 mod formation;
+mod governance_twins;
 mod journeys;
 mod ledger;
 mod ledger_twins;

@@ -8,22 +8,15 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use cylch_domain::MemberClass;
 use cylch_domain::policy::Action;
-use cylch_domain::{EmailAddress, MemberClass, PersonName};
-use cylch_governance::proposal::Subject;
-use cylch_governance::rules::Admission;
-use cylch_governance::vote::DecisionRule;
 use cylch_store::CoopScope;
-use cylch_store::admissions::NewAdmission;
-use cylch_store::invitations::NewInvitation;
-use cylch_store::votes::{NewProposal, VotingError};
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::admin::pages::send_invitation;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::votes::pages::check_proposal_fields;
+use crate::areas::members::commands::{AdmitMember, Admitted, Refused, admit_member, by_members};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::local_field;
@@ -81,10 +74,6 @@ fn page(
     }
 }
 
-async fn by_members(state: &AppState, scope: &CoopScope) -> Result<bool, AppError> {
-    Ok(state.store.rules(scope).await?.admission == Admission::ByMembers)
-}
-
 pub async fn invite_form(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -117,92 +106,44 @@ pub async fn invite(
     CsrfForm(form): CsrfForm<InviteMemberForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::InviteMember).await?;
-    let mut errors = Problems::default();
-    let name = errors.check("name", PersonName::parse(&form.name));
-    let email = errors.check("email", EmailAddress::parse(&form.email));
-    let class = errors.check("class", MemberClass::parse(form.class.trim()));
-    let by_members = by_members(&state, &scope).await?;
-    if by_members {
-        let title = name
-            .as_ref()
-            .map(|n| {
-                state
-                    .i18n
-                    .with_arg(viewer.language, "members-admit-title", "name", n.as_str())
-            })
-            .unwrap_or_default();
-        let (_, opens, closes) = check_proposal_fields(
-            &mut errors,
-            "-",
-            &form.background,
-            &form.opens_at,
-            &form.closes_at,
-        );
-        let (Some(name), Some(email), Some(class), Some(opens), Some(closes), true) =
-            (name, email, class, opens, closes, errors.is_empty())
-        else {
-            return render_invalid(&page(&state, &viewer, &scope, true, errors, form));
-        };
-        let raised = state
-            .store
-            .propose_admission(
-                &scope,
-                NewProposal {
-                    title: &title,
-                    background: &form.background,
-                    subject: Subject::General,
-                    rule: DecisionRule::OrdinaryResolution,
-                    secret_asked: false,
-                    opens,
-                    closes,
-                },
-                &NewAdmission {
-                    name: &name,
-                    email: &email,
-                    class,
-                },
-            )
-            .await;
-        return match raised {
-            Ok(record) => Ok(Redirect::to(&format!(
-                "/coops/{}/proposals/{}",
-                scope.coop_id(),
-                record.id
-            ))
-            .into_response()),
-            Err(VotingError::Store(err)) => Err(err.into()),
-            Err(err) => {
-                errors.add("closes_at", err.code());
-                render_invalid(&page(&state, &viewer, &scope, true, errors, form))
-            }
-        };
+    let admitted = admit_member(
+        &state,
+        &scope,
+        AdmitMember {
+            name: &form.name,
+            email: &form.email,
+            class: &form.class,
+            background: &form.background,
+            opens_at: &form.opens_at,
+            closes_at: &form.closes_at,
+            language: viewer.language,
+        },
+    )
+    .await;
+    match admitted {
+        Ok(Admitted::Proposed(record)) => Ok(Redirect::to(&format!(
+            "/coops/{}/proposals/{}",
+            scope.coop_id(),
+            record.id
+        ))
+        .into_response()),
+        Ok(Admitted::Invited(email)) => {
+            let mut sent = MessagePage::new(&state, &viewer, "invite-sent-title", &[])
+                .link(&format!("/coops/{}", scope.coop_id()), "members-back");
+            sent.paragraphs.push(state.i18n.with_arg(
+                viewer.language,
+                "invite-sent-body",
+                "email",
+                email.as_str(),
+            ));
+            render(&sent)
+        }
+        Err(Refused::Fields(errors)) => {
+            let by_members = by_members(&state, &scope).await?;
+            render_invalid(&page(&state, &viewer, &scope, by_members, errors, form))
+        }
+        Err(Refused::Failed(err)) => Err(err),
     }
-    let (Some(name), Some(email), Some(class)) = (name, email, class) else {
-        return render_invalid(&page(&state, &viewer, &scope, false, errors, form));
-    };
-    let (invitation, secret) = state
-        .store
-        .create_invitation(
-            scope.account(),
-            NewInvitation {
-                coop: scope.coop_id(),
-                email: &email,
-                name: &name,
-                office: None,
-                class: Some(class),
-            },
-        )
-        .await?;
-    send_invitation(&state, &invitation, &secret).await?;
-    let mut sent = MessagePage::new(&state, &viewer, "invite-sent-title", &[])
-        .link(&format!("/coops/{}", scope.coop_id()), "members-back");
-    sent.paragraphs.push(state.i18n.with_arg(
-        viewer.language,
-        "invite-sent-body",
-        "email",
-        email.as_str(),
-    ));
-    render(&sent)
 }
 
 /// The routes of this area, for the router and the permission test.

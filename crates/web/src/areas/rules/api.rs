@@ -7,16 +7,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::policy::Action;
 use cylch_governance::Rules;
-use cylch_governance::proposal::Subject;
-use cylch_governance::vote::DecisionRule;
-use cylch_store::rules::RecordRulesError;
-use cylch_store::votes::{NewProposal, VotingError};
-use jiff::Timestamp;
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::areas::rules::commands::{
+    self, ProposeRuleChange, RecordRules, Refused, propose_rule_change,
+};
 use crate::common::api::{Caller, rejected, scope};
 use crate::common::error::AppError;
 use crate::common::problems::Problems;
@@ -88,6 +85,23 @@ fn parse_rules(raw: serde_json::Value, invalid: &mut Problems) -> Option<Rules> 
     }
 }
 
+/// The API's answer to a refused action on the rules.
+fn refused(
+    state: &AppState,
+    language: cylch_domain::Language,
+    refused: Refused,
+) -> Result<Response, AppError> {
+    let problems = match refused {
+        Refused::Fields(problems) => problems,
+        Refused::Rules(refusal, mut problems) => {
+            problems.add(refusal.field.unwrap_or("rules"), refusal.code);
+            problems
+        }
+        Refused::Failed(err) => return Err(err),
+    };
+    Ok(problems.respond(state, language))
+}
+
 #[utoipa::path(post, path = "/api/v1/coops/{id}/rules", params(("id" = String, Path)), request_body = RecordRulesBody,
     responses((status = 204), (status = 403, body = crate::common::api::ApiErrorBody), (status = 404, body = crate::common::api::ApiErrorBody), (status = 422, body = crate::common::api::ApiErrorBody)))]
 pub async fn record_rules(
@@ -98,26 +112,22 @@ pub async fn record_rules(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RecordRules).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let adopted: Option<Date> = body.adopted_on.trim().parse().ok();
-    if adopted.is_none() {
-        invalid.add("adopted_on", "rules-error-date");
-    }
-    let rules = parse_rules(body.rules, &mut invalid);
-    let (Some(rules), Some(adopted)) = (rules, adopted) else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    match state
-        .store
-        .record_registered_rules(&scope, &rules, adopted)
-        .await
-    {
+    let mut problems = Problems::default();
+    let rules = parse_rules(body.rules, &mut problems);
+    let recorded = commands::record_rules(
+        &state,
+        &scope,
+        RecordRules {
+            rules,
+            problems,
+            adopted_on: &body.adopted_on,
+            language: account.language,
+        },
+    )
+    .await;
+    match recorded {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(RecordRulesError::Store(err)) => Err(err.into()),
-        Err(err) => {
-            invalid.add("rules", err.code());
-            Ok(invalid.respond(&state, account.language))
-        }
+        Err(err) => refused(&state, account.language, err),
     }
 }
 
@@ -126,7 +136,8 @@ pub struct RuleChangeBody {
     title: String,
     #[serde(default)]
     background: String,
-    /// RFC 3339 instants.
+    /// RFC 3339 instants (or `YYYY-MM-DDTHH:MM`, read as the time in
+    /// Wales).
     opens_at: String,
     closes_at: String,
     /// The whole proposed rules.
@@ -140,24 +151,6 @@ pub struct RaisedView {
     proposal: String,
 }
 
-pub(crate) fn instant(raw: &str, field: &'static str, invalid: &mut Problems) -> Option<Timestamp> {
-    let parsed = raw.trim().parse::<Timestamp>().ok();
-    if parsed.is_none() {
-        invalid.add(field, "error-unknown-choice");
-    }
-    parsed
-}
-
-fn raised(record: cylch_store::votes::ProposalRecord) -> Response {
-    (
-        StatusCode::CREATED,
-        Json(RaisedView {
-            proposal: record.id,
-        }),
-    )
-        .into_response()
-}
-
 #[utoipa::path(post, path = "/api/v1/coops/{id}/rules/changes", params(("id" = String, Path)), request_body = RuleChangeBody,
     responses((status = 201, body = RaisedView), (status = 403, body = crate::common::api::ApiErrorBody), (status = 404, body = crate::common::api::ApiErrorBody), (status = 422, body = crate::common::api::ApiErrorBody)))]
 pub async fn propose_rules(
@@ -168,38 +161,31 @@ pub async fn propose_rules(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RaiseProposal).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let title = body.title.trim();
-    if title.is_empty() {
-        invalid.add("title", "votes-error-title");
-    }
-    let opens = instant(&body.opens_at, "opens_at", &mut invalid);
-    let closes = instant(&body.closes_at, "closes_at", &mut invalid);
-    let rules = parse_rules(body.rules, &mut invalid);
-    let (Some(rules), Some(opens), Some(closes), false) = (rules, opens, closes, title.is_empty())
-    else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    let proposal = NewProposal {
-        title,
-        background: &body.background,
-        subject: Subject::RuleChange,
-        rule: DecisionRule::SpecialResolution,
-        secret_asked: false,
-        opens,
-        closes,
-    };
-    match state
-        .store
-        .propose_rule_change(&scope, proposal, &rules)
-        .await
-    {
-        Ok(record) => Ok(raised(record)),
-        Err(VotingError::Store(err)) => Err(err.into()),
-        Err(err) => {
-            invalid.add("rules", err.code());
-            Ok(invalid.respond(&state, account.language))
-        }
+    let mut problems = Problems::default();
+    let rules = parse_rules(body.rules, &mut problems);
+    let raised = propose_rule_change(
+        &state,
+        &scope,
+        ProposeRuleChange {
+            title: &body.title,
+            background: &body.background,
+            opens_at: &body.opens_at,
+            closes_at: &body.closes_at,
+            rules,
+            problems,
+            language: account.language,
+        },
+    )
+    .await;
+    match raised {
+        Ok(record) => Ok((
+            StatusCode::CREATED,
+            Json(RaisedView {
+                proposal: record.id,
+            }),
+        )
+            .into_response()),
+        Err(err) => refused(&state, account.language, err),
     }
 }
 

@@ -11,19 +11,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::MemberClass;
 use cylch_domain::policy::{self, Action};
 use cylch_governance::Rules;
-use cylch_governance::proposal::Subject;
 use cylch_governance::ratio::Share;
 use cylch_governance::rules::{Admission, VotingScheme};
-use cylch_governance::vote::DecisionRule;
 use cylch_store::CoopScope;
-use cylch_store::rules::RecordRulesError;
-use cylch_store::votes::{NewProposal, VotingError};
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
-use crate::areas::votes::pages::check_proposal_fields;
+use crate::areas::rules::commands::{
+    ProposeRuleChange, RecordRules, Refused, propose_rule_change, record_rules,
+};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::local_field;
@@ -459,6 +457,26 @@ pub async fn show(
     render(&rules_page(&state, &viewer, &scope, Problems::default(), None).await?)
 }
 
+/// Re-renders the settings form with a refusal that concerns the rules,
+/// shown at the setting it belongs to.
+async fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    form: SettingsForm,
+    refused: Refused,
+) -> Result<Response, AppError> {
+    let errors = match refused {
+        Refused::Fields(errors) => errors,
+        Refused::Rules(refusal, mut errors) => {
+            errors.add(field_for(refusal.code), refusal.code);
+            errors
+        }
+        Refused::Failed(err) => return Err(err),
+    };
+    render_invalid(&rules_page(state, viewer, scope, errors, Some(form)).await?)
+}
+
 pub async fn record(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -466,26 +484,22 @@ pub async fn record(
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RecordRules).await?;
-    let mut errors = Problems::default();
-    let adopted: Option<jiff::civil::Date> = form.adopted_on.trim().parse().ok();
-    if adopted.is_none() {
-        errors.add("adopted_on", "rules-error-date");
-    }
-    let rules = form.to_rules(&Rules::default(), &mut errors);
-    let (Some(rules), Some(adopted), true) = (rules, adopted, errors.is_empty()) else {
-        return render_invalid(&rules_page(&state, &viewer, &scope, errors, Some(form)).await?);
-    };
-    match state
-        .store
-        .record_registered_rules(&scope, &rules, adopted)
-        .await
-    {
+    let mut problems = Problems::default();
+    let rules = form.to_rules(&Rules::default(), &mut problems);
+    let recorded = record_rules(
+        &state,
+        &scope,
+        RecordRules {
+            rules,
+            problems,
+            adopted_on: &form.adopted_on,
+            language: viewer.language,
+        },
+    )
+    .await;
+    match recorded {
         Ok(()) => Ok(Redirect::to(&format!("/coops/{}/rules", scope.coop_id())).into_response()),
-        Err(RecordRulesError::Store(err)) => Err(err.into()),
-        Err(err) => {
-            errors.add(field_for(err.code()), err.code());
-            render_invalid(&rules_page(&state, &viewer, &scope, errors, Some(form)).await?)
-        }
+        Err(err) => refused(&state, &viewer, &scope, form, err).await,
     }
 }
 
@@ -497,52 +511,30 @@ pub async fn propose(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::RaiseProposal).await?;
     let current = state.store.rules(&scope).await?;
-    let mut errors = Problems::default();
-    let (title, opens, closes) = check_proposal_fields(
-        &mut errors,
-        &form.title,
-        &form.background,
-        &form.opens_at,
-        &form.closes_at,
-    );
-    let proposed = form.to_rules(&current, &mut errors);
-    let (Some(proposed), Some(opens), Some(closes), true) =
-        (proposed, opens, closes, errors.is_empty())
-    else {
-        return render_invalid(&rules_page(&state, &viewer, &scope, errors, Some(form)).await?);
-    };
-    let result = state
-        .store
-        .propose_rule_change(
-            &scope,
-            NewProposal {
-                title,
-                background: &form.background,
-                subject: Subject::RuleChange,
-                rule: DecisionRule::SpecialResolution,
-                secret_asked: false,
-                opens,
-                closes,
-            },
-            &proposed,
-        )
-        .await;
-    match result {
+    let mut problems = Problems::default();
+    let rules = form.to_rules(&current, &mut problems);
+    let raised = propose_rule_change(
+        &state,
+        &scope,
+        ProposeRuleChange {
+            title: &form.title,
+            background: &form.background,
+            opens_at: &form.opens_at,
+            closes_at: &form.closes_at,
+            rules,
+            problems,
+            language: viewer.language,
+        },
+    )
+    .await;
+    match raised {
         Ok(record) => Ok(Redirect::to(&format!(
             "/coops/{}/proposals/{}",
             scope.coop_id(),
             record.id
         ))
         .into_response()),
-        Err(VotingError::Store(err)) => Err(err.into()),
-        Err(err) => {
-            let field = match &err {
-                VotingError::Proposal(_) => "closes_at",
-                other => field_for(other.code()),
-            };
-            errors.add(field, err.code());
-            render_invalid(&rules_page(&state, &viewer, &scope, errors, Some(form)).await?)
-        }
+        Err(err) => refused(&state, &viewer, &scope, form, err).await,
     }
 }
 

@@ -6,19 +6,16 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::policy::Action;
-use cylch_domain::{FieldError, PersonName};
-use cylch_store::support::{
-    NewSupportedPerson, SupportError, SupportedPerson, end_reason_code, parse_end_reason,
-};
-use cylch_store::{AccountId, StoreError};
+use cylch_store::support::{SupportedPerson, end_reason_code};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::areas::support::commands::{
+    AddSupportedPerson, EndSupport, Refused, add_supported_person, end_support,
+};
 use crate::common::api::{ApiErrorBody, Caller, rejected, scope};
 use crate::common::error::AppError;
-use crate::common::fields::parse_date;
-use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct SupportedPersonView {
@@ -69,11 +66,18 @@ pub struct NewPlace {
     starts_on: String,
 }
 
-/// A refusal under the co-operative's rules: 409, with the rule's code.
-fn refused(state: &AppState, language: cylch_domain::Language, code: &str) -> Response {
-    let body =
-        serde_json::json!({"error": {"code": code, "message": state.i18n.text(language, code)}});
-    (StatusCode::CONFLICT, Json(body)).into_response()
+/// The API's answer to a refused action: the field problems (422), or the
+/// refusal under the rules (409, with its code and the whole explanation).
+fn refused(
+    state: &AppState,
+    language: cylch_domain::Language,
+    refused: Refused,
+) -> Result<Response, AppError> {
+    match refused {
+        Refused::Fields(problems) => Ok(problems.respond(state, language)),
+        Refused::Rule { refusal, .. } => Ok(refusal.to_json()),
+        Refused::Failed(err) => Err(err),
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/coops/{id}/support", params(("id" = String, Path)), request_body = NewPlace,
@@ -86,48 +90,25 @@ pub async fn add(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageSupport).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let name = invalid.check("name", PersonName::parse(&body.name));
-    let starts = invalid.check("starts_on", parse_date(&body.starts_on));
-    let parse_account = |raw: &Option<String>| {
-        raw.as_deref()
-            .map(|r| AccountId::parse(r).ok_or(FieldError::UnknownChoice))
-            .transpose()
-    };
-    let member = invalid.check("member_account", parse_account(&body.member_account));
-    let represented = invalid.check("represented_by", parse_account(&body.represented_by));
-    let (Some(name), Some(starts), Some(member), Some(represented)) =
-        (name, starts, member, represented)
-    else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    let added = state
-        .store
-        .add_supported_person(
-            &scope,
-            NewSupportedPerson {
-                name: name.as_str(),
-                member_account: member.as_ref(),
-                represented_by: represented.as_ref(),
-                starts_on: starts,
-            },
-        )
-        .await;
+    let added = add_supported_person(
+        &state,
+        &scope,
+        AddSupportedPerson {
+            name: &body.name,
+            member_account: body.member_account.as_deref(),
+            represented_by: body.represented_by.as_deref(),
+            starts_on: &body.starts_on,
+            language: account.language,
+        },
+    )
+    .await;
     match added {
         Ok(person) => Ok((
             StatusCode::CREATED,
             Json(SupportedPersonView::from(&person)),
         )
             .into_response()),
-        Err(SupportError::Refused(refusal)) => {
-            Ok(refused(&state, account.language, refusal.code()))
-        }
-        Err(SupportError::NotAMemberHere) => {
-            invalid.add("member_account", "support-not-member-here");
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(SupportError::Store(err)) => Err(err.into()),
-        Err(other) => Err(AppError::Internal(other.to_string())),
+        Err(err) => refused(&state, account.language, err),
     }
 }
 
@@ -149,21 +130,21 @@ pub async fn end(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageSupport).await?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let ends = invalid.check("ends_on", parse_date(&body.ends_on));
-    let reason = invalid.check(
-        "reason",
-        parse_end_reason(&body.reason).ok_or(FieldError::UnknownChoice),
-    );
-    let (Some(ends), Some(reason)) = (ends, reason) else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    match state.store.end_support(&scope, &person, ends, reason).await {
+    let ended = end_support(
+        &state,
+        &scope,
+        EndSupport {
+            person: &person,
+            ends_on: &body.ends_on,
+            reason: &body.reason,
+            row: None,
+            language: account.language,
+        },
+    )
+    .await;
+    match ended {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(SupportError::CannotEnd(err)) => Ok(refused(&state, account.language, err.code())),
-        Err(SupportError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
-        Err(SupportError::Store(err)) => Err(err.into()),
-        Err(other) => Err(AppError::Internal(other.to_string())),
+        Err(err) => refused(&state, account.language, err),
     }
 }
 

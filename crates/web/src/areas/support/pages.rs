@@ -4,17 +4,17 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::policy::Action;
-use cylch_domain::{CoopKind, FieldError, PersonName};
-use cylch_governance::support::{CapacityChoice, CapacityRules, CiwRegistration, SupportRefusal};
-use cylch_store::support::{
-    END_REASONS, NewSupportedPerson, SupportError, SupportedPerson, end_reason_code,
-    parse_end_reason,
-};
-use cylch_store::{AccountId, CoopScope, StoreError};
+use cylch_domain::{CoopKind, FieldError};
+use cylch_governance::support::{CapacityRules, CiwRegistration};
+use cylch_store::support::{END_REASONS, SupportedPerson, end_reason_code};
+use cylch_store::{AccountId, CoopScope};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::support::commands::{
+    AddSupportedPerson, EndSupport, Refused, add_supported_person, end_support,
+};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::parse_date;
@@ -209,65 +209,6 @@ pub async fn show(
     )
 }
 
-/// The refusal in the viewer's language: the rule, then each choice open to
-/// the members.
-pub fn explain(
-    state: &AppState,
-    viewer: &Viewer,
-    refusal: &SupportRefusal,
-    names: &dyn Fn(&str) -> String,
-) -> Vec<String> {
-    let language = viewer.language;
-    let i18n = &state.i18n;
-    match refusal {
-        SupportRefusal::FourPersonLimit {
-            current,
-            limit,
-            busiest_day,
-            choices,
-            ..
-        } => {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("limit", i64::from(*limit));
-            args.set("current", i64::from(*current));
-            args.set("day", busiest_day.strftime("%d/%m/%Y").to_string());
-            let mut lines = vec![i18n.format(language, "support-refused-limit", Some(&args))];
-            for choice in choices {
-                lines.push(match choice {
-                    CapacityChoice::EndSomeonesSupport { people } => i18n.with_arg(
-                        language,
-                        "support-choice-end",
-                        "names",
-                        &people
-                            .iter()
-                            .map(|p| names(p.as_str()))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ),
-                    CapacityChoice::StartLater { first_free_day } => i18n.with_arg(
-                        language,
-                        "support-choice-later",
-                        "day",
-                        &first_free_day.strftime("%d/%m/%Y").to_string(),
-                    ),
-                    CapacityChoice::RegisterWithCiw { .. } => {
-                        i18n.text(language, "support-choice-ciw")
-                    }
-                    CapacityChoice::FormAnotherCoop => {
-                        i18n.text(language, "support-choice-another")
-                    }
-                });
-            }
-            lines
-        }
-        other => vec![i18n.text(language, other.code())],
-    }
-}
-
-fn account(raw: &str) -> Option<AccountId> {
-    AccountId::parse(raw.trim())
-}
-
 pub async fn add(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -275,58 +216,40 @@ pub async fn add(
     CsrfForm(form): CsrfForm<AddForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
-    let mut errors = Problems::default();
-    let name = errors.check("name", PersonName::parse(&form.name));
-    let starts = errors.check("starts_on", parse_date(&form.starts_on));
-    let member = account(&form.member);
-    let representative = account(&form.representative);
-    if !form.member.trim().is_empty() && member.is_none() {
-        errors.field("member", FieldError::UnknownChoice);
-    }
-    if !form.representative.trim().is_empty() && representative.is_none() {
-        errors.field("representative", FieldError::UnknownChoice);
-    }
-    let (Some(name), Some(starts)) = (name, starts) else {
-        return render_invalid(&page(&state, &viewer, &scope, errors, Vec::new(), form).await?);
+    let added = add_supported_person(
+        &state,
+        &scope,
+        AddSupportedPerson {
+            name: &form.name,
+            member_account: Some(&form.member),
+            represented_by: Some(&form.representative),
+            starts_on: &form.starts_on,
+            language: viewer.language,
+        },
+    )
+    .await;
+    let (errors, lines) = match added {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response());
+        }
+        Err(Refused::Fields(problems)) => (on_page(&problems, Problems::default()), Vec::new()),
+        Err(Refused::Rule { lines, .. }) => (Problems::default(), lines),
+        Err(Refused::Failed(err)) => return Err(err),
     };
-    if !errors.is_empty() {
-        return render_invalid(&page(&state, &viewer, &scope, errors, Vec::new(), form).await?);
+    render_invalid(&page(&state, &viewer, &scope, errors, lines, form).await?)
+}
+
+/// The problems as the page names its fields.
+fn on_page(problems: &Problems, mut errors: Problems) -> Problems {
+    for problem in problems.list() {
+        let field = match problem.name {
+            "member_account" => "member",
+            "represented_by" => "representative",
+            other => other,
+        };
+        errors.add(field, problem.message.clone());
     }
-    let added = state
-        .store
-        .add_supported_person(
-            &scope,
-            NewSupportedPerson {
-                name: name.as_str(),
-                member_account: member.as_ref(),
-                represented_by: representative.as_ref(),
-                starts_on: starts,
-            },
-        )
-        .await;
-    match added {
-        Ok(_) => Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response()),
-        Err(SupportError::Refused(refusal)) => {
-            let (people, _) = state.store.support_register(&scope).await?;
-            let names = |id: &str| {
-                people
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default()
-            };
-            let lines = explain(&state, &viewer, &refusal, &names);
-            render_invalid(&page(&state, &viewer, &scope, errors, lines, form).await?)
-        }
-        Err(SupportError::NotAMemberHere) => {
-            errors.add("member", "support-not-member-here");
-            render_invalid(&page(&state, &viewer, &scope, errors, Vec::new(), form).await?)
-        }
-        Err(SupportError::CannotEnd(_)) => {
-            Err(AppError::Internal("ending support while adding".into()))
-        }
-        Err(SupportError::Store(err)) => Err(err.into()),
-    }
+    errors
 }
 
 #[derive(Deserialize, Default)]
@@ -343,25 +266,31 @@ pub async fn end(
     CsrfForm(form): CsrfForm<EndForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
-    let mut errors = Problems::for_row(&person);
-    let ends = errors.check("ends_on", parse_date(&form.ends_on));
-    let reason = errors.check(
-        "reason",
-        parse_end_reason(&form.reason).ok_or(FieldError::UnknownChoice),
-    );
-    let (Some(ends), Some(reason)) = (ends, reason) else {
-        return end_refused(&state, &viewer, &scope, errors, person, form).await;
-    };
-    match state.store.end_support(&scope, &person, ends, reason).await {
-        Ok(()) => Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response()),
-        Err(SupportError::CannotEnd(err)) => {
-            errors.add("ends_on", err.code());
-            end_refused(&state, &viewer, &scope, errors, person, form).await
+    let ended = end_support(
+        &state,
+        &scope,
+        EndSupport {
+            person: &person,
+            ends_on: &form.ends_on,
+            reason: &form.reason,
+            row: Some(&person),
+            language: viewer.language,
+        },
+    )
+    .await;
+    let errors = match ended {
+        Ok(()) => {
+            return Ok(Redirect::to(&format!("/coops/{}/support", scope.coop_id())).into_response());
         }
-        Err(SupportError::Store(StoreError::NotFound)) => Err(AppError::NOT_FOUND),
-        Err(SupportError::Store(err)) => Err(err.into()),
-        Err(other) => Err(AppError::Internal(other.to_string())),
-    }
+        Err(Refused::Fields(errors)) => errors,
+        Err(Refused::Rule { refusal, .. }) => {
+            let mut errors = Problems::for_row(&person);
+            errors.add(refusal.field.unwrap_or("ends_on"), refusal.code);
+            errors
+        }
+        Err(Refused::Failed(err)) => return Err(err),
+    };
+    end_refused(&state, &viewer, &scope, errors, person, form).await
 }
 
 /// The register again with one person's form to end their support showing
