@@ -59,9 +59,10 @@ impl Explain for LedgerError {
                 let code = err.code();
                 let mut refusal = Refusal::rule(state, language, code, code);
                 if let Some(line) = bank_line(&err) {
-                    refusal.message = state
-                        .i18n
-                        .with_arg(language, code, "line", &line.to_string());
+                    refusal.message =
+                        state
+                            .i18n
+                            .with_arg(language, code, "line", &line.to_string());
                 }
                 Ok(refusal)
             }

@@ -218,24 +218,6 @@ pub async fn list(
     render(&proposals_page(&state, &viewer, &scope, Problems::default(), form).await?)
 }
 
-/// Checks the fields every proposal form has: the title (returned
-/// trimmed), the background, and the voting window read as the time in
-/// Wales (or as RFC 3339). Each problem is added at its field.
-pub(crate) fn check_proposal_fields<'a>(
-    errors: &mut Problems,
-    title: &'a str,
-    background: &str,
-    opens_at: &str,
-    closes_at: &str,
-) -> (&'a str, Option<Timestamp>, Option<Timestamp>) {
-    let mut problems = Vec::new();
-    let checked = commands::proposal_fields(&mut problems, title, background, opens_at, closes_at);
-    for (field, message) in problems {
-        errors.add(field, message);
-    }
-    checked
-}
-
 pub async fn raise(
     State(state): State<AppState>,
     viewer: ViewerExt,
