@@ -12,5 +12,7 @@ pub mod role;
 pub use account::{EmailAddress, FieldError, Password, PersonName};
 pub use coop::{CoopKind, CoopName};
 pub use language::Language;
-pub use policy::{Action, Actor, Decision, PersonRecord, Refusal, Tie};
+pub use policy::{
+    Action, Actor, Decision, EmploymentTie, EmploymentView, PersonRecord, Refusal, Tie,
+};
 pub use role::{CoopRoles, MemberClass, Office};

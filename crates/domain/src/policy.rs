@@ -90,6 +90,16 @@ pub enum Action {
     /// accept: the secretary's job, or the chair's, as the committee
     /// decides admissions under the model rules.
     InviteMember,
+    /// Hire PAs, keep their employment records, record their checks and the
+    /// co-operative's employer's liability insurance, issue their written
+    /// statements: the officers who carry the employer's duties (see
+    /// [`has_employer_duties`]).
+    ManageEmployment,
+    /// Open the employment pages. Anyone in the co-operative may ask; what
+    /// each person is shown is [`employment_view`]'s decision, record by
+    /// record: a PA their own, a supported person or their representative
+    /// the PAs who work with them (limited), other members nothing.
+    ViewEmployment,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -206,6 +216,15 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
+        Action::ManageEmployment => match roles {
+            Some(roles) if has_employer_duties(roles) => Allow,
+            Some(_) => Refuse(Refusal::NeedsOffice),
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ViewEmployment => match roles {
+            Some(_) => Allow,
+            None => Refuse(Refusal::NotInCoop),
+        },
         Action::ViewAuditTrail
         | Action::ViewSupportRegister
         | Action::ManageSupport
@@ -268,6 +287,65 @@ pub fn sees_person(roles: &CoopRoles, tie: Tie, record: PersonRecord) -> bool {
             roles.is_officer() || matches!(tie, Tie::Themselves | Tie::Representative)
         }
     }
+}
+
+/// Whether someone holding `roles` carries the co-operative's duties as an
+/// employer of PAs: the committee's officers (chair, secretary, treasurer,
+/// who answer for the co-operative as employer and run its payroll) and the
+/// coordinator, who manages the PAs day to day. Named one by one, so that an
+/// office added later does not gain access to NI numbers and pay by default.
+pub fn has_employer_duties(roles: &CoopRoles) -> bool {
+    roles.offices.iter().any(|office| match office {
+        Office::Chair | Office::Secretary | Office::Treasurer | Office::Coordinator => true,
+    })
+}
+
+/// How the caller stands to one PA's employment: the facts the store reads
+/// from the employment record and the register of support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmploymentTie {
+    /// The employment is the caller's own: they are the PA.
+    Own,
+    /// The PA works with the caller, or with someone the caller represents.
+    WorksWithThem,
+    /// Neither: another member, another family.
+    Unrelated,
+}
+
+/// How much of one PA's employment record the caller may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EmploymentView {
+    /// Nothing, not even that it exists.
+    None,
+    /// What a supported person needs to know about who supports them: the
+    /// PA's name, whether they speak Welsh (the Active Offer), and the
+    /// training relevant to the support. Never their NI number, pay, date
+    /// of birth, address or health.
+    Supported,
+    /// The whole record: NI number, pay, tax, checks, statements.
+    Full,
+}
+
+/// Whose record, for employment: the officers with the employer's duties
+/// see every PA in full, as do PAs their own record; a supported person and
+/// their representative see their own PAs in the limited view; everyone
+/// else sees nothing. An employment record is special category data (pay,
+/// health, criminal record checks), so the default is nothing.
+pub fn employment_view(roles: &CoopRoles, tie: EmploymentTie) -> EmploymentView {
+    if has_employer_duties(roles) {
+        return EmploymentView::Full;
+    }
+    match tie {
+        EmploymentTie::Own => EmploymentView::Full,
+        EmploymentTie::WorksWithThem => EmploymentView::Supported,
+        EmploymentTie::Unrelated => EmploymentView::None,
+    }
+}
+
+/// Only the PA acknowledges their own written statement, from their own
+/// sign-in: an officer issuing it cannot also sign for them.
+pub fn acknowledges_statement(tie: EmploymentTie) -> bool {
+    tie == EmploymentTie::Own
 }
 
 #[cfg(test)]
@@ -554,5 +632,64 @@ mod tests {
             let treasurer = CoopRoles::member(class).with_office(Office::Treasurer);
             assert!(sees_person(&treasurer, Tie::Unrelated, PersonRecord::Fund));
         }
+    }
+
+    #[test]
+    fn the_officers_with_employer_duties_manage_pas() {
+        let person = Actor::person(false);
+        for office in Office::ALL {
+            let roles = CoopRoles::member(MemberClass::FamilyOrCarer).with_office(office);
+            assert!(has_employer_duties(&roles));
+            assert!(decide(person, Some(&roles), Action::ManageEmployment).is_allowed());
+            assert!(decide(person, Some(&roles), Action::ViewEmployment).is_allowed());
+        }
+        for class in MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            assert!(!has_employer_duties(&member));
+            assert_eq!(
+                decide(person, Some(&member), Action::ManageEmployment),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+            assert!(decide(person, Some(&member), Action::ViewEmployment).is_allowed());
+        }
+        for action in [Action::ManageEmployment, Action::ViewEmployment] {
+            assert_eq!(
+                decide(Actor::person(true), None, action),
+                Decision::Refuse(Refusal::NotInCoop)
+            );
+            assert_eq!(
+                decide(Actor::ANONYMOUS, None, action),
+                Decision::Refuse(Refusal::NotSignedIn)
+            );
+        }
+    }
+
+    #[test]
+    fn an_employment_record_is_seen_by_whose_it_is() {
+        use EmploymentTie::{Own, Unrelated, WorksWithThem};
+        for office in Office::ALL {
+            let officer = CoopRoles::officer(office);
+            for tie in [Own, WorksWithThem, Unrelated] {
+                assert_eq!(employment_view(&officer, tie), EmploymentView::Full);
+            }
+        }
+        for class in MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            assert_eq!(employment_view(&member, Own), EmploymentView::Full);
+            assert_eq!(
+                employment_view(&member, WorksWithThem),
+                EmploymentView::Supported,
+                "{class:?}"
+            );
+            assert_eq!(
+                employment_view(&member, Unrelated),
+                EmploymentView::None,
+                "a {class:?} not tied to the PA sees nothing"
+            );
+        }
+        // Only the PA signs for their own statement, officer or not.
+        assert!(acknowledges_statement(Own));
+        assert!(!acknowledges_statement(WorksWithThem));
+        assert!(!acknowledges_statement(Unrelated));
     }
 }

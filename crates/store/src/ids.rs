@@ -82,6 +82,7 @@ macro_rules! id_type {
 
 id_type!(AccountId, "A person's account on this instance.");
 id_type!(CoopId, "A co-operative hosted on this instance.");
+id_type!(EmploymentId, "One PA's employment with a co-operative.");
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod backup;
 pub mod clock;
 pub mod coops;
+pub mod employment;
 mod error;
 pub mod formation;
 pub mod ids;
@@ -47,7 +48,7 @@ pub use clock::Clock;
 
 pub use coops::CoopScope;
 pub use error::StoreError;
-pub use ids::{AccountId, CoopId};
+pub use ids::{AccountId, CoopId, EmploymentId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 

@@ -871,3 +871,6 @@ mod notifications;
 
 #[path = "store/admissions.rs"]
 mod admissions;
+
+#[path = "store/employment.rs"]
+mod employment;
