@@ -26,6 +26,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "en/documents.ftl",
         include_str!("../../locales/en/documents.ftl"),
     ),
+    (
+        "en/employment.ftl",
+        include_str!("../../locales/en/employment.ftl"),
+    ),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -43,6 +47,10 @@ pub const WELSH: &[(&str, &str)] = &[
     (
         "cy/documents.ftl",
         include_str!("../../locales/cy/documents.ftl"),
+    ),
+    (
+        "cy/employment.ftl",
+        include_str!("../../locales/cy/employment.ftl"),
     ),
 ];
 
