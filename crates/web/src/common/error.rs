@@ -82,6 +82,19 @@ pub enum AppError {
     HashersClosed(#[from] tokio::sync::AcquireError),
     #[error("a JSON document failed to write: {0}")]
     Json(#[from] serde_json::Error),
+    /// The books answered a read with a refusal: a figure that overflows
+    /// or a period that runs backwards is a fault, not something the
+    /// person asked for. A missing record is still "not found".
+    #[error("the books could not be read: {0}")]
+    Ledger(#[from] cylch_store::ledger::LedgerError),
+    #[error("a sum of money overflowed")]
+    Overflow(#[from] cylch_ledger::Overflow),
+    #[error("a report could not be made: {0}")]
+    Report(#[from] cylch_ledger::report::ReportError),
+    #[error("a date could not be worked out: {0}")]
+    Date(#[from] jiff::Error),
+    #[error("an email could not be sent: {0}")]
+    Mail(#[from] crate::common::mail::MailError),
     #[error("{0}")]
     Internal(String),
 }
@@ -93,7 +106,10 @@ impl AppError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             AppError::Kind(kind) => *kind,
-            AppError::Store(StoreError::NotFound) => ErrorKind::NotFound,
+            AppError::Store(StoreError::NotFound)
+            | AppError::Ledger(cylch_store::ledger::LedgerError::Store(StoreError::NotFound)) => {
+                ErrorKind::NotFound
+            }
             AppError::Store(_)
             | AppError::Render(_)
             | AppError::Document(_)
@@ -101,6 +117,11 @@ impl AppError {
             | AppError::Background(_)
             | AppError::HashersClosed(_)
             | AppError::Json(_)
+            | AppError::Ledger(_)
+            | AppError::Overflow(_)
+            | AppError::Report(_)
+            | AppError::Date(_)
+            | AppError::Mail(_)
             | AppError::Internal(_) => ErrorKind::Internal,
         }
     }

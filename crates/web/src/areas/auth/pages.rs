@@ -208,11 +208,7 @@ pub async fn reset_request(
                 .i18n
                 .with_arg(language, "email-reset-body", "link", &link),
         };
-        state
-            .mailer
-            .send(&email)
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        state.mailer.send(&email).await?;
     }
     // The same answer whether or not the address has an account.
     render(&MessagePage::new(

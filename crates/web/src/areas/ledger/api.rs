@@ -205,8 +205,8 @@ pub async fn funds(
     let scope = scope(&state, &account, &id, Action::ViewOwnFund).await?;
     let people = crate::common::whose::funds(&state, &scope).await?;
     let mut funds = Vec::new();
-    let all_time = Period::new(Date::constant(2000, 1, 1), today(&state))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let all_time =
+        Period::new(Date::constant(2000, 1, 1), today(&state)).map_err(AppError::from)?;
     for (person, name) in people {
         match state
             .store

@@ -48,7 +48,7 @@ pub async fn rules(
     let rules = state.store.rules(&scope).await?;
     let history = state.store.rule_history(&scope).await?;
     Ok(Json(RulesView {
-        rules: serde_json::to_value(&rules).map_err(|e| AppError::Internal(e.to_string()))?,
+        rules: serde_json::to_value(&rules)?,
         history: history
             .into_iter()
             .map(|v| RuleVersionView {

@@ -103,7 +103,7 @@ pub async fn flagged_receipts(
 ) -> Result<Vec<FlagRow>, AppError> {
     let from = today
         .checked_sub(LOOK_BACK_MONTHS.months())
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(AppError::from)?;
     let mut rows = Vec::new();
     for (person, name) in people {
         let matching = match state
@@ -113,7 +113,7 @@ pub async fn flagged_receipts(
         {
             Ok(matching) => matching,
             Err(LedgerError::Store(err)) => return Err(err.into()),
-            Err(err) => return Err(AppError::Internal(err.to_string())),
+            Err(err) => return Err(err.into()),
         };
         for check in matching.checks.iter().filter(|c| c.needs_attention()) {
             rows.push(FlagRow {

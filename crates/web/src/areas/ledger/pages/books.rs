@@ -32,7 +32,7 @@ const YEARS_OFFERED: i16 = 6;
 fn store_error(err: LedgerError) -> AppError {
     match err {
         LedgerError::Store(err) => err.into(),
-        other => AppError::Internal(other.to_string()),
+        other => other.into(),
     }
 }
 
@@ -209,10 +209,7 @@ fn year_of(query: &YearQuery, today: Date) -> Result<Period, AppError> {
 }
 
 fn movement(income: &FundColumns, spending: &FundColumns) -> Result<FundColumns, AppError> {
-    let minus = |a: Pence, b: Pence| {
-        a.checked_sub(b)
-            .map_err(|e| AppError::Internal(e.to_string()))
-    };
+    let minus = |a: Pence, b: Pence| a.checked_sub(b).map_err(AppError::from);
     Ok(FundColumns {
         restricted: minus(income.restricted, spending.restricted)?,
         unrestricted: minus(income.unrestricted, spending.unrestricted)?,
@@ -243,9 +240,7 @@ pub async fn accounts(
             .map(|r| columns_row(account_name(&state, language, &r.account), &r.amounts))
             .collect()
     };
-    let sum = |funds: &mut dyn Iterator<Item = Pence>| {
-        Pence::sum(funds).map_err(|e| AppError::Internal(e.to_string()))
-    };
+    let sum = |funds: &mut dyn Iterator<Item = Pence>| Pence::sum(funds).map_err(AppError::from);
     let restricted = sum(&mut a
         .funds
         .iter()
@@ -258,7 +253,7 @@ pub async fn accounts(
         .map(|f| f.closing))?;
     let total_funds = restricted
         .checked_add(unrestricted)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(AppError::from)?;
     let funds = if detail {
         let people = crate::common::whose::funds(&state, &scope).await?;
         a.funds
@@ -288,9 +283,7 @@ pub async fn accounts(
             .filter(|r| r.amount.is_negative() == liability)
             .map(|r| {
                 let amount = if liability {
-                    r.amount
-                        .checked_neg()
-                        .map_err(|e| AppError::Internal(e.to_string()))?
+                    r.amount.checked_neg().map_err(AppError::from)?
                 } else {
                     r.amount
                 };

@@ -81,10 +81,6 @@ fn day(date: jiff::civil::Date) -> String {
     date.strftime("%d/%m/%Y").to_string()
 }
 
-fn internal(err: impl ToString) -> AppError {
-    AppError::Internal(err.to_string())
-}
-
 /// Adds rows up under a name: the budget, the spending and what is left.
 fn total(
     name: String,
@@ -92,9 +88,9 @@ fn total(
     rows: &[&BudgetRow],
     overspent: &dyn Fn(Pence) -> String,
 ) -> Result<CompareRow, AppError> {
-    let budget = Pence::sum(rows.iter().map(|r| r.budget)).map_err(internal)?;
-    let actual = Pence::sum(rows.iter().map(|r| r.actual)).map_err(internal)?;
-    let remaining = budget.checked_sub(actual).map_err(internal)?;
+    let budget = Pence::sum(rows.iter().map(|r| r.budget)).map_err(AppError::from)?;
+    let actual = Pence::sum(rows.iter().map(|r| r.actual)).map_err(AppError::from)?;
+    let remaining = budget.checked_sub(actual).map_err(AppError::from)?;
     let over = remaining.is_negative();
     Ok(CompareRow {
         name,
@@ -102,7 +98,7 @@ fn total(
         budget: money(budget),
         actual: money(actual),
         remaining: if over {
-            overspent(remaining.checked_neg().map_err(internal)?)
+            overspent(remaining.checked_neg().map_err(AppError::from)?)
         } else {
             money(remaining)
         },
@@ -136,7 +132,7 @@ async fn page(
     let rows: Vec<BudgetRow> = match state.store.budget_vs_actual(scope, period).await {
         Ok(rows) => rows.into_iter().filter(|r| visible(&r.fund)).collect(),
         Err(LedgerError::Store(err)) => return Err(err.into()),
-        Err(err) => return Err(internal(err)),
+        Err(err) => return Err(err.into()),
     };
     // Said in words, not only by colour: "£12.00 over budget".
     let overspent = |by: Pence| {

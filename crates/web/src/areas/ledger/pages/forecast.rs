@@ -172,7 +172,7 @@ async fn forecast_page(
         {
             Ok(f) => f,
             Err(LedgerError::Store(err)) => return Err(err.into()),
-            Err(err) => return Err(AppError::Internal(err.to_string())),
+            Err(err) => return Err(err.into()),
         };
         if let Some(month) = forecast.first_shortfall {
             warning = state.i18n.with_arg(

@@ -154,17 +154,17 @@ async fn page(
         .store
         .coop_totals(scope, quarter)
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(AppError::from)?;
     let mut funds = Vec::new();
     let all_time = Period::new(jiff::civil::Date::constant(2000, 1, 1), quarter.to())
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(AppError::from)?;
     let people = crate::common::whose::funds(state, scope).await?;
     for (person, name) in &people {
         let statement = state
             .store
             .person_statement(scope, person, all_time)
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(AppError::from)?;
         funds.push(FundRow {
             id: person.as_str().to_owned(),
             name: name.clone(),
@@ -618,7 +618,7 @@ pub async fn statement(
             .store
             .person_statement(&scope, person_id, period)
             .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .map_err(AppError::from)?;
         figures.push(Figure {
             label: t("ledger-csv-opening"),
             amount: money(s.opening),

@@ -107,7 +107,7 @@ async fn the_return(
         Ok(r) => Ok(Ok((scope, name, r))),
         Err(LedgerError::NoArrangement(_)) => Ok(Err(no_arrangement(&scope, &person))),
         Err(LedgerError::Store(err)) => Err(err.into()),
-        Err(err) => Err(AppError::Internal(err.to_string())),
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -233,8 +233,8 @@ pub async fn return_pdf(
         })
     })
     .await
-    .map_err(|error| AppError::Internal(error.to_string()))?
-    .map_err(|error| AppError::Internal(error.to_string()))?;
+    .map_err(AppError::from)?
+    .map_err(AppError::from)?;
     Ok(attachment(
         "application/pdf",
         format!("return-{}-{}.pdf", r.period.from(), r.period.to()),
