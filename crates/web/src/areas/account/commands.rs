@@ -12,24 +12,9 @@ use crate::common::error::AppError;
 use crate::common::problems::Problems;
 
 /// Why an action was not taken: problems with what was typed, each at its
-/// field as the API names it, or a failure of the service.
-#[derive(Debug)]
-pub enum Refused {
-    Fields(Problems),
-    Failed(AppError),
-}
-
-impl From<AppError> for Refused {
-    fn from(err: AppError) -> Refused {
-        Refused::Failed(err)
-    }
-}
-
-impl From<StoreError> for Refused {
-    fn from(err: StoreError) -> Refused {
-        Refused::Failed(err.into())
-    }
-}
+/// field as the API names it, or a failure of the service. The same answer
+/// as admitting a member's, so one type serves.
+pub use crate::areas::members::commands::Refused;
 
 /// A person's details, as typed.
 #[derive(Debug, Default)]

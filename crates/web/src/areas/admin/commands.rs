@@ -3,10 +3,10 @@
 //! invitation, which admitting a member does too.
 
 use cylch_domain::{CoopKind, CoopName, EmailAddress, FieldError, Language, Office, PersonName};
+use cylch_store::CoopId;
 use cylch_store::accounts::Account;
 use cylch_store::coops::Coop;
 use cylch_store::invitations::{Invitation, NewInvitation};
-use cylch_store::{CoopId, StoreError};
 
 use crate::AppState;
 use crate::common::error::AppError;
@@ -14,24 +14,9 @@ use crate::common::mail::{MailError, OutgoingEmail};
 use crate::common::problems::Problems;
 
 /// Why an action was not taken: problems with what was typed, each at its
-/// field as the API names it, or a failure of the service.
-#[derive(Debug)]
-pub enum Refused {
-    Fields(Problems),
-    Failed(AppError),
-}
-
-impl From<AppError> for Refused {
-    fn from(err: AppError) -> Refused {
-        Refused::Failed(err)
-    }
-}
-
-impl From<StoreError> for Refused {
-    fn from(err: StoreError) -> Refused {
-        Refused::Failed(err.into())
-    }
-}
+/// field as the API names it, or a failure of the service. The same answer
+/// as admitting a member's, so one type serves.
+pub use crate::areas::members::commands::Refused;
 
 /// An invitation that is saved but whose email could not be sent: the
 /// invitee has no link to use it, and it expires unused.
