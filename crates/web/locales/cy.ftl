@@ -806,3 +806,7 @@ governance-unknown-council = Ychwanegwch y cyngor at y rhestr o gynghorau yn gyn
 governance-blank = Ni ellir gadael hwn yn wag.
 
 audit-record-formation = Ffurfio'r gydweithfa
+
+invite-not-sent-title = Gwahoddiad wedi'i gadw ond heb ei anfon
+invite-not-sent-body = Nid oeddem yn gallu anfon y gwahoddiad drwy e-bost at { $email }, felly nid oes ganddynt ddolen i'w ddefnyddio; bydd yn dod i ben heb ei ddefnyddio. Pan fydd e-bost yn gweithio eto, gwahoddwch nhw eto.
+invite-not-sent-again = Gwahodd eto

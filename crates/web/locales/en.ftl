@@ -793,3 +793,7 @@ governance-unknown-council = Add the council to the list of councils first.
 governance-blank = This cannot be left blank.
 
 audit-record-formation = Forming the co-operative
+
+invite-not-sent-title = Invitation saved but not emailed
+invite-not-sent-body = We could not email the invitation to { $email }, so they have no link to use it; it will expire unused. Once email works again, invite them again.
+invite-not-sent-again = Invite again

@@ -5,16 +5,14 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use cylch_domain::{EmailAddress, FieldError, Language, Password, PersonName};
-use cylch_store::StoreError;
 use cylch_store::accounts::Account;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::areas::account::commands::{self, ChangePassword, Refused, SaveDetails};
 use crate::common::api::{ApiErrorBody, Caller, rejected};
 use crate::common::error::AppError;
-use crate::common::problems::Problems;
 
 #[derive(Serialize, ToSchema)]
 pub struct Me {
@@ -58,27 +56,28 @@ pub(crate) async fn update_me(
     body: Result<Json<UpdateMe>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let name = invalid.check("name", PersonName::parse(&body.name));
-    let email = invalid.check("email", EmailAddress::parse(&body.email));
-    let language = invalid.check(
-        "language",
-        Language::from_code(&body.language).ok_or(FieldError::UnknownChoice),
-    );
-    let (Some(name), Some(email), Some(language)) = (name, email, language) else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    match state
-        .store
-        .update_profile(&account.id, &name, &email, language)
-        .await
-    {
+    let saved = commands::save_details(
+        &state,
+        &account,
+        SaveDetails {
+            name: &body.name,
+            email: &body.email,
+            language: &body.language,
+        },
+    )
+    .await;
+    match saved {
         Ok(updated) => Ok(Json(Me::from(&updated)).into_response()),
-        Err(StoreError::EmailTaken) => {
-            invalid.add("email", "error-email-taken");
-            Ok(invalid.respond(&state, account.language))
-        }
-        Err(err) => Err(err.into()),
+        Err(err) => refused(&state, &account, err),
+    }
+}
+
+/// The API's answer to an action not taken: 422 with each field's problem,
+/// or the failure.
+fn refused(state: &AppState, account: &Account, err: Refused) -> Result<Response, AppError> {
+    match err {
+        Refused::Fields(problems) => Ok(problems.respond(state, account.language)),
+        Refused::Failed(err) => Err(err),
     }
 }
 
@@ -96,21 +95,22 @@ pub(crate) async fn change_password(
     body: Result<Json<NewPasswordBody>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    if !state
-        .hasher
-        .verify(&body.current_password, account.password_hash.as_deref())
-        .await?
-    {
-        invalid.add("current_password", "error-current-password");
+    let changed = commands::change_password(
+        &state,
+        &account,
+        ChangePassword {
+            current_password: &body.current_password,
+            new_password: &body.new_password,
+            // A token is no session: every session ends.
+            confirm: None,
+            keep_session: None,
+        },
+    )
+    .await;
+    match changed {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(err) => refused(&state, &account, err),
     }
-    let password = invalid.check("new_password", Password::parse(&body.new_password));
-    let Some(password) = password.filter(|_| invalid.is_empty()) else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    let hash = state.hasher.hash(password.expose()).await?;
-    state.store.set_password(&account.id, &hash, None).await?;
-    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[utoipa::path(post, path = "/api/v1/me/sign-out-everywhere", responses((status = 204)))]
@@ -118,7 +118,7 @@ pub(crate) async fn sign_out_everywhere(
     State(state): State<AppState>,
     Caller(account): Caller,
 ) -> Result<StatusCode, AppError> {
-    state.store.end_all_sessions(&account.id).await?;
+    commands::sign_out_everywhere(&state, &account).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -170,14 +170,10 @@ pub(crate) async fn create_token(
     body: Result<Json<NewToken>, JsonRejection>,
 ) -> Result<Response, AppError> {
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let Some(name) = invalid.check("name", PersonName::parse(&body.name)) else {
-        return Ok(invalid.respond(&state, account.language));
+    let (token, secret) = match commands::create_token(&state, &account, &body.name).await {
+        Ok(created) => created,
+        Err(err) => return refused(&state, &account, err),
     };
-    let (token, secret) = state
-        .store
-        .create_api_token(&account.id, name.as_str())
-        .await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedToken {
@@ -196,7 +192,7 @@ pub(crate) async fn revoke_token(
     Caller(account): Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    state.store.revoke_api_token(&account.id, &id).await?;
+    commands::revoke_token(&state, &account, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -4,14 +4,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use cylch_domain::{EmailAddress, FieldError, Language, PersonName};
-use cylch_store::StoreError;
 use cylch_store::accounts::Account;
 use cylch_store::tokens::ApiToken;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::auth::pages::check_new_password;
+use crate::areas::account::commands::{self, ChangePassword, Refused, SaveDetails};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
@@ -94,36 +92,31 @@ pub async fn save_details(
     CsrfForm(form): CsrfForm<DetailsForm>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    let mut errors = Problems::default();
-    let name = errors.check("name", PersonName::parse(&form.name));
-    let email = errors.check("email", EmailAddress::parse(&form.email));
-    let language = errors.check(
-        "language",
-        Language::from_code(&form.language).ok_or(FieldError::UnknownChoice),
-    );
-    let typed = Typed {
-        name: form.name.clone(),
-        email: form.email.clone(),
-        language: form.language.clone(),
-        token_name: String::new(),
-    };
-    let (Some(name), Some(email), Some(language)) = (name, email, language) else {
-        return render_invalid(&page(&state, &viewer, account, typed, errors, None, None).await?);
-    };
-    match state
-        .store
-        .update_profile(&account.id, &name, &email, language)
-        .await
-    {
-        Ok(_) => {}
-        Err(StoreError::EmailTaken) => {
-            errors.add("email", "error-email-taken");
+    let saved = commands::save_details(
+        &state,
+        account,
+        SaveDetails {
+            name: &form.name,
+            email: &form.email,
+            language: &form.language,
+        },
+    )
+    .await;
+    let updated = match saved {
+        Ok(updated) => updated,
+        Err(Refused::Fields(errors)) => {
+            let typed = Typed {
+                name: form.name,
+                email: form.email,
+                language: form.language,
+                token_name: String::new(),
+            };
             return render_invalid(
                 &page(&state, &viewer, account, typed, errors, None, None).await?,
             );
         }
-        Err(err) => return Err(err.into()),
-    }
+        Err(Refused::Failed(err)) => return Err(err),
+    };
     // The saved language is also the one this browser now shows.
     let one_year = 365 * 24 * 60 * 60;
     Ok((
@@ -131,7 +124,7 @@ pub async fn save_details(
             SET_COOKIE,
             set_cookie(
                 LANGUAGE_COOKIE,
-                language.code(),
+                updated.language.code(),
                 Some(one_year),
                 state.config.secure_cookies,
             ),
@@ -155,34 +148,42 @@ pub async fn change_password(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    let mut errors = Problems::default();
-    if form.current.is_empty() {
-        errors.field("current", FieldError::Missing);
-    } else if !state
-        .hasher
-        .verify(&form.current, account.password_hash.as_deref())
-        .await?
-    {
-        errors.add("current", "error-current-password");
+    let changed = commands::change_password(
+        &state,
+        account,
+        ChangePassword {
+            current_password: &form.current,
+            new_password: &form.password,
+            confirm: Some(&form.confirm),
+            keep_session: viewer.session.as_ref().map(|s| s.token.as_str()),
+        },
+    )
+    .await;
+    match changed {
+        Ok(()) => {}
+        Err(Refused::Fields(problems)) => {
+            let errors = on_page(
+                &problems,
+                &[
+                    ("current_password", "current"),
+                    ("new_password", "password"),
+                ],
+            );
+            return render_invalid(
+                &page(
+                    &state,
+                    &viewer,
+                    account,
+                    Typed::from(account),
+                    errors,
+                    None,
+                    None,
+                )
+                .await?,
+            );
+        }
+        Err(Refused::Failed(err)) => return Err(err),
     }
-    let password = check_new_password(&mut errors, &form.password, &form.confirm);
-    let Some(password) = password.filter(|_| errors.is_empty()) else {
-        return render_invalid(
-            &page(
-                &state,
-                &viewer,
-                account,
-                Typed::from(account),
-                errors,
-                None,
-                None,
-            )
-            .await?,
-        );
-    };
-    let hash = state.hasher.hash(password.expose()).await?;
-    let keep = viewer.session.as_ref().map(|s| s.token.as_str());
-    state.store.set_password(&account.id, &hash, keep).await?;
     Ok(Redirect::to("/account?saved=password").into_response())
 }
 
@@ -192,7 +193,7 @@ pub async fn sign_out_everywhere(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    state.store.end_all_sessions(&account.id).await?;
+    commands::sign_out_everywhere(&state, account).await?;
     Ok((
         [(
             SET_COOKIE,
@@ -215,19 +216,20 @@ pub async fn create_token(
     CsrfForm(form): CsrfForm<TokenForm>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    let mut errors = Problems::default();
-    let name = errors.check("token_name", PersonName::parse(&form.token_name));
-    let Some(name) = name else {
-        let typed = Typed {
-            token_name: form.token_name.clone(),
-            ..Typed::from(account)
-        };
-        return render_invalid(&page(&state, &viewer, account, typed, errors, None, None).await?);
+    let secret = match commands::create_token(&state, account, &form.token_name).await {
+        Ok((_, secret)) => secret,
+        Err(Refused::Fields(problems)) => {
+            let errors = on_page(&problems, &[("name", "token_name")]);
+            let typed = Typed {
+                token_name: form.token_name,
+                ..Typed::from(account)
+            };
+            return render_invalid(
+                &page(&state, &viewer, account, typed, errors, None, None).await?,
+            );
+        }
+        Err(Refused::Failed(err)) => return Err(err),
     };
-    let (_, secret) = state
-        .store
-        .create_api_token(&account.id, name.as_str())
-        .await?;
     // The secret is shown once, on this response, and never stored in clear.
     render(
         &page(
@@ -250,8 +252,22 @@ pub async fn revoke_token(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    state.store.revoke_api_token(&account.id, &id).await?;
+    commands::revoke_token(&state, account, &id).await?;
     Ok(Redirect::to("/account?saved=token").into_response())
+}
+
+/// The problems as this page names its fields: each `(API name, page
+/// name)` in `names`, and any other by the name the API gives it.
+fn on_page(problems: &Problems, names: &[(&str, &'static str)]) -> Problems {
+    let mut errors = Problems::default();
+    for problem in problems.list() {
+        let field = names
+            .iter()
+            .find(|(api, _)| *api == problem.name)
+            .map_or(problem.name, |(_, page)| *page);
+        errors.add(field, problem.message.clone());
+    }
+    errors
 }
 
 #[derive(Deserialize, Default)]

@@ -6,17 +6,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::policy::Action;
-use cylch_domain::{CoopKind, CoopName, EmailAddress, Office, PersonName};
-use cylch_store::CoopId;
-use cylch_store::invitations::NewInvitation;
+use cylch_store::accounts::Account;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::areas::admin::commands::{self, CreateCoop, InviteOfficer, Refused, coop_for_admin};
 use crate::areas::coops::api::CoopView;
 use crate::common::api::{ApiErrorBody, Caller, rejected, require_admin};
 use crate::common::error::AppError;
-use crate::common::problems::Problems;
 
 #[utoipa::path(get, path = "/api/v1/admin/coops", responses((status = 200, body = [CoopView]), (status = 403, body = ApiErrorBody)))]
 pub(crate) async fn all_coops(
@@ -56,13 +54,19 @@ pub(crate) async fn create_coop(
 ) -> Result<Response, AppError> {
     require_admin(&account, Action::CreateCoop)?;
     let Json(body) = body.map_err(rejected)?;
-    let mut invalid = Problems::default();
-    let name = invalid.check("name", CoopName::parse(&body.name));
-    let kind = invalid.check("kind", CoopKind::parse(&body.kind));
-    let (Some(name), Some(kind)) = (name, kind) else {
-        return Ok(invalid.respond(&state, account.language));
+    let created = commands::create_coop(
+        &state,
+        &account,
+        CreateCoop {
+            name: &body.name,
+            kind: &body.kind,
+        },
+    )
+    .await;
+    let coop = match created {
+        Ok(coop) => coop,
+        Err(err) => return refused(&state, &account, err),
     };
-    let coop = state.store.create_coop(&account.id, &name, kind).await?;
     let view = CoopView {
         id: coop.id.to_string(),
         name: coop.name,
@@ -83,6 +87,10 @@ pub struct NewOfficer {
 #[derive(Serialize, ToSchema)]
 pub struct CreatedInvitation {
     id: String,
+    /// Whether the invitation was emailed. When it could not be, it is
+    /// saved but the invitee has no link: invite them again once email
+    /// works.
+    emailed: bool,
 }
 
 #[utoipa::path(post, path = "/api/v1/admin/coops/{id}/invitations", params(("id" = String, Path)), request_body = NewOfficer,
@@ -95,38 +103,38 @@ pub(crate) async fn invite_officer(
 ) -> Result<Response, AppError> {
     require_admin(&account, Action::InviteFirstOfficer)?;
     let Json(body) = body.map_err(rejected)?;
-    let coop_id = CoopId::parse(&id).ok_or(AppError::NOT_FOUND)?;
-    state
-        .store
-        .coop_summary(&coop_id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    let mut invalid = Problems::default();
-    let name = invalid.check("name", PersonName::parse(&body.name));
-    let email = invalid.check("email", EmailAddress::parse(&body.email));
-    let office = invalid.check("office", Office::parse(&body.office));
-    let (Some(name), Some(email), Some(office)) = (name, email, office) else {
-        return Ok(invalid.respond(&state, account.language));
-    };
-    let (invitation, secret) = state
-        .store
-        .create_invitation(
-            &account.id,
-            NewInvitation {
-                coop: &coop_id,
-                email: &email,
-                name: &name,
-                office: Some(office),
-                class: None,
-            },
-        )
-        .await?;
-    crate::areas::admin::pages::send_invitation(&state, &invitation, &secret).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(CreatedInvitation { id: invitation.id }),
+    let coop = coop_for_admin(&state, &id).await?;
+    let invited = commands::invite_first_officer(
+        &state,
+        &account,
+        &coop,
+        InviteOfficer {
+            name: &body.name,
+            email: &body.email,
+            office: &body.office,
+        },
     )
-        .into_response())
+    .await;
+    match invited {
+        Ok(invited) => Ok((
+            StatusCode::CREATED,
+            Json(CreatedInvitation {
+                id: invited.invitation.id,
+                emailed: invited.emailed,
+            }),
+        )
+            .into_response()),
+        Err(err) => refused(&state, &account, err),
+    }
+}
+
+/// The API's answer to an action not taken: 422 with each field's problem,
+/// or the failure.
+fn refused(state: &AppState, account: &Account, err: Refused) -> Result<Response, AppError> {
+    match err {
+        Refused::Fields(problems) => Ok(problems.respond(state, account.language)),
+        Refused::Failed(err) => Err(err),
+    }
 }
 
 /// This area's API routes, each with its documentation.

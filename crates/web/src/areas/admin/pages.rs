@@ -6,21 +6,25 @@ use axum::extract::{Path, State};
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::policy::Action;
-use cylch_domain::{CoopKind, CoopName, EmailAddress, FieldError, Language, Office, PersonName};
-use cylch_store::invitations::{Invitation, NewInvitation, NewSignIn};
+use cylch_domain::{CoopKind, FieldError, Language, Office};
+use cylch_store::invitations::{Invitation, NewSignIn};
 use cylch_store::{CoopId, StoreError};
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::areas::admin::commands::{self, CreateCoop, InviteOfficer, Refused, coop_for_admin};
 use crate::areas::auth::pages::{NewPasswordForm, NewPasswordPage, check_new_password};
 use crate::areas::coops::pages::kind_message;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::form::CsrfForm;
-use crate::common::mail::OutgoingEmail;
 use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
 use crate::common::viewer::{SESSION_COOKIE, Viewer, set_cookie};
+
+/// Emailing an invitation, where the background work (`common::notify`)
+/// and admitting a member find it.
+pub use crate::areas::admin::commands::send_invitation;
 
 /// Refuses anyone but the instance administrator.
 pub fn require_admin(viewer: &Viewer, action: Action) -> Result<(), AppError> {
@@ -101,18 +105,22 @@ pub async fn create_coop(
 ) -> Result<Response, AppError> {
     require_admin(&viewer, Action::CreateCoop)?;
     let account = viewer.require_account()?;
-    let mut errors = Problems::default();
-    let name = errors.check("name", CoopName::parse(&form.name));
-    let kind = if form.kind.is_empty() {
-        errors.check("kind", Err(FieldError::Missing))
-    } else {
-        errors.check("kind", CoopKind::parse(&form.kind))
-    };
-    let (Some(name), Some(kind)) = (name, kind) else {
-        return render_invalid(&admin_page(&state, &viewer, errors, form.name, form.kind).await?);
-    };
-    let coop = state.store.create_coop(&account.id, &name, kind).await?;
-    Ok(Redirect::to(&format!("/admin/coops/{}/invite", coop.id)).into_response())
+    let created = commands::create_coop(
+        &state,
+        account,
+        CreateCoop {
+            name: &form.name,
+            kind: &form.kind,
+        },
+    )
+    .await;
+    match created {
+        Ok(coop) => Ok(Redirect::to(&format!("/admin/coops/{}/invite", coop.id)).into_response()),
+        Err(Refused::Fields(errors)) => {
+            render_invalid(&admin_page(&state, &viewer, errors, form.name, form.kind).await?)
+        }
+        Err(Refused::Failed(err)) => Err(err),
+    }
 }
 
 #[derive(Template)]
@@ -155,18 +163,6 @@ fn invite_page(
     }
 }
 
-async fn coop_for_admin(
-    state: &AppState,
-    raw_id: &str,
-) -> Result<cylch_store::coops::Coop, AppError> {
-    let id = CoopId::parse(raw_id).ok_or(AppError::NOT_FOUND)?;
-    state
-        .store
-        .coop_summary(&id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)
-}
-
 pub async fn invite_form(
     State(state): State<AppState>,
     viewer: ViewerExt,
@@ -204,82 +200,43 @@ pub async fn invite(
     require_admin(&viewer, Action::InviteFirstOfficer)?;
     let account = viewer.require_account()?;
     let coop = coop_for_admin(&state, &id).await?;
-    let mut errors = Problems::default();
-    let name = errors.check("name", PersonName::parse(&form.name));
-    let email = errors.check("email", EmailAddress::parse(&form.email));
-    let office = errors.check("office", Office::parse(&form.office));
-    let (Some(name), Some(email), Some(office)) = (name, email, office) else {
-        return render_invalid(&invite_page(
-            &state, &viewer, &coop.id, &coop.name, errors, form,
-        ));
+    let invited = commands::invite_first_officer(
+        &state,
+        account,
+        &coop,
+        InviteOfficer {
+            name: &form.name,
+            email: &form.email,
+            office: &form.office,
+        },
+    )
+    .await;
+    let invited = match invited {
+        Ok(invited) => invited,
+        Err(Refused::Fields(errors)) => {
+            return render_invalid(&invite_page(
+                &state, &viewer, &coop.id, &coop.name, errors, form,
+            ));
+        }
+        Err(Refused::Failed(err)) => return Err(err),
     };
-    let (invitation, secret) = state
-        .store
-        .create_invitation(
-            &account.id,
-            NewInvitation {
-                coop: &coop.id,
-                email: &email,
-                name: &name,
-                office: Some(office),
-                class: None,
-            },
+    let email = invited.invitation.email.as_str();
+    let mut page = if invited.emailed {
+        MessagePage::new(&state, &viewer, "invite-sent-title", &[]).link("/admin", "nav-admin")
+    } else {
+        MessagePage::new(&state, &viewer, "invite-not-sent-title", &[]).link(
+            &format!("/admin/coops/{}/invite", coop.id),
+            "invite-not-sent-again",
         )
-        .await?;
-    send_invitation(&state, &invitation, &secret).await?;
-    let page =
-        MessagePage::new(&state, &viewer, "invite-sent-title", &[]).link("/admin", "nav-admin");
-    let mut page = page;
-    page.paragraphs.push(state.i18n.with_arg(
-        viewer.language,
-        "invite-sent-body",
-        "email",
-        email.as_str(),
-    ));
+    };
+    let body = if invited.emailed {
+        "invite-sent-body"
+    } else {
+        "invite-not-sent-body"
+    };
+    page.paragraphs
+        .push(state.i18n.with_arg(viewer.language, body, "email", email));
     render(&page)
-}
-
-pub async fn send_invitation(
-    state: &AppState,
-    invitation: &Invitation,
-    secret: &str,
-) -> Result<(), AppError> {
-    let link = format!("{}/invitations/{secret}", state.config.base_url);
-    // Invitations go out in both languages: the invitee has not chosen yet.
-    let body = [Language::Cy, Language::En]
-        .iter()
-        .map(|&l| {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("coop", invitation.coop_name.clone());
-            args.set("link", link.clone());
-            state.i18n.format(l, "email-invite-body", Some(&args))
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n----\n\n");
-    let subject = format!(
-        "{} / {}",
-        state.i18n.with_arg(
-            Language::Cy,
-            "email-invite-subject",
-            "coop",
-            &invitation.coop_name
-        ),
-        state.i18n.with_arg(
-            Language::En,
-            "email-invite-subject",
-            "coop",
-            &invitation.coop_name
-        )
-    );
-    state
-        .mailer
-        .send(&OutgoingEmail {
-            to: invitation.email.clone(),
-            subject,
-            body,
-        })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 #[derive(Template)]

@@ -139,6 +139,8 @@ pub async fn admit_member(
             },
         )
         .await?;
-    send_invitation(state, &invitation, &secret).await?;
+    send_invitation(state, &invitation, &secret)
+        .await
+        .map_err(AppError::from)?;
     Ok(Admitted::Invited(email))
 }

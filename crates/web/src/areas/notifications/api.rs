@@ -6,13 +6,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::policy::Action;
-use cylch_store::StoreError;
 use cylch_store::notifications::NotificationKind;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::areas::notifications::commands;
 use crate::common::api::{Caller, rejected, scope};
 use crate::common::error::AppError;
 
@@ -61,11 +61,8 @@ pub async fn mark_read(
     Caller(account): Caller,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    match state.store.mark_notification_read(&account.id, &id).await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
-        Err(StoreError::NotFound) => Err(AppError::NOT_FOUND),
-        Err(err) => Err(err.into()),
-    }
+    commands::mark_read(&state, &account.id, &id).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// Whether the caller hears of each kind by email from this co-operative.
@@ -105,18 +102,13 @@ pub async fn save_settings(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewCoop).await?;
     let Json(body) = body.map_err(rejected)?;
-    let choices = [
-        (NotificationKind::NewProposal, body.new_proposal),
-        (NotificationKind::VoteClosing, body.vote_closing),
-        (NotificationKind::MeetingNotice, body.meeting_notice),
-        (NotificationKind::Result, body.result),
-    ]
-    .into_iter()
-    .collect();
-    state
-        .store
-        .set_notification_settings(&scope, &choices)
-        .await?;
+    let choices = commands::EmailChoices {
+        new_proposal: body.new_proposal,
+        vote_closing: body.vote_closing,
+        meeting_notice: body.meeting_notice,
+        result: body.result,
+    };
+    commands::save_email_choices(&state, &scope, choices).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

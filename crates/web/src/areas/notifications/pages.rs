@@ -2,18 +2,15 @@
 //! and choosing, co-operative by co-operative, what to hear of by email.
 //! Everything is always listed on the home page.
 
-use std::collections::BTreeMap;
-
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::policy::Action;
-use cylch_store::StoreError;
-use cylch_store::notifications::NotificationKind;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::coops::pages::scope_for;
+use crate::areas::notifications::commands::{self, EmailChoices};
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
@@ -26,11 +23,8 @@ pub async fn mark_read(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let account = viewer.require_account()?;
-    match state.store.mark_notification_read(&account.id, &id).await {
-        Ok(()) => Ok(Redirect::to("/").into_response()),
-        Err(StoreError::NotFound) => Err(AppError::NOT_FOUND),
-        Err(err) => Err(err.into()),
-    }
+    commands::mark_read(&state, &account.id, &id).await?;
+    Ok(Redirect::to("/").into_response())
 }
 
 #[derive(Template)]
@@ -95,21 +89,13 @@ pub async fn save(
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewCoop).await?;
-    let settings: BTreeMap<NotificationKind, bool> = [
-        (NotificationKind::NewProposal, form.new_proposal.is_some()),
-        (NotificationKind::VoteClosing, form.vote_closing.is_some()),
-        (
-            NotificationKind::MeetingNotice,
-            form.meeting_notice.is_some(),
-        ),
-        (NotificationKind::Result, form.result.is_some()),
-    ]
-    .into_iter()
-    .collect();
-    state
-        .store
-        .set_notification_settings(&scope, &settings)
-        .await?;
+    let choices = EmailChoices {
+        new_proposal: form.new_proposal.is_some(),
+        vote_closing: form.vote_closing.is_some(),
+        meeting_notice: form.meeting_notice.is_some(),
+        result: form.result.is_some(),
+    };
+    commands::save_email_choices(&state, &scope, choices).await?;
     render(&page(&state, &viewer, &id, true).await?)
 }
 
