@@ -95,8 +95,6 @@ pub enum AppError {
     Date(#[from] jiff::Error),
     #[error("an email could not be sent: {0}")]
     Mail(#[from] crate::common::mail::MailError),
-    #[error("{0}")]
-    Internal(String),
 }
 
 impl AppError {
@@ -121,8 +119,7 @@ impl AppError {
             | AppError::Overflow(_)
             | AppError::Report(_)
             | AppError::Date(_)
-            | AppError::Mail(_)
-            | AppError::Internal(_) => ErrorKind::Internal,
+            | AppError::Mail(_) => ErrorKind::Internal,
         }
     }
 }

@@ -96,7 +96,7 @@ pub async fn tick(state: &AppState) -> Result<usize, cylch_store::StoreError> {
         // The invitation is recorded; if the email fails, an officer can
         // invite the person again from the co-operative's page.
         if let Err(err) =
-            crate::areas::admin::pages::send_invitation(state, &invitation, &secret).await
+            crate::areas::admin::commands::send_invitation(state, &invitation, &secret).await
         {
             tracing::warn!(invitation = invitation.id, error = ?err, "an admitted member's invitation could not be sent");
         }

@@ -34,7 +34,11 @@ pub struct NotSent {
 /// the service, logged with its cause.
 impl From<NotSent> for AppError {
     fn from(err: NotSent) -> AppError {
-        AppError::Internal(err.to_string())
+        tracing::error!(
+            invitation = err.invitation,
+            "an invitation could not be emailed"
+        );
+        AppError::Mail(err.source)
     }
 }
 

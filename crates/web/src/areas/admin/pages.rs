@@ -22,10 +22,6 @@ use crate::common::page::{MessagePage, ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
 use crate::common::viewer::{SESSION_COOKIE, Viewer, set_cookie};
 
-/// Emailing an invitation, where the background work (`common::notify`)
-/// and admitting a member find it.
-pub use crate::areas::admin::commands::send_invitation;
-
 /// Refuses anyone but the instance administrator.
 pub fn require_admin(viewer: &Viewer, action: Action) -> Result<(), AppError> {
     crate::common::access::instance(viewer.account(), action)

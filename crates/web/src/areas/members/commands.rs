@@ -12,7 +12,7 @@ use cylch_store::invitations::NewInvitation;
 use cylch_store::votes::{NewProposal, ProposalRecord, VotingError};
 
 use crate::AppState;
-use crate::areas::admin::pages::send_invitation;
+use crate::areas::admin::commands::send_invitation;
 use crate::areas::rules::commands::check_window;
 use crate::areas::votes::pages::MAX_BACKGROUND;
 use crate::common::error::AppError;
