@@ -4,6 +4,7 @@
 
 mod api;
 mod audit;
+mod employment;
 mod errors;
 mod formation;
 mod governance_twins;
