@@ -332,3 +332,57 @@ employment-particular-collective-agreements = Cytundebau cyfunol
 employment-particular-other-training = Hyfforddiant arall y mae'r cyflogwr yn ei ddarparu
 employment-particular-disciplinary = Rheolau a threfn ddisgyblu
 employment-particular-grievance = Trefn gwyno
+
+## The link from the co-operative page
+employment-link = Cynorthwywyr Personol a gyflogir
+
+## A blank field, in words of its own
+employment-enter-name = Rhowch enw llawn y Cynorthwyydd Personol
+employment-enter-born = Rhowch ddyddiad geni'r Cynorthwyydd Personol
+employment-enter-address = Rhowch gyfeiriad cartref y Cynorthwyydd Personol
+employment-enter-start = Rhowch y dyddiad dechrau
+employment-enter-job-title = Rhowch deitl y swydd
+employment-enter-place-of-work = Rhowch y man gwaith
+employment-enter-weekly-hours = Rhowch oriau'r wythnos
+employment-enter-days-per-week = Rhowch ddiwrnodau'r wythnos
+employment-enter-rate-day = Rhowch y gyfradd dydd
+employment-enter-p45-pay = Rhowch y cyflog hyd yma ar y P45
+employment-enter-p45-tax = Rhowch y dreth hyd yma ar y P45
+employment-enter-p45-tax-code = Rhowch y cod treth ar y P45
+employment-enter-p45-leaving-date = Rhowch y dyddiad gadael ar y P45
+employment-enter-pension-date = Rhowch ddyddiad y dewis pensiwn
+employment-enter-notice-employer = Rhowch y rhybudd y mae'r gydweithfa'n ei roi
+employment-enter-notice-worker = Rhowch y rhybudd y mae'r Cynorthwyydd Personol yn ei roi
+employment-enter-authorisation-date = Rhowch ddyddiad awdurdodiad y cyngor
+employment-enter-authorisation-reference = Rhowch gyfeirnod y cyngor
+employment-enter-rtw-checked-on = Rhowch ddyddiad y gwiriad hawl i weithio
+employment-enter-rtw-checked-by = Rhowch pwy wiriodd yr hawl i weithio
+employment-enter-dbs-certificate = Rhowch rif y dystysgrif DBS
+employment-enter-dbs-issued = Rhowch y dyddiad y cyhoeddwyd y dystysgrif DBS
+employment-enter-dbs-status-checked-on = Rhowch ddyddiad y gwiriad statws
+employment-enter-referee = Rhowch enw'r canolwr
+employment-enter-reference-received = Rhowch y dyddiad y daeth y geirda i law
+employment-enter-training-completed = Rhowch y dyddiad y cwblhawyd yr hyfforddiant
+employment-enter-insurer = Rhowch yr yswiriwr
+employment-enter-policy = Rhowch rif y polisi
+employment-enter-cover = Rhowch swm yr yswiriant
+employment-enter-insurance-starts = Rhowch y dyddiad y mae'r yswiriant yn dechrau
+employment-enter-insurance-expires = Rhowch ddiwrnod olaf yr yswiriant
+employment-enter-last-day = Rhowch ddiwrnod olaf y gyflogaeth
+employment-enter-employer-address = Rhowch gyfeiriad y gydweithfa fel cyflogwr
+employment-enter-person = Dewiswch y person a gefnogir
+employment-enter-version = Dewiswch fersiwn y datganiad
+
+## A list with nothing chosen, in words of its own
+employment-choose-account = Dewiswch fewngofnodi'r Cynorthwyydd Personol, neu ddim un
+employment-choose-engagement = Dewiswch sut y cyflogir y Cynorthwyydd Personol
+employment-choose-household = Dewiswch a yw'r Cynorthwyydd Personol yn berthynas ar yr aelwyd
+employment-choose-hours = Dewiswch y math o oriau
+employment-choose-pay-frequency = Dewiswch pa mor aml y telir y Cynorthwyydd Personol
+employment-choose-starter = Dewiswch y datganiad dechreuwr neu P45
+employment-choose-pension = Dewiswch y sefyllfa pensiwn gweithle
+employment-choose-reason = Dewiswch pam mae'r gyflogaeth yn dod i ben
+employment-choose-rtw-method = Dewiswch sut y gwiriwyd yr hawl i weithio
+employment-choose-dbs-status-outcome = Dewiswch ganlyniad y gwiriad statws
+employment-choose-course = Dewiswch y cwrs
+employment-choose-statement-language = Dewiswch iaith y datganiad

@@ -336,3 +336,57 @@ employment-particular-collective-agreements = Collective agreements
 employment-particular-other-training = Other training the employer provides
 employment-particular-disciplinary = Disciplinary rules and procedure
 employment-particular-grievance = Grievance procedure
+
+## The link from the co-operative page
+employment-link = Personal Assistants (PAs) employed
+
+## A blank field, in words of its own
+employment-enter-name = Enter the PA's full name
+employment-enter-born = Enter the PA's date of birth
+employment-enter-address = Enter the PA's home address
+employment-enter-start = Enter the start date
+employment-enter-job-title = Enter the job title
+employment-enter-place-of-work = Enter the place of work
+employment-enter-weekly-hours = Enter the hours a week
+employment-enter-days-per-week = Enter the days a week
+employment-enter-rate-day = Enter the day rate
+employment-enter-p45-pay = Enter the pay to date on the P45
+employment-enter-p45-tax = Enter the tax to date on the P45
+employment-enter-p45-tax-code = Enter the tax code on the P45
+employment-enter-p45-leaving-date = Enter the leaving date on the P45
+employment-enter-pension-date = Enter the date of the pension choice
+employment-enter-notice-employer = Enter the notice the co-operative gives
+employment-enter-notice-worker = Enter the notice the PA gives
+employment-enter-authorisation-date = Enter the date of the council's authorisation
+employment-enter-authorisation-reference = Enter the council's reference
+employment-enter-rtw-checked-on = Enter the date of the right-to-work check
+employment-enter-rtw-checked-by = Enter who checked the right to work
+employment-enter-dbs-certificate = Enter the DBS certificate number
+employment-enter-dbs-issued = Enter the date the DBS certificate was issued
+employment-enter-dbs-status-checked-on = Enter the date of the status check
+employment-enter-referee = Enter the referee's name
+employment-enter-reference-received = Enter the date the reference was received
+employment-enter-training-completed = Enter the date the training was completed
+employment-enter-insurer = Enter the insurer
+employment-enter-policy = Enter the policy number
+employment-enter-cover = Enter the amount of cover
+employment-enter-insurance-starts = Enter the date cover starts
+employment-enter-insurance-expires = Enter the last day of cover
+employment-enter-last-day = Enter the last day of employment
+employment-enter-employer-address = Enter the co-operative's address as employer
+employment-enter-person = Choose the person supported
+employment-enter-version = Choose the version of the statement
+
+## A list with nothing chosen, in words of its own
+employment-choose-account = Choose the PA's sign-in, or none
+employment-choose-engagement = Choose how the PA is employed
+employment-choose-household = Choose whether the PA is a relative in the household
+employment-choose-hours = Choose the kind of hours
+employment-choose-pay-frequency = Choose how often the PA is paid
+employment-choose-starter = Choose the starter declaration or a P45
+employment-choose-pension = Choose the workplace pension position
+employment-choose-reason = Choose why the employment ends
+employment-choose-rtw-method = Choose how the right to work was checked
+employment-choose-dbs-status-outcome = Choose the outcome of the status check
+employment-choose-course = Choose the course
+employment-choose-statement-language = Choose the language of the statement

@@ -60,6 +60,84 @@ impl From<AppError> for Refused {
     }
 }
 
+/// The fields this area names in its own words when they are left blank,
+/// so that a summary of several blank fields never says the same thing
+/// twice.
+pub const NAMED_WHEN_BLANK: &[&str] = &[
+    "name",
+    "born",
+    "address",
+    "start",
+    "job_title",
+    "place_of_work",
+    "weekly_hours",
+    "days_per_week",
+    "rate_day",
+    "p45_pay",
+    "p45_tax",
+    "p45_tax_code",
+    "p45_leaving_date",
+    "pension_date",
+    "notice_employer",
+    "notice_worker",
+    "authorisation_date",
+    "authorisation_reference",
+    "rtw_checked_on",
+    "rtw_checked_by",
+    "dbs_certificate",
+    "dbs_issued",
+    "dbs_status_checked_on",
+    "referee",
+    "reference_received",
+    "training_completed",
+    "insurer",
+    "policy",
+    "cover",
+    "insurance_starts",
+    "insurance_expires",
+    "last_day",
+    "employer_address",
+    "person",
+    "version",
+];
+
+/// The lists this area names in its own words when nothing on them is
+/// chosen.
+pub const NAMED_WHEN_UNCHOSEN: &[&str] = &[
+    "account",
+    "engagement",
+    "household",
+    "hours",
+    "pay_frequency",
+    "starter",
+    "pension",
+    "reason",
+    "rtw_method",
+    "dbs_status_outcome",
+    "course",
+    "statement_language",
+];
+
+/// Problems with what was typed, a blank field named in words of its own.
+fn at_fields(errors: Problems) -> Refused {
+    let mut named = Problems::default();
+    for p in errors.list() {
+        let words = |prefix: &str| format!("employment-{prefix}-{}", p.name.replace('_', "-"));
+        let message =
+            if p.message == FieldError::Missing.code() && NAMED_WHEN_BLANK.contains(&p.name) {
+                words("enter")
+            } else if p.message == FieldError::UnknownChoice.code()
+                && NAMED_WHEN_UNCHOSEN.contains(&p.name)
+            {
+                words("choose")
+            } else {
+                p.message.clone()
+            };
+        named.add(p.name, message);
+    }
+    Refused::Fields(named)
+}
+
 /// The store's refusal as the fronts answer it: a problem at its field
 /// when it is about one thing typed, else the refusal whole.
 fn refused(state: &AppState, language: Language, err: EmploymentError) -> Refused {
@@ -684,7 +762,7 @@ pub(crate) async fn hire(
     language: Language,
 ) -> Result<EmploymentRecord, Refused> {
     let (employment, details) =
-        read_hire(fields, welsh_speaker, today(state)?).map_err(Refused::Fields)?;
+        read_hire(fields, welsh_speaker, today(state)?).map_err(at_fields)?;
     state
         .store
         .hire(scope, &employment, &details)
@@ -733,7 +811,7 @@ pub(crate) async fn end_employment(
         errors.field("reason", FieldError::UnknownChoice);
     }
     let (Some(last_day), Some(reason)) = (last_day, reason) else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     state
         .store
@@ -763,7 +841,7 @@ pub(crate) async fn link_person(
     if f.person.trim().is_empty() {
         let mut errors = Problems::default();
         errors.field("person", FieldError::Missing);
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     }
     state
         .store
@@ -783,7 +861,7 @@ pub(crate) async fn unlink_person(
     if person.trim().is_empty() {
         let mut errors = Problems::default();
         errors.field("person", FieldError::Missing);
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     }
     state
         .store
@@ -824,7 +902,7 @@ pub(crate) async fn record_authorisation(
         errors.add("authorisation_date", "employment-problem-in-future");
     }
     let (Some(date), Some(reference), true) = (date, reference, errors.is_empty()) else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     state
         .store
@@ -916,7 +994,7 @@ pub(crate) async fn record_right_to_work(
     let (Some(method), Some(checked_on), Some(checked_by), Some(until), true) =
         (method, checked_on, checked_by, until, errors.is_empty())
     else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     let check = RightToWork {
         method,
@@ -1000,7 +1078,7 @@ pub(crate) async fn record_dbs(
     let (Some(certificate), Some(issued), Some(update_service), true) =
         (certificate, issued, status, errors.is_empty())
     else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     let dbs = Dbs {
         certificate,
@@ -1042,7 +1120,7 @@ pub(crate) async fn record_reference(
         today(state)?,
     );
     let (Some(from), Some(received), true) = (from, received, errors.is_empty()) else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     let reference = Reference {
         from,
@@ -1103,7 +1181,7 @@ pub(crate) async fn record_training(
     let (Some(course), Some(completed), Some(expires), true) =
         (course, completed, expires, errors.is_empty())
     else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     let training = Training {
         course,
@@ -1180,7 +1258,7 @@ pub(crate) async fn record_insurance(
     let (Some(insurer), Some(policy), Some(cover), Some(starts), Some(expires), true) =
         (insurer, policy, cover, starts, expires, errors.is_empty())
     else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     state
         .store
@@ -1276,7 +1354,7 @@ pub(crate) async fn issue_statement(
         errors.field("statement_language", FieldError::UnknownChoice);
     }
     let (Some(address), Some(statement_language)) = (address, statement_language) else {
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     if !cylch_domain::policy::has_employer_duties(scope.roles()) {
         return Err(Refused::Failed(AppError::FORBIDDEN));
@@ -1312,7 +1390,7 @@ pub(crate) async fn acknowledge_statement(
                 FieldError::UnknownChoice
             },
         );
-        return Err(Refused::Fields(errors));
+        return Err(at_fields(errors));
     };
     state
         .store
@@ -1392,6 +1470,23 @@ mod tests {
             got.contains(&("notice_worker", "employment-problem-below-statutory-notice")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn blank_fields_are_named_in_their_own_words() {
+        let errors = read_hire(&HireFields::default(), false, on())
+            .err()
+            .unwrap_or_default();
+        let Refused::Fields(named) = at_fields(errors) else {
+            unreachable!("fields are fields")
+        };
+        let messages: Vec<&str> = named.list().iter().map(|p| p.message.as_str()).collect();
+        assert!(messages.contains(&"employment-enter-name"), "{messages:?}");
+        assert!(messages.contains(&"employment-enter-born"), "{messages:?}");
+        let mut unique = messages.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), messages.len(), "{messages:?}");
     }
 
     #[test]
