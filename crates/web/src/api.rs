@@ -28,6 +28,7 @@ pub(crate) fn routes() -> Vec<Route> {
         members::api::routes,
         notifications::api::routes,
         ledger::api::routes,
+        crate::areas::employment::api::routes,
         meetings::api::routes,
     ] {
         routes.extend(area());

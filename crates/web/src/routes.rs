@@ -188,6 +188,7 @@ fn page_routes() -> Vec<Route> {
     routes.extend(members::pages::routes());
     routes.extend(notifications::pages::routes());
     routes.extend(meetings::pages::routes());
+    routes.extend(crate::areas::employment::pages::routes());
     routes
 }
 

@@ -10,6 +10,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod coops;
+pub mod employment;
 pub mod formation;
 pub mod ledger;
 pub mod meetings;

@@ -19,6 +19,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/meetings.txt"),
     include_str!("permissions/ledger.txt"),
     include_str!("permissions/documents.txt"),
+    include_str!("permissions/employment.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {
@@ -43,6 +44,7 @@ fn fill(path: &str, coop: &str, member: &str) -> String {
     path.replace("{id}", coop)
         .replace("{proposal}", &crate::votes::proposal_in(coop))
         .replace("{meeting}", &crate::meetings::meeting_in(coop))
+        .replace("{pa}", &crate::employment::pa_in(coop))
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))
@@ -82,6 +84,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
     let cast = cast(&app).await;
     crate::votes::seed_proposals(&app, &cast).await;
     crate::meetings::seed_meetings(&app, &cast).await;
+    crate::employment::seed_pas(&app, &cast).await;
     let expected: BTreeMap<(String, String), Vec<String>> = TABLES
         .iter()
         .flat_map(|table| table.lines())
@@ -142,6 +145,8 @@ on_both!(
         let cast = cast(&app).await;
         crate::votes::seed_proposals(&app, &cast).await;
         crate::meetings::seed_meetings(&app, &cast).await;
+        crate::employment::seed_pas(&app, &cast).await;
+        crate::employment::seed_pas(&app, &cast).await;
         let outsider = cast
             .people
             .iter()
