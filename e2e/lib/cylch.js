@@ -78,7 +78,16 @@ function loadMessages(file) {
   }
   return out;
 }
-const MESSAGES = { en: loadMessages('en.ftl'), cy: loadMessages('cy.ftl') };
+// Each language's messages: the shared file and every area's file beside it.
+function loadLanguage(lang) {
+  const all = loadMessages(`${lang}.ftl`);
+  const folder = join(repo, 'crates', 'web', 'locales', lang);
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort()) {
+    for (const [id, message] of loadMessages(join(lang, file))) all.set(id, message);
+  }
+  return all;
+}
+const MESSAGES = { en: loadLanguage('en'), cy: loadLanguage('cy') };
 export const ALL_MESSAGE_IDS = [...MESSAGES.en.keys()];
 
 /** A message of the Fluent files, with `{ $name }` filled in from `args`. */
