@@ -386,3 +386,4 @@ employment-choose-rtw-method = Dewiswch sut y gwiriwyd yr hawl i weithio
 employment-choose-dbs-status-outcome = Dewiswch ganlyniad y gwiriad statws
 employment-choose-course = Dewiswch y cwrs
 employment-choose-statement-language = Dewiswch iaith y datganiad
+employment-problem-below-minimum = Mae hyn yn is na'r isafswm cyflog cyfreithiol ar gyfer oed y cynorthwyydd personol ar ei ddiwrnod cyntaf

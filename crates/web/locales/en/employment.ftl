@@ -390,3 +390,4 @@ employment-choose-rtw-method = Choose how the right to work was checked
 employment-choose-dbs-status-outcome = Choose the outcome of the status check
 employment-choose-course = Choose the course
 employment-choose-statement-language = Choose the language of the statement
+employment-problem-below-minimum = This is below the legal minimum wage for the PA's age on their first day

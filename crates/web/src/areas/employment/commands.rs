@@ -682,6 +682,21 @@ pub fn read_hire(
             }
         }
     }
+    // A rate below the legal minimum for the PA's age on their first day is
+    // refused at its field; each shift is held to the minimum on its own
+    // date, when birthdays and April's new rates come.
+    let rates = cylch_employment::pay_rate::check_rates(
+        &placeholder.rates,
+        placeholder.born,
+        placeholder.start,
+        None,
+    );
+    for (kind, _) in rates.refused {
+        let field = field_name(Field::Rate(kind));
+        if !bad.contains(field) {
+            errors.add(field, "employment-problem-below-minimum");
+        }
+    }
     let (
         Some(_),
         Some(account),
@@ -1439,6 +1454,28 @@ mod tests {
         assert_eq!(e.hours.code(), "fixed");
         assert!(p.welsh_speaker);
         assert_eq!(e.ni_number.as_ref().map(NiNumber::full), Some("AB123456C"));
+    }
+
+    #[test]
+    fn a_rate_below_the_minimum_for_the_age_on_the_first_day_is_refused() {
+        // £12.00 an hour, from 1 May 2026: below the £12.71 owed from 21,
+        // above the £10.85 owed at 18 to 20.
+        let hire = |born: &str| {
+            let mut f = good();
+            f.rate_day = "12.00".into();
+            f.born = born.into();
+            read_hire(&f, false, on())
+        };
+        let twenty_one = hire("2005-05-01").err().unwrap_or_default();
+        assert_eq!(
+            twenty_one.get("rate_day"),
+            Some("employment-problem-below-minimum"),
+            "21 on the first day"
+        );
+        assert!(
+            hire("2005-05-02").is_ok(),
+            "20 on the first day: the lower rate applies until the birthday"
+        );
     }
 
     #[test]
