@@ -7,6 +7,7 @@ use cylch_store::{CoopId, CoopScope};
 
 use crate::AppState;
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::viewer::Viewer;
 
 impl From<Refusal> for AppError {
     fn from(refusal: Refusal) -> AppError {
@@ -55,4 +56,16 @@ pub async fn coop_scope(
 pub fn instance(account: Option<&Account>, action: Action) -> Result<(), AppError> {
     let actor = account.map(actor).unwrap_or(cylch_domain::Actor::ANONYMOUS);
     allowed(policy::decide(actor, None, action))
+}
+
+/// The scope for a co-operative in the URL, after the policy has allowed
+/// `action`. Someone outside the co-operative gets "not found", so nobody
+/// learns which co-operatives exist.
+pub async fn scope_for(
+    state: &AppState,
+    viewer: &Viewer,
+    raw_id: &str,
+    action: Action,
+) -> Result<CoopScope, AppError> {
+    coop_scope(state, viewer.require_account()?, raw_id, action).await
 }

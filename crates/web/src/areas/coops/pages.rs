@@ -1,11 +1,11 @@
 //! A person's home page, their co-operatives and the audit trail.
 
+use crate::common::access::scope_for;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use cylch_domain::policy::{self, Action};
 use cylch_domain::{CoopKind, CoopRoles};
-use cylch_store::CoopScope;
 use cylch_store::audit::AuditEntry;
 
 use crate::AppState;
@@ -97,18 +97,6 @@ pub async fn home(State(state): State<AppState>, viewer: ViewerExt) -> Result<Re
         coops,
         news,
     })
-}
-
-/// The scope for a co-operative in the URL, after the policy has allowed
-/// `action`. Someone outside the co-operative gets "not found", so nobody
-/// learns which co-operatives exist.
-pub async fn scope_for(
-    state: &AppState,
-    viewer: &Viewer,
-    raw_id: &str,
-    action: Action,
-) -> Result<CoopScope, AppError> {
-    crate::common::access::coop_scope(state, viewer.require_account()?, raw_id, action).await
 }
 
 #[derive(Template)]

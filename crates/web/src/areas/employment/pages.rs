@@ -18,13 +18,13 @@ use cylch_store::employment::{EmploymentEntry, EmploymentRecord, NotPayable, Sup
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::employment::commands::{
     self, AuthorisationFields, COURSES, DbsFields, END_REASONS, EndFields, HireFields,
     InsuranceFields, LinkFields, RTW_METHODS, ReferenceFields, Refused, RightToWorkFields,
     StatementFields, TrainingFields,
 };
 use crate::areas::employment::statement::{self, pounds, shown_date, tenths};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::form::CsrfForm;

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::parse_date;

@@ -18,10 +18,10 @@ use jiff::civil::{Date, Time};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::meetings::commands::{
     self, NoticeGiven, Refused, ScheduleMeeting, VoteAtMeeting, load, schedule_meeting,
 };
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};

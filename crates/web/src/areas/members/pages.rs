@@ -15,8 +15,8 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::members::commands::{AdmitMember, Admitted, Refused, admit_member, by_members};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::local_field;

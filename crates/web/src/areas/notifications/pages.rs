@@ -9,8 +9,8 @@ use cylch_domain::policy::Action;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::notifications::commands::{self, EmailChoices};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};

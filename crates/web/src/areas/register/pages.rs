@@ -15,7 +15,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;

@@ -18,10 +18,10 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::rules::commands::{
     ProposeRuleChange, RecordRules, Refused, propose_rule_change, record_rules,
 };
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::local_field;

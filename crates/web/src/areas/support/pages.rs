@@ -11,10 +11,10 @@ use cylch_store::{AccountId, CoopScope};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::support::commands::{
     AddSupportedPerson, EndSupport, Refused, add_supported_person, end_support,
 };
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::parse_date;

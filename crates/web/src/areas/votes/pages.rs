@@ -25,8 +25,8 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::votes::commands::{self, RaiseProposal, Refused};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::local_field;

@@ -8,9 +8,9 @@ use axum::response::Response;
 use cylch_domain::policy::Action;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::votes::commands::{self, Refused};
 use crate::areas::votes::pages::{Extras, VoteForm, answer_refused, back, load};
+use crate::common::access::scope_for;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::ViewerExt;

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use super::{allowed, money};
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;

@@ -18,8 +18,8 @@ use serde::Deserialize;
 
 use super::{FundQuery, allowed, money};
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::ledger::commands::{self, Refused};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;

@@ -17,8 +17,8 @@ use serde::Deserialize;
 
 use super::{allowed, money, parse_money, required};
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::ledger::commands::{self, MakeClaim};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::AppError;
 use crate::common::fields::parse_date;

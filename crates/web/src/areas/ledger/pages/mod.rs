@@ -18,8 +18,8 @@ use cylch_store::ledger::{LedgerError, frequency_code, parse_frequency};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
 use crate::areas::ledger::commands::{self, PostSpending, RecordReceipt, Refused, ReverseEntry};
+use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
 use crate::common::error::{AppError, ErrorKind};
 use crate::common::fields::parse_date;

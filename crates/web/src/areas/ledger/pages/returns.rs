@@ -18,7 +18,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::{FundQuery, ViewerExt, chosen_fund, money, period_of};
 use crate::AppState;
-use crate::areas::coops::pages::scope_for;
+use crate::common::access::scope_for;
 use crate::common::error::{AppError, ErrorKind};
 use cylch_documents::{Column, Document, Orientation, Table, pdf};
 
