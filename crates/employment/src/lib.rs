@@ -17,6 +17,7 @@ pub mod holiday;
 pub mod ni_number;
 pub mod particulars;
 pub mod pay_rate;
+pub mod rostering;
 pub mod text;
 pub mod working_time;
 
