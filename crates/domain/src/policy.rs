@@ -100,6 +100,13 @@ pub enum Action {
     /// record: a PA their own, a supported person or their representative
     /// the PAs who work with them (limited), other members nothing.
     ViewEmployment,
+    /// Put shifts on the rota, put a PA on one or take them off, cancel
+    /// one: the officers who carry the employer's duties, the coordinator
+    /// above all, since the rota directs the co-operative's employees.
+    ManageRota,
+    /// Open the rota. Anyone in the co-operative may ask; which shifts each
+    /// person is shown is [`sees_shift`]'s decision, shift by shift.
+    ViewRota,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -216,12 +223,12 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ManageEmployment => match roles {
+        Action::ManageEmployment | Action::ManageRota => match roles {
             Some(roles) if has_employer_duties(roles) => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ViewEmployment => match roles {
+        Action::ViewEmployment | Action::ViewRota => match roles {
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },
@@ -340,6 +347,25 @@ pub fn employment_view(roles: &CoopRoles, tie: EmploymentTie) -> EmploymentView 
         EmploymentTie::WorksWithThem => EmploymentView::Supported,
         EmploymentTie::Unrelated => EmploymentView::None,
     }
+}
+
+/// How the caller stands to one shift on the rota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShiftTie {
+    /// The caller is the PA on it.
+    Works,
+    /// It supports the caller, or someone the caller represents.
+    For,
+    /// Neither.
+    Unrelated,
+}
+
+/// Whose shifts: the officers with the employer's duties see the whole
+/// rota; a PA the shifts they work; a supported person and their
+/// representative the shifts that support them. Where someone is and when
+/// is personal data, so other members see none.
+pub fn sees_shift(roles: &CoopRoles, tie: ShiftTie) -> bool {
+    has_employer_duties(roles) || tie != ShiftTie::Unrelated
 }
 
 /// Only the PA acknowledges their own written statement, from their own

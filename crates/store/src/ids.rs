@@ -83,6 +83,10 @@ macro_rules! id_type {
 id_type!(AccountId, "A person's account on this instance.");
 id_type!(CoopId, "A co-operative hosted on this instance.");
 id_type!(EmploymentId, "One PA's employment with a co-operative.");
+id_type!(
+    ShiftId,
+    "One PA's place on the rota: a time, the people it supports, and the PA if one is on it."
+);
 
 #[cfg(test)]
 mod tests {

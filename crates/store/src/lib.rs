@@ -28,6 +28,7 @@ pub mod people;
 pub mod proxies;
 pub mod register;
 pub mod resets;
+pub mod rota;
 pub mod rules;
 pub mod sessions;
 pub mod support;
@@ -48,7 +49,7 @@ pub use clock::Clock;
 
 pub use coops::CoopScope;
 pub use error::StoreError;
-pub use ids::{AccountId, CoopId, EmploymentId};
+pub use ids::{AccountId, CoopId, EmploymentId, ShiftId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 

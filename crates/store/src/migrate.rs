@@ -108,6 +108,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 50,
+        name: "rota",
+        portable: include_str!("../migrations/0050_rota.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

@@ -16,7 +16,7 @@ use sqlx::{AnyConnection, Row};
 use super::{EmploymentError, codec, ended_before, require_employer};
 use crate::audit::{self, AuditAction, Change};
 use crate::ids::random_id;
-use crate::{CoopScope, EmploymentId, Store, StoreError};
+use crate::{CoopId, CoopScope, EmploymentId, Store, StoreError};
 
 /// Something on the dashboard that runs out soon: for one PA, or (with no
 /// employment) the co-operative's insurance.
@@ -29,14 +29,14 @@ pub struct DueSoon {
 
 pub(super) async fn training(
     conn: &mut AnyConnection,
-    scope: &CoopScope,
+    coop: &CoopId,
     id: &EmploymentId,
 ) -> Result<Vec<Training>, StoreError> {
     sqlx::query(
         "SELECT course, completed_on, expires_on FROM employment_training
          WHERE coop_id = $1 AND employment_id = $2 ORDER BY completed_on, created_at",
     )
-    .bind(scope.coop_id().as_str())
+    .bind(coop.as_str())
     .bind(id.as_str())
     .fetch_all(&mut *conn)
     .await?
@@ -56,12 +56,12 @@ fn name(raw: &str) -> Result<PersonName, StoreError> {
 }
 
 /// Everything on file for one PA, without the insurance.
-async fn own_checks(
+pub(crate) async fn own_checks(
     conn: &mut AnyConnection,
-    scope: &CoopScope,
+    coop_id: &CoopId,
     id: &EmploymentId,
 ) -> Result<Checks, StoreError> {
-    let coop = scope.coop_id().as_str();
+    let coop = coop_id.as_str();
     let right_to_work = sqlx::query(
         "SELECT method, checked_on, checked_by, valid_until FROM employment_right_to_work
          WHERE coop_id = $1 AND employment_id = $2 ORDER BY checked_on DESC, created_at DESC LIMIT 1",
@@ -142,7 +142,7 @@ async fn own_checks(
         right_to_work,
         dbs,
         references,
-        training: training(conn, scope, id).await?,
+        training: training(conn, coop_id, id).await?,
         statement_signed: signed_at.map(codec::wales_day).transpose()?,
         employers_liability: None,
     })
@@ -151,15 +151,15 @@ async fn own_checks(
 /// The co-operative's insurance that counts on `on`: the policy in force
 /// that day (the latest to start), else the last that has run out, else the
 /// first yet to start.
-async fn insurance_on(
+pub(crate) async fn insurance_on(
     conn: &mut AnyConnection,
-    scope: &CoopScope,
+    coop: &CoopId,
     on: Date,
 ) -> Result<Option<EmployersLiability>, StoreError> {
     let policies = sqlx::query(
         "SELECT insurer, policy, cover, starts_on, expires_on FROM employers_liability WHERE coop_id = $1",
     )
-    .bind(scope.coop_id().as_str())
+    .bind(coop.as_str())
     .fetch_all(&mut *conn)
     .await?
     .iter()
@@ -193,7 +193,7 @@ async fn insurance_on(
 }
 
 /// What the support this PA gives needs beyond the usual.
-fn needs(links: &[super::Link]) -> Needs {
+pub(crate) fn needs(links: &[super::Link]) -> Needs {
     Needs {
         medication: links.iter().any(|l| l.works_with.needs_medication),
     }
@@ -215,7 +215,10 @@ impl Store {
     ) -> Result<(), EmploymentError> {
         require_employer(scope)?;
         let mut tx = self.begin().await?;
-        if super::load_one(&mut tx, scope, id).await?.is_none() {
+        if super::load_one(&mut tx, scope.coop_id(), id)
+            .await?
+            .is_none()
+        {
             return Err(EmploymentError::NotFound);
         }
         insert.execute(&mut *tx).await?;
@@ -415,8 +418,8 @@ impl Store {
         let mut conn = self.pool().acquire().await?;
         self.full(&mut conn, scope, id).await?;
         let today = codec::from_jiff(self.today())?;
-        let mut checks = own_checks(&mut conn, scope, id).await?;
-        checks.employers_liability = insurance_on(&mut conn, scope, today).await?;
+        let mut checks = own_checks(&mut conn, scope.coop_id(), id).await?;
+        checks.employers_liability = insurance_on(&mut conn, scope.coop_id(), today).await?;
         Ok(checks)
     }
 
@@ -432,8 +435,8 @@ impl Store {
     ) -> Result<Vec<Missing>, EmploymentError> {
         let mut conn = self.pool().acquire().await?;
         let (_, links, _) = self.full(&mut conn, scope, id).await?;
-        let mut checks = own_checks(&mut conn, scope, id).await?;
-        checks.employers_liability = insurance_on(&mut conn, scope, date).await?;
+        let mut checks = own_checks(&mut conn, scope.coop_id(), id).await?;
+        checks.employers_liability = insurance_on(&mut conn, scope.coop_id(), date).await?;
         Ok(
             rules::fit_for_shift(&checks, &CheckSettings::default(), date, needs(&links))
                 .err()
@@ -462,7 +465,7 @@ impl Store {
             if ended_before(&record.employment, today) {
                 continue;
             }
-            let checks = own_checks(&mut conn, scope, &record.id).await?;
+            let checks = own_checks(&mut conn, scope.coop_id(), &record.id).await?;
             out.extend(
                 rules::due_within(&checks, &settings, today, days)
                     .into_iter()
@@ -475,7 +478,7 @@ impl Store {
         }
         if super::has_employer_duties(scope.roles()) {
             let insurance = Checks {
-                employers_liability: insurance_on(&mut conn, scope, today).await?,
+                employers_liability: insurance_on(&mut conn, scope.coop_id(), today).await?,
                 ..Checks::default()
             };
             out.extend(

@@ -24,6 +24,8 @@ mod codec;
 mod statements;
 
 pub use checks::DueSoon;
+pub(crate) use checks::{insurance_on, needs, own_checks};
+pub(crate) use codec::from_jiff as codec_from_jiff;
 pub use statements::StatementVersion;
 
 use cylch_domain::PersonName;
@@ -40,7 +42,7 @@ use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
 use crate::audit::{self, AuditAction, Change};
-use crate::{AccountId, CoopScope, EmploymentId, Store, StoreError};
+use crate::{AccountId, CoopId, CoopScope, EmploymentId, Store, StoreError};
 
 /// What the store keeps about a PA beyond the employment rules' record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,9 +180,9 @@ pub(crate) struct Stored {
 
 /// One link between a PA and a supported person, with what the tie needs.
 #[derive(Debug, Clone)]
-struct Link {
-    employment: String,
-    works_with: WorksWith,
+pub(crate) struct Link {
+    pub(crate) employment: String,
+    pub(crate) works_with: WorksWith,
     member: Option<String>,
     represented_by: Option<String>,
 }
@@ -273,11 +275,11 @@ fn select_sql(one: bool) -> String {
 
 async fn load(
     conn: &mut AnyConnection,
-    scope: &CoopScope,
+    coop: &CoopId,
     id: Option<&EmploymentId>,
 ) -> Result<Vec<Stored>, StoreError> {
     let sql = select_sql(id.is_some());
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(scope.coop_id().as_str());
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(coop.as_str());
     if let Some(id) = id {
         q = q.bind(id.as_str());
     }
@@ -288,17 +290,17 @@ async fn load(
         .collect()
 }
 
-async fn load_one(
+pub(crate) async fn load_one(
     conn: &mut AnyConnection,
-    scope: &CoopScope,
+    coop: &CoopId,
     id: &EmploymentId,
 ) -> Result<Option<Stored>, StoreError> {
-    Ok(load(conn, scope, Some(id)).await?.pop())
+    Ok(load(conn, coop, Some(id)).await?.pop())
 }
 
-async fn links(
+pub(crate) async fn links(
     conn: &mut AnyConnection,
-    scope: &CoopScope,
+    coop: &CoopId,
     id: Option<&EmploymentId>,
 ) -> Result<Vec<Link>, StoreError> {
     let filter = if id.is_some() {
@@ -311,7 +313,7 @@ async fn links(
          FROM employment_people ep JOIN supported_people sp ON sp.coop_id = ep.coop_id AND sp.id = ep.person_id
          WHERE ep.coop_id = $1{filter} ORDER BY sp.name, ep.person_id"
     );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(scope.coop_id().as_str());
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(coop.as_str());
     if let Some(id) = id {
         q = q.bind(id.as_str());
     }
@@ -485,7 +487,7 @@ impl Store {
     ) -> Result<(), EmploymentError> {
         require_employer(scope)?;
         let mut tx = self.begin().await?;
-        let before = load_one(&mut tx, scope, id)
+        let before = load_one(&mut tx, scope.coop_id(), id)
             .await?
             .ok_or(EmploymentError::NotFound)?;
         let after = Employment {
@@ -507,7 +509,7 @@ impl Store {
     ) -> Result<(), EmploymentError> {
         require_employer(scope)?;
         let mut tx = self.begin().await?;
-        let before = load_one(&mut tx, scope, id)
+        let before = load_one(&mut tx, scope.coop_id(), id)
             .await?
             .ok_or(EmploymentError::NotFound)?;
         let after = Employment {
@@ -532,7 +534,7 @@ impl Store {
     ) -> Result<(), EmploymentError> {
         require_employer(scope)?;
         let mut tx = self.begin().await?;
-        let before = load_one(&mut tx, scope, id)
+        let before = load_one(&mut tx, scope.coop_id(), id)
             .await?
             .ok_or(EmploymentError::NotFound)?;
         let after = Employment {
@@ -591,7 +593,7 @@ impl Store {
     ) -> Result<(), EmploymentError> {
         require_employer(scope)?;
         let mut tx = self.begin().await?;
-        load_one(&mut tx, scope, id)
+        load_one(&mut tx, scope.coop_id(), id)
             .await?
             .ok_or(EmploymentError::NotFound)?;
         if !person_is_here(&mut tx, scope, person).await? {
@@ -691,8 +693,8 @@ impl Store {
     /// anyone else.
     pub async fn employments(&self, scope: &CoopScope) -> Result<Vec<EmploymentEntry>, StoreError> {
         let mut conn = self.pool().acquire().await?;
-        let stored = load(&mut conn, scope, None).await?;
-        let links = links(&mut conn, scope, None).await?;
+        let stored = load(&mut conn, scope.coop_id(), None).await?;
+        let links = links(&mut conn, scope.coop_id(), None).await?;
         let today = codec::from_jiff(self.today())?;
         let mut out = Vec::new();
         for s in stored {
@@ -711,10 +713,10 @@ impl Store {
         id: &EmploymentId,
     ) -> Result<EmploymentEntry, EmploymentError> {
         let mut conn = self.pool().acquire().await?;
-        let stored = load_one(&mut conn, scope, id)
+        let stored = load_one(&mut conn, scope.coop_id(), id)
             .await?
             .ok_or(EmploymentError::NotFound)?;
-        let links = links(&mut conn, scope, Some(id)).await?;
+        let links = links(&mut conn, scope.coop_id(), Some(id)).await?;
         let today = codec::from_jiff(self.today())?;
         self.entry(&mut conn, scope, stored, &links, today)
             .await?
@@ -755,7 +757,7 @@ impl Store {
                 if callers.iter().any(|l| l.works_with.needs_medication) {
                     relevant.push(Course::Medication);
                 }
-                let training = checks::training(conn, scope, &stored.id)
+                let training = checks::training(conn, scope.coop_id(), &stored.id)
                     .await?
                     .into_iter()
                     .filter(|t| relevant.contains(&t.course))
@@ -781,10 +783,10 @@ impl Store {
         scope: &CoopScope,
         id: &EmploymentId,
     ) -> Result<(Stored, Vec<Link>, EmploymentTie), EmploymentError> {
-        let stored = load_one(conn, scope, id)
+        let stored = load_one(conn, scope.coop_id(), id)
             .await?
             .ok_or(EmploymentError::NotFound)?;
-        let links = links(conn, scope, Some(id)).await?;
+        let links = links(conn, scope.coop_id(), Some(id)).await?;
         let tie = tie(scope, &stored, &links);
         if employment_view(scope.roles(), tie) == EmploymentView::Full {
             Ok((stored, links, tie))

@@ -120,7 +120,10 @@ impl Store {
             .ready()
             .map_err(|incomplete| EmploymentError::Incomplete(incomplete.0))?;
         let mut tx = self.begin().await?;
-        if super::load_one(&mut tx, scope, id).await?.is_none() {
+        if super::load_one(&mut tx, scope.coop_id(), id)
+            .await?
+            .is_none()
+        {
             return Err(EmploymentError::NotFound);
         }
         let latest: Option<i64> = sqlx::query_scalar(

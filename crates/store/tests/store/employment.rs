@@ -28,16 +28,16 @@ use cylch_store::{AccountId, CoopScope, EmploymentId};
 
 use super::*;
 
-fn d(y: i32, m: u32, day: u32) -> Date {
+pub(super) fn d(y: i32, m: u32, day: u32) -> Date {
     Date::new(y, m, day).unwrap()
 }
 
-fn text(s: &str) -> Text {
+pub(super) fn text(s: &str) -> Text {
     Text::parse(s).unwrap()
 }
 
 /// Megan, 30, 30 hours over 4 days from 1 May 2026.
-fn megan_record() -> Employment {
+pub(super) fn megan_record() -> Employment {
     Employment {
         name: name("Megan Jones"),
         born: d(1996, 3, 14),
@@ -71,7 +71,7 @@ fn megan_record() -> Employment {
     }
 }
 
-fn huw_record() -> Employment {
+pub(super) fn huw_record() -> Employment {
     Employment {
         name: name("Huw Evans"),
         born: d(1980, 11, 2),
@@ -81,7 +81,7 @@ fn huw_record() -> Employment {
     }
 }
 
-fn details(account: Option<&AccountId>) -> PaDetails {
+pub(super) fn details(account: Option<&AccountId>) -> PaDetails {
     PaDetails {
         account: account.cloned(),
         address: text("2 Heol y Bont, Aberystwyth"),
@@ -91,7 +91,7 @@ fn details(account: Option<&AccountId>) -> PaDetails {
     }
 }
 
-fn facts() -> EmployerFacts {
+pub(super) fn facts() -> EmployerFacts {
     EmployerFacts {
         name: text("Cylch Cyflogi Cyf"),
         address: text("1 Stryd Fawr, Aberystwyth"),
@@ -109,20 +109,20 @@ fn facts() -> EmployerFacts {
 }
 
 /// The people of one family co-operative, each signed in as themself.
-struct Family {
-    chair: CoopScope,
-    pa: CoopScope,
+pub(super) struct Family {
+    pub(super) chair: CoopScope,
+    pub(super) pa: CoopScope,
     /// A supported person who is a member.
-    sioned: CoopScope,
-    sioned_id: String,
+    pub(super) sioned: CoopScope,
+    pub(super) sioned_id: String,
     /// The representative of Tomos, who is supported but not a member.
-    rep: CoopScope,
-    tomos_id: String,
+    pub(super) rep: CoopScope,
+    pub(super) tomos_id: String,
     /// A member tied to nobody.
-    other: CoopScope,
+    pub(super) other: CoopScope,
 }
 
-async fn family(store: &Store) -> Family {
+pub(super) async fn family(store: &Store) -> Family {
     // 20 April 2026, mid-morning in Wales.
     store.clock().pin("2026-04-20T09:00:00Z".parse().unwrap());
     let (coop, chair, _) = coop_with_members(
@@ -195,7 +195,7 @@ async fn family(store: &Store) -> Family {
 
 /// Megan (who signs in as the PA) works with Sioned; Huw (no sign-in) with
 /// Tomos.
-async fn hire_both(store: &Store, f: &Family) -> (EmploymentRecord, EmploymentRecord) {
+pub(super) async fn hire_both(store: &Store, f: &Family) -> (EmploymentRecord, EmploymentRecord) {
     let megan = store
         .hire(&f.chair, &megan_record(), &details(Some(f.pa.account())))
         .await
@@ -221,7 +221,7 @@ fn is_not_found<T: std::fmt::Debug>(r: Result<T, EmploymentError>) -> bool {
 
 /// Every check on file but the written statement, with a DBS certificate
 /// issued on `dbs_issued`.
-async fn all_checks(store: &Store, f: &Family, id: &EmploymentId, dbs_issued: Date) {
+pub(super) async fn all_checks(store: &Store, f: &Family, id: &EmploymentId, dbs_issued: Date) {
     store
         .record_right_to_work(
             &f.chair,
