@@ -654,6 +654,15 @@ fn write_payment(
 ) -> Result<(), RtiError> {
     // `PmtDate` lies in the schema's tax year (min and max inclusive).
     check_in_year("the payment date", p.payment_date, year)?;
+    if let Some(expected) = period_of_date(year, p.period.frequency(), p.payment_date)
+        && expected != p.period.number()
+    {
+        return Err(RtiError::PeriodNotOfPaymentDate {
+            employee: who.to_owned(),
+            number: p.period.number(),
+            date: p.payment_date,
+        });
+    }
     if !(1..=99).contains(&p.periods_covered) {
         return Err(RtiError::PeriodsCovered {
             employee: who.to_owned(),
@@ -805,6 +814,24 @@ fn write_payment(
         }
         Ok(())
     })
+}
+
+/// The tax month or week a payment date falls in, which is the one HMRC
+/// expects in `MonthNo` or `WeekNo` for a monthly or weekly payroll (tax
+/// month 1 runs 6 April to 5 May; week 1 is 6 to 12 April). Two- and
+/// four-weekly payrolls number their periods by the last week they cover,
+/// so they are left as the payroll gives them.
+fn period_of_date(year: TaxYear, frequency: Frequency, date: Date) -> Option<i64> {
+    let first = year.first_day();
+    match frequency {
+        Frequency::Monthly => {
+            let months = (i64::from(date.year()) * 12 + i64::from(date.month()))
+                - (i64::from(first.year()) * 12 + i64::from(first.month()));
+            Some(months + i64::from(date.day() >= 6))
+        }
+        Frequency::Weekly => Some(first.days_until(date).div_euclid(7) + 1),
+        Frequency::TwoWeekly | Frequency::FourWeekly => None,
+    }
 }
 
 /// `TaxCode`: the code without its prefix or basis marker
@@ -974,6 +1001,23 @@ mod tests {
             HoursWorked::from_weekly_hours(375_000),
             HoursWorked::ThirtyOrMore
         );
+    }
+
+    #[test]
+    fn periods_of_payment_dates() {
+        let y = TaxYear::Y2025_26;
+        let d = |t| Date::parse(t).unwrap();
+        let m = |t| period_of_date(y, Frequency::Monthly, d(t));
+        let w = |t| period_of_date(y, Frequency::Weekly, d(t));
+        assert_eq!(m("2025-04-06"), Some(1));
+        assert_eq!(m("2025-05-05"), Some(1));
+        assert_eq!(m("2025-05-06"), Some(2));
+        assert_eq!(m("2025-12-24"), Some(9));
+        assert_eq!(m("2026-04-05"), Some(12));
+        assert_eq!(w("2025-04-06"), Some(1));
+        assert_eq!(w("2025-04-12"), Some(1));
+        assert_eq!(w("2025-04-13"), Some(2));
+        assert_eq!(w("2026-04-05"), Some(53));
     }
 
     #[test]

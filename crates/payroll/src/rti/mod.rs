@@ -284,6 +284,14 @@ pub enum RtiError {
         plan: StudentLoanPlan,
         year: &'static str,
     },
+    #[error(
+        "payroll ID {employee:?}: the payment date {date} is not in tax period {number}; HMRC takes the tax week or month the payment date falls in"
+    )]
+    PeriodNotOfPaymentDate {
+        employee: String,
+        number: i64,
+        date: Date,
+    },
     #[error("payroll ID {employee:?}: a payment covers 1 to 99 pay periods, not {given}")]
     PeriodsCovered { employee: String, given: u8 },
     #[error(

@@ -11,6 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cylch_payroll::money::{Pence, Percent};
@@ -82,31 +83,37 @@ fn schema_check(xsd: &Path, file: &Path) -> Result<(), String> {
     }
 }
 
+/// Writes `contents` to `path` by renaming a file of this process's into
+/// place, so that a test process never reads a half-written file.
+fn write_atomically(path: &Path, contents: &str) {
+    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&temporary, contents).unwrap();
+    std::fs::rename(&temporary, path).unwrap();
+}
+
 /// The envelope schema with its import of the XML Signature schema (from
 /// the web) pointed at a stand-in declaring `dsig:Signature`, which the
 /// envelope only mentions as one choice of authentication.
-fn envelope_xsd() -> PathBuf {
-    let dir = work_dir();
-    let stub = dir.join("xmldsig-stand-in.xsd");
-    std::fs::write(
-        &stub,
-        r#"<?xml version="1.0" encoding="UTF-8"?>
+fn envelope_xsd() -> &'static Path {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let dir = work_dir();
+        write_atomically(
+            &dir.join("xmldsig-stand-in.xsd"),
+            r#"<?xml version="1.0" encoding="UTF-8"?>
 <xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/2000/09/xmldsig#" elementFormDefault="qualified">
   <xsd:element name="Signature" type="xsd:anyType"/>
 </xsd:schema>
 "#,
-    )
-    .unwrap();
-    let original = std::fs::read_to_string(schemas().join("envelope-v2-0-HMRC.xsd")).unwrap();
-    let web = "http://www.w3.org/TR/2001/PR-xmldsig-core-20010820/xmldsig-core-schema.xsd";
-    assert!(
-        original.contains(web),
-        "the envelope schema's import has changed"
-    );
-    let patched = original.replace(web, "xmldsig-stand-in.xsd");
-    let path = dir.join(format!("envelope-{}.xsd", std::process::id()));
-    std::fs::write(&path, patched).unwrap();
-    path
+        );
+        let original =
+            std::fs::read_to_string(schemas().join("envelope-v2-0-HMRC.xsd")).unwrap();
+        let web = "http://www.w3.org/TR/2001/PR-xmldsig-core-20010820/xmldsig-core-schema.xsd";
+        assert!(original.contains(web), "the envelope schema's import has changed");
+        let path = dir.join("envelope-v2-0-HMRC-offline.xsd");
+        write_atomically(&path, &original.replace(web, "xmldsig-stand-in.xsd"));
+        path
+    })
 }
 
 /// One failure HMRC's business-rule stylesheet reported.
@@ -179,15 +186,19 @@ struct Report {
 fn check(name: &str, message: &str, body_xsd: &str, with_rules: bool) -> Report {
     let whole = temp_file(&format!("{name}.xml"), message);
     let body = temp_file(&format!("{name}-body.xml"), &body_of(message));
-    Report {
-        envelope: schema_check(&envelope_xsd(), &whole),
+    let report = Report {
+        envelope: schema_check(envelope_xsd(), &whole),
         body: schema_check(&schemas().join(body_xsd), &body),
         rules: if with_rules {
             business_rules(&whole)
         } else {
             Vec::new()
         },
-    }
+    };
+    // The failing assertions print the message itself.
+    let _ = std::fs::remove_file(whole);
+    let _ = std::fs::remove_file(body);
+    report
 }
 
 fn check_fps_message(name: &str, message: &str) -> Report {
@@ -818,6 +829,13 @@ fn the_writer_refuses_what_hmrc_would() {
     assert!(matches!(
         write_fps(&one(d(), p45)),
         Err(RtiError::PreviousEmployment { .. })
+    ));
+
+    let mut wrong_month = e();
+    wrong_month.payment.payment_date = date("2025-05-06");
+    assert!(matches!(
+        write_fps(&one(d(), wrong_month)),
+        Err(RtiError::PeriodNotOfPaymentDate { number: 1, .. })
     ));
 
     let mut next_year = e();
