@@ -645,6 +645,49 @@ fn a_whole_pay_run_and_the_last_fps_of_the_year() {
     assert!(message.contains("<ForYear>yes</ForYear>"));
 }
 
+#[test]
+fn every_kind_of_tax_code_and_a_fortnightly_payroll() {
+    // Each code through the engine and into one FPS; HMRC's schema takes
+    // the code without its prefix or basis marker.
+    let codes = [
+        ("S1257L", "<TaxCode TaxRegime=\"S\">1257L</TaxCode>"),
+        ("CK475", "<TaxCode TaxRegime=\"C\">K475</TaxCode>"),
+        ("BR", "<TaxCode>BR</TaxCode>"),
+        ("NT", "<TaxCode>NT</TaxCode>"),
+        ("SD2", "<TaxCode TaxRegime=\"S\">D2</TaxCode>"),
+        ("0T M1", "<TaxCode BasisNonCumulative=\"yes\">0T</TaxCode>"),
+        (
+            "1257L W1",
+            "<TaxCode BasisNonCumulative=\"yes\">1257L</TaxCode>",
+        ),
+    ];
+    let employees = codes
+        .iter()
+        .enumerate()
+        .map(|(i, (code, _))| {
+            let pa = Pa {
+                frequency: Frequency::TwoWeekly,
+                code,
+                ..monthly_pa()
+            };
+            let mut e = employment(&format!("PA-1{i:03}"), &pa, &[(2, 90_000), (4, 90_000)]);
+            // Fortnightly periods are numbered by their last week; the pay
+            // date falls in it.
+            e.payment.payment_date = date("2025-05-02");
+            FpsEmployee {
+                details: details(&["Elin"], "Rees", "1984-05-05", Gender::Female),
+                employments: vec![e],
+            }
+        })
+        .collect();
+    let message = assert_fps_accepted("tax-codes", &fps(employees));
+    for (_, written) in codes {
+        assert!(message.contains(written), "{written}");
+    }
+    assert!(message.contains("<PayFreq>W2</PayFreq>"));
+    assert!(message.contains("<WeekNo>4</WeekNo>"));
+}
+
 // ---------------------------------------------------------------------
 // The checks catch what HMRC would refuse
 
