@@ -2,11 +2,14 @@
 //! pay run and the Employer Payment Summary (EPS), as complete GovTalk
 //! messages (envelope and body) ready to keep or to hand to a submitter.
 //!
-//! Pure: no clock, no I/O. The writer checks what HMRC's schemas and
-//! business rules (`FullPaymentSubmission-2026-v1-0.xsd` and `.sch`,
+//! Pure: no clock, no I/O. Where HMRC's schemas and business rules
+//! (`FullPaymentSubmission-2026-v1-0.xsd` and `.sch`,
 //! `EmployerPaymentSummary-2026-v1-0.xsd`, `envelope-v2-0-HMRC.xsd`) would
-//! refuse and returns a typed [`RtiError`] instead of writing a file HMRC
-//! would reject. Sending is not here: it needs HMRC vendor recognition, a
+//! refuse what it was given, the writer returns a typed [`RtiError`]
+//! instead of a file HMRC would reject. The rules that compare a date with
+//! today (a start or leaving date at most 30 days ahead, a date of birth
+//! within 130 years) need a clock and are left to the caller; the tests
+//! run HMRC's own checks over every file. Sending is not here: it needs HMRC vendor recognition, a
 //! vendor ID in `ChannelRouting`, the sender's credentials and an IRmark,
 //! none of which Cylch has; the envelope leaves them out (all optional in
 //! the envelope schema).
