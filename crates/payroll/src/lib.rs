@@ -14,6 +14,7 @@ pub mod paye;
 pub mod payslip;
 pub mod pension;
 pub mod period;
+pub mod rti;
 pub mod ssp;
 pub mod tax_code;
 pub mod tax_year;

@@ -9,7 +9,9 @@
 //!   and others publish, each with its source;
 //! - `differential`: thousands of cases checked against `reference`, a
 //!   separate plain implementation of the contract's method;
-//! - `properties`: invariants checked with proptest.
+//! - `properties`: invariants checked with proptest;
+//! - `rti`: FPS and EPS files checked with HMRC's schemas and business
+//!   rules by `xmllint` and `xsltproc`.
 
 // Test helpers outside `#[test]` functions may fail loudly too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -21,3 +23,4 @@ mod hmrc_test_data;
 mod hmrc_test_data_2025_26;
 mod properties;
 mod reference;
+mod rti;
