@@ -9,6 +9,10 @@ pub mod routes;
 
 pub use common::{i18n, mail, notify};
 
+/// The rota's background work, which `cylch serve` runs each hour and tests
+/// run by hand.
+pub use areas::rota::commands::take_unfit_off_shifts;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 

@@ -167,6 +167,9 @@ pub enum RotaError {
     },
     #[error("the shift has been cancelled")]
     Cancelled,
+    /// Taking the PA off a shift that has none.
+    #[error("the shift has no PA to take off")]
+    NoPa,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -582,14 +585,15 @@ impl Store {
         Ok(assessment.cautions)
     }
 
-    /// Takes the PA off a shift, leaving it to be covered. Nothing changes,
-    /// and nothing is audited, when no PA is on it.
+    /// Takes the PA off a shift, leaving it to be covered; refused when
+    /// no PA is on it, so that every answer of success is a change audited.
     pub async fn unassign_shift(&self, scope: &CoopScope, id: &ShiftId) -> Result<(), RotaError> {
         self.change_shift(scope, id, "UPDATE shifts SET employment_id = NULL, updated_at = $1 WHERE coop_id = $2 AND id = $3 AND employment_id IS NOT NULL", "pa", json!(null))
             .await
     }
 
     /// Cancels a shift: it stays on record, marked cancelled, with no PA.
+    /// Cancelling it again is refused.
     pub async fn cancel_shift(&self, scope: &CoopScope, id: &ShiftId) -> Result<(), RotaError> {
         self.change_shift(scope, id, "UPDATE shifts SET cancelled_at = $1, employment_id = NULL, updated_at = $1 WHERE coop_id = $2 AND id = $3 AND cancelled_at IS NULL", "cancelled", json!(true))
             .await
@@ -616,7 +620,11 @@ impl Store {
             .await?
             .rows_affected();
         if changed == 0 {
-            return Ok(());
+            return Err(if shift.cancelled {
+                RotaError::Cancelled
+            } else {
+                RotaError::NoPa
+            });
         }
         let before = match field {
             "pa" => json!(shift.pa.as_ref().map(|p| p.employment.as_str())),

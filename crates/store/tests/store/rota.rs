@@ -579,9 +579,17 @@ on_both_databases!(
         // The chair is the one to tell: this co-operative has no coordinator.
         assert_eq!(taken[0].tell.len(), 1);
         assert_eq!(taken[0].tell[0].email.as_str(), "cadeirydd@example.cymru");
-        // Cancelling keeps the row; cancelling twice changes nothing more.
+        // Taking off a PA who is not there, or cancelling twice, is
+        // refused; cancelling keeps the row.
+        assert!(matches!(
+            store.unassign_shift(&f.chair, &shifts[1]).await,
+            Err(RotaError::NoPa)
+        ));
         store.cancel_shift(&f.chair, &shifts[1]).await.unwrap();
-        store.cancel_shift(&f.chair, &shifts[1]).await.unwrap();
+        assert!(matches!(
+            store.cancel_shift(&f.chair, &shifts[1]).await,
+            Err(RotaError::Cancelled)
+        ));
         assert!(store.shift(&f.chair, &shifts[1]).await.unwrap().cancelled);
         assert!(matches!(
             store.assign_shift(&f.chair, &shifts[1], &megan).await,

@@ -17,6 +17,7 @@ pub mod meetings;
 pub mod members;
 pub mod notifications;
 pub mod register;
+pub mod rota;
 pub mod rules;
 pub mod support;
 pub mod votes;

@@ -119,3 +119,19 @@ impl Problems {
         (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
     }
 }
+
+/// The API's answer to a refused action: the problems at their fields
+/// (422), or the refusal under the rules with its code, its status and its
+/// reasons.
+pub(crate) fn answer_refused(
+    state: &AppState,
+    language: Language,
+    refused: crate::common::refusal::Refused,
+) -> Result<Response, AppError> {
+    use crate::common::refusal::Refused;
+    match refused {
+        Refused::Fields(problems) => Ok(problems.respond(state, language)),
+        Refused::Rule(refusal) => Ok(refusal.to_json()),
+        Refused::Failed(err) => Err(err),
+    }
+}

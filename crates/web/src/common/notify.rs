@@ -115,13 +115,26 @@ pub async fn tick(state: &AppState) -> Result<usize, cylch_store::StoreError> {
     }
 }
 
-/// Runs [`tick`] every [`INTERVAL`] until the process ends.
+/// How many rounds of [`tick`] pass between looks at the rota for PAs
+/// who may no longer work their shifts: hourly, since checks run out by
+/// the day and the look reads every shift to come.
+const ROUNDS_PER_ROTA_SWEEP: u32 = 60;
+
+/// Runs [`tick`] every [`INTERVAL`] until the process ends, and takes PAs
+/// off shifts they may no longer work when it starts and every hour.
 pub async fn run(state: AppState) {
     let mut timer = tokio::time::interval(INTERVAL);
+    let mut round = 0;
     loop {
         timer.tick().await;
         if let Err(err) = tick(&state).await {
             tracing::warn!(error = %err, "notifications could not be processed this time");
         }
+        if round % ROUNDS_PER_ROTA_SWEEP == 0
+            && let Err(err) = crate::areas::rota::commands::take_unfit_off_shifts(&state).await
+        {
+            tracing::warn!(error = %err, "the rota could not be checked for PAs who may no longer work this time");
+        }
+        round = round.wrapping_add(1);
     }
 }

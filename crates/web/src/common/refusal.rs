@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::common::api::{ApiErrorBody, ApiErrorDetail, FieldProblemView};
 use crate::common::error::AppError;
 use crate::common::page::MessagePage;
+use crate::common::problems::Problems;
 use crate::common::viewer::Viewer;
 
 /// Why an action was not taken, as a person needs to hear it.
@@ -30,6 +31,10 @@ pub(crate) struct Refusal {
     pub field: Option<&'static str>,
     /// What to do about it, in the person's language.
     pub message: String,
+    /// When one refusal has several reasons (a PA who may not work a shift
+    /// for three), each with its code and its sentence: a page lists them
+    /// and the API returns them at the refusal's field.
+    pub reasons: Vec<(&'static str, String)>,
 }
 
 impl Refusal {
@@ -45,7 +50,14 @@ impl Refusal {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             field: None,
             message: state.i18n.text(language, message_id),
+            reasons: Vec::new(),
         }
+    }
+
+    /// The same refusal with its reasons, each a code and a sentence.
+    pub fn with_reasons(mut self, reasons: Vec<(&'static str, String)>) -> Refusal {
+        self.reasons = reasons;
+        self
     }
 
     /// The same refusal, shown at one field.
@@ -63,15 +75,23 @@ impl Refusal {
     /// The API's answer: the status, and the error body with the code, the
     /// sentence and the field it concerns.
     pub fn to_json(&self) -> Response {
-        let fields = self
-            .field
-            .map(|field| FieldProblemView {
+        let fields = match self.field {
+            None => Vec::new(),
+            Some(field) if self.reasons.is_empty() => vec![FieldProblemView {
                 field: field.to_owned(),
                 code: self.code.to_owned(),
                 message: self.message.clone(),
-            })
-            .into_iter()
-            .collect();
+            }],
+            Some(field) => self
+                .reasons
+                .iter()
+                .map(|(code, message)| FieldProblemView {
+                    field: field.to_owned(),
+                    code: (*code).to_owned(),
+                    message: message.clone(),
+                })
+                .collect(),
+        };
         let body = ApiErrorBody {
             error: ApiErrorDetail {
                 code: self.code.to_owned(),
@@ -92,8 +112,40 @@ impl Refusal {
     ) -> Result<Response, AppError> {
         let mut page = MessagePage::new(state, viewer, "error-refused-title", &[]);
         page.paragraphs.push(self.message.clone());
+        page.paragraphs
+            .extend(self.reasons.iter().map(|(_, reason)| reason.clone()));
         let page = page.link(back, "error-refused-back");
         Ok((self.status, Html(page.render()?)).into_response())
+    }
+}
+
+/// Why an action was not taken: the one answer every area's commands give,
+/// which the page and the API handlers each render in their own way.
+#[derive(Debug)]
+pub(crate) enum Refused {
+    /// Problems with what was typed, each at its field.
+    Fields(Problems),
+    /// A refusal under the rules, said whole.
+    Rule(Refusal),
+    /// Not found, not allowed, or the service failed.
+    Failed(AppError),
+}
+
+impl From<cylch_store::StoreError> for Refused {
+    fn from(err: cylch_store::StoreError) -> Refused {
+        Refused::Failed(err.into())
+    }
+}
+
+impl From<AppError> for Refused {
+    fn from(err: AppError) -> Refused {
+        Refused::Failed(err)
+    }
+}
+
+impl From<Problems> for Refused {
+    fn from(problems: Problems) -> Refused {
+        Refused::Fields(problems)
     }
 }
 

@@ -296,7 +296,7 @@ on_both!(
 
 /// Records every check for the PA, and the co-operative's insurance, as
 /// the chair through the pages.
-async fn record_checks(app: &TestApp, cast: &Cast, pa: &str, dbs_issued: &str) {
+pub(crate) async fn record_checks(app: &TestApp, cast: &Cast, pa: &str, dbs_issued: &str) {
     let chair = app.browser(cast.who("chair")).await;
     let base = format!("/coops/{}/employment", cast.coop_a.id);
     let today = app.days_from_today(0).to_string();

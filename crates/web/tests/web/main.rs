@@ -18,6 +18,7 @@ mod members;
 mod notifications;
 mod permissions;
 mod registers;
+mod rota;
 mod rules;
 mod snapshots;
 mod support;

@@ -20,6 +20,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/ledger.txt"),
     include_str!("permissions/documents.txt"),
     include_str!("permissions/employment.txt"),
+    include_str!("permissions/rota.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {
@@ -45,6 +46,7 @@ fn fill(path: &str, coop: &str, member: &str) -> String {
         .replace("{proposal}", &crate::votes::proposal_in(coop))
         .replace("{meeting}", &crate::meetings::meeting_in(coop))
         .replace("{pa}", &crate::employment::pa_in(coop))
+        .replace("{shift}", &crate::rota::shift_in(coop))
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))
@@ -85,6 +87,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
     crate::votes::seed_proposals(&app, &cast).await;
     crate::meetings::seed_meetings(&app, &cast).await;
     crate::employment::seed_pas(&app, &cast).await;
+    crate::rota::seed_shifts(&app, &cast).await;
     let expected: BTreeMap<(String, String), Vec<String>> = TABLES
         .iter()
         .flat_map(|table| table.lines())
@@ -147,6 +150,7 @@ on_both!(
         crate::meetings::seed_meetings(&app, &cast).await;
         crate::employment::seed_pas(&app, &cast).await;
         crate::employment::seed_pas(&app, &cast).await;
+        crate::rota::seed_shifts(&app, &cast).await;
         let outsider = cast
             .people
             .iter()
