@@ -7,7 +7,8 @@
 //! out within the month (on the 60-day dashboard), and one PA is a relative
 //! in the household of the person they support, recorded while the council
 //! decides and not payable until its authorisation is on file (rule 10).
-//! The checks' dates count from the day the demo is loaded.
+//! The checks' dates count from the day the demo is loaded. The rota holds
+//! this week's and next week's calls (see `demo_rota`).
 
 use cylch_domain::{
     CoopKind, CoopName, CoopRoles, EmailAddress, Language, MemberClass, Office, PersonName,
@@ -305,6 +306,7 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
         [megan_id, rhys_id, tomos_id],
     )
     .await?;
+    crate::demo_rota::plan(store, &scope, [megan_id, rhys_id, tomos_id]).await?;
 
     let pa_coop = store
         .create_coop(
@@ -722,6 +724,30 @@ mod tests {
             store.payable_from(&scope, &huw.id, megan).await,
             Err(NotPayable::NeedsCouncilAuthorisation)
         ));
+        // The fortnight's rota: most shifts have a PA, one Saturday call
+        // waits for one, and the relative awaiting authorisation is on none.
+        let monday = store.clock().today_in_wales().checked_sub(
+            jiff::Span::new().days(i64::from(
+                store
+                    .clock()
+                    .today_in_wales()
+                    .weekday()
+                    .to_monday_zero_offset(),
+            )),
+        );
+        let shifts = store.shifts(&scope, monday.unwrap(), 14).await.unwrap();
+        let open = shifts.iter().filter(|s| s.pa.is_none()).count();
+        assert!(shifts.len() > 80, "{}", shifts.len());
+        assert!(
+            open >= 1 && open < shifts.len() / 4,
+            "{open} of {}",
+            shifts.len()
+        );
+        assert!(
+            shifts
+                .iter()
+                .all(|s| s.pa.as_ref().is_none_or(|p| p.name != "Huw Morgan"))
+        );
         // Loading again changes nothing.
         assert!(!load(&store, &PasswordHasher::new()).await.unwrap());
     }
