@@ -13,11 +13,34 @@ use jiff::civil::{Date, Time};
 
 use crate::demo::DemoError;
 
-/// The calls of one day: start, end, kind, and whether only Tomos has it.
-const CALLS: &[((i8, i8), (i8, i8), ShiftKind, bool)] = &[
-    ((7, 30), (9, 30), ShiftKind::Day, false),
-    ((17, 0), (19, 0), ShiftKind::Day, false),
-    ((22, 0), (7, 0), ShiftKind::SleepIn, true),
+/// One call of a day: its times (hour, minute), its kind, and whether only
+/// Tomos has it.
+struct Call {
+    from: (i8, i8),
+    to: (i8, i8),
+    kind: ShiftKind,
+    tomos_only: bool,
+}
+
+const CALLS: &[Call] = &[
+    Call {
+        from: (7, 30),
+        to: (9, 30),
+        kind: ShiftKind::Day,
+        tomos_only: false,
+    },
+    Call {
+        from: (17, 0),
+        to: (19, 0),
+        kind: ShiftKind::Day,
+        tomos_only: false,
+    },
+    Call {
+        from: (22, 0),
+        to: (7, 0),
+        kind: ShiftKind::SleepIn,
+        tomos_only: true,
+    },
 ];
 
 fn data(e: impl std::fmt::Display) -> DemoError {
@@ -51,7 +74,16 @@ pub async fn plan(
             .checked_add(jiff::Span::new().days(offset))
             .map_err(data)?;
         for (n, person) in people.iter().enumerate() {
-            for (call, (from, to, kind, tomos_only)) in CALLS.iter().enumerate() {
+            for (
+                call,
+                Call {
+                    from,
+                    to,
+                    kind,
+                    tomos_only,
+                },
+            ) in CALLS.iter().enumerate()
+            {
                 // Tomos (the third person) has a sleep-in three nights a week.
                 if *tomos_only && (n != 2 || offset % 2 == 1) {
                     continue;
