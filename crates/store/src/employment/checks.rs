@@ -5,9 +5,8 @@
 
 use cylch_domain::PersonName;
 use cylch_employment::checks::{
-    self as rules, CheckSettings, Checks, Dbs, DbsCertificateNumber, Due, DueItem,
-    EmployersLiability, Missing, Needs, Reference, RightToWork, RightToWorkLimit, Training,
-    UpdateService,
+    self as rules, Checks, Dbs, DbsCertificateNumber, Due, DueItem, EmployersLiability, Missing,
+    Needs, Reference, RightToWork, RightToWorkLimit, Training, UpdateService,
 };
 use cylch_payroll::Date;
 use serde_json::json;
@@ -437,8 +436,9 @@ impl Store {
         let (_, links, _) = self.full(&mut conn, scope, id).await?;
         let mut checks = own_checks(&mut conn, scope.coop_id(), id).await?;
         checks.employers_liability = insurance_on(&mut conn, scope.coop_id(), date).await?;
+        let settings = super::in_force(&mut conn, scope.coop_id()).await?.settings;
         Ok(
-            rules::fit_for_shift(&checks, &CheckSettings::default(), date, needs(&links))
+            rules::fit_for_shift(&checks, &settings.checks(), date, needs(&links))
                 .err()
                 .unwrap_or_default(),
         )
@@ -454,9 +454,12 @@ impl Store {
         days: u32,
     ) -> Result<Vec<DueSoon>, StoreError> {
         let today = codec::from_jiff(self.today())?;
-        let settings = CheckSettings::default();
         let entries = self.employments(scope).await?;
         let mut conn = self.pool().acquire().await?;
+        let settings = super::in_force(&mut conn, scope.coop_id())
+            .await?
+            .settings
+            .checks();
         let mut out = Vec::new();
         for entry in entries {
             let super::EmploymentEntry::Full(record) = entry else {

@@ -21,11 +21,14 @@
 
 mod checks;
 mod codec;
+mod settings;
 mod statements;
 
 pub use checks::DueSoon;
 pub(crate) use checks::{insurance_on, needs, own_checks};
 pub(crate) use codec::from_jiff as codec_from_jiff;
+pub(crate) use settings::in_force;
+pub use settings::{EmployerSettings, InForce, SettingsError, SettingsField};
 pub use statements::StatementVersion;
 
 use cylch_domain::PersonName;

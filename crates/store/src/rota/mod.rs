@@ -23,11 +23,10 @@ pub use sweep::TakenOffShift;
 use std::collections::BTreeMap;
 
 use cylch_domain::policy::{has_employer_duties, sees_shift};
-use cylch_employment::checks::CheckSettings;
 use cylch_employment::rostering::{
     self, Assessment, Candidate, Caution, Opening, ShiftKind, Unfit,
 };
-use cylch_employment::working_time::{Limits, Shift as Timed, WorkingTimeError};
+use cylch_employment::working_time::{Shift as Timed, WorkingTimeError};
 use cylch_payroll::Date;
 use jiff::civil::DateTime;
 use serde_json::json;
@@ -320,17 +319,19 @@ pub(crate) async fn assess_pa(
     checks.employers_liability = employment_store::insurance_on(conn, coop, opening.day).await?;
     let others = other_shifts(conn, coop, pa, &opening.shift, except).await?;
     let opted_out = opted_out(conn, coop, pa, opening.day).await?;
+    let in_force = employment_store::in_force(conn, coop).await?;
+    let real_living_wage = in_force.real_living_wage();
     let assessment = rostering::assess(
         &Candidate {
             employment: &stored.employment,
             checks: &checks,
-            settings: &CheckSettings::default(),
+            settings: &in_force.settings.checks(),
             needs: employment_store::needs(&links),
             works_with: &works_with,
             other_shifts: &others,
             opted_out,
-            limits: &Limits::default(),
-            real_living_wage: None,
+            limits: &in_force.settings.limits(),
+            real_living_wage: real_living_wage.as_ref(),
         },
         opening,
         &crate::clock::wales(),

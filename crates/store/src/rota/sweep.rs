@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use cylch_domain::{EmailAddress, Language};
-use cylch_employment::checks::{self as rules, CheckSettings};
+use cylch_employment::checks as rules;
 use jiff::civil::DateTime;
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
@@ -61,12 +61,13 @@ async fn reasons_on(
     let links = employment_store::links(conn, coop, Some(pa)).await?;
     let mut checks = employment_store::own_checks(conn, coop, pa).await?;
     checks.employers_liability = employment_store::insurance_on(conn, coop, day).await?;
-    if let Err(missing) = rules::fit_for_shift(
-        &checks,
-        &CheckSettings::default(),
-        day,
-        employment_store::needs(&links),
-    ) {
+    let settings = employment_store::in_force(conn, coop)
+        .await?
+        .settings
+        .checks();
+    if let Err(missing) =
+        rules::fit_for_shift(&checks, &settings, day, employment_store::needs(&links))
+    {
         reasons.extend(missing.into_iter().map(|m| m.code().to_owned()));
     }
     Ok(reasons)

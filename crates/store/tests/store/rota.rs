@@ -608,3 +608,120 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    the_coops_settings_decide_when_checks_fall_due_and_what_warns,
+    |store| {
+        use cylch_employment::rostering::Caution;
+        use cylch_store::employment::{EmployerSettings, SettingsError, SettingsField};
+
+        let f = family(&store).await;
+        // A DBS issued on 1 March 2026 is in date for three years by default.
+        let megan = ready_megan(&store, &f, d(2026, 3, 1)).await;
+        let in_force = store.employer_settings(&f.chair).await.unwrap();
+        assert_eq!(in_force.settings, EmployerSettings::default());
+        assert!(in_force.real_living_wage().is_none());
+        let (june, cautions) = store
+            .add_shift(
+                &f.chair,
+                &shift(
+                    "2026-06-01T08:00",
+                    "2026-06-01T12:00",
+                    &[&f.sioned_id],
+                    Some(&megan),
+                ),
+            )
+            .await
+            .unwrap();
+        assert!(cautions.is_empty());
+        // Out-of-range settings are refused whole, and only officers change them.
+        let wild = EmployerSettings {
+            dbs_recheck_months: 0,
+            references_required: 9,
+            reference_weeks: 60,
+            ..EmployerSettings::default()
+        };
+        let Err(SettingsError::Invalid(fields)) =
+            store.set_employer_settings(&f.chair, &wild).await
+        else {
+            panic!("accepted");
+        };
+        assert_eq!(
+            fields,
+            vec![
+                SettingsField::DbsRecheckMonths,
+                SettingsField::ReferencesRequired,
+                SettingsField::ReferenceWeeks
+            ]
+        );
+        assert!(
+            store
+                .set_employer_settings(&f.pa, &EmployerSettings::default())
+                .await
+                .is_err()
+        );
+        // The Real Living Wage, once required with a dated figure, warns but
+        // does not refuse: Megan's day rate is £13.60, below a £13.75 figure.
+        let rlw = EmployerSettings {
+            real_living_wage_required: true,
+            ..EmployerSettings::default()
+        };
+        store.set_employer_settings(&f.chair, &rlw).await.unwrap();
+        store
+            .set_real_living_wage(&f.chair, d(2026, 4, 1), 1_375)
+            .await
+            .unwrap();
+        let (may, cautions) = store
+            .add_shift(
+                &f.chair,
+                &shift(
+                    "2026-05-04T08:00",
+                    "2026-05-04T12:00",
+                    &[&f.sioned_id],
+                    Some(&megan),
+                ),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            cautions,
+            vec![Caution::BelowRealLivingWage {
+                kind: RateKind::Day,
+                rate: 1_360,
+                real_living_wage: 1_375
+            }]
+        );
+        // A co-operative that re-checks every two months: Megan's DBS falls due
+        // on 1 May, so both her shifts are taken off.
+        let strict = EmployerSettings {
+            dbs_recheck_months: 2,
+            ..rlw
+        };
+        store
+            .set_employer_settings(&f.chair, &strict)
+            .await
+            .unwrap();
+        let mut taken: Vec<ShiftId> = store
+            .take_unfit_off_shifts()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| {
+                assert_eq!(t.reasons, vec!["dbs-recheck-due".to_owned()]);
+                t.shift
+            })
+            .collect();
+        taken.sort();
+        let mut expected = vec![june.id, may.id];
+        expected.sort();
+        assert_eq!(taken, expected);
+        assert_eq!(
+        count_raw(
+            &store,
+            "SELECT COUNT(*) FROM audit_log WHERE record_kind IN ('employer_settings', 'real_living_wage')"
+        )
+        .await,
+        3
+    );
+    }
+);
