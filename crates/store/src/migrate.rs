@@ -108,6 +108,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 41,
+        name: "leave",
+        portable: include_str!("../migrations/0041_leave.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

@@ -874,3 +874,6 @@ mod admissions;
 
 #[path = "store/employment.rs"]
 mod employment;
+
+#[path = "store/leave.rs"]
+mod leave;

@@ -21,6 +21,7 @@
 
 mod checks;
 mod codec;
+pub mod leave;
 mod statements;
 
 pub use checks::DueSoon;
