@@ -13,6 +13,7 @@ pub mod coops;
 pub mod employment;
 pub mod formation;
 pub mod ledger;
+pub mod leave;
 pub mod meetings;
 pub mod members;
 pub mod notifications;

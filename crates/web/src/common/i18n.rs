@@ -30,6 +30,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "en/employment.ftl",
         include_str!("../../locales/en/employment.ftl"),
     ),
+    ("en/leave.ftl", include_str!("../../locales/en/leave.ftl")),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -52,6 +53,7 @@ pub const WELSH: &[(&str, &str)] = &[
         "cy/employment.ftl",
         include_str!("../../locales/cy/employment.ftl"),
     ),
+    ("cy/leave.ftl", include_str!("../../locales/cy/leave.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
