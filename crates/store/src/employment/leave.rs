@@ -603,6 +603,19 @@ impl Store {
         Ok(())
     }
 
+    /// What the caller may do on a PA's leave; `NotFound` if they may not
+    /// see it at all. The fronts ask before reading a form, so that a
+    /// person who may not act is told so rather than what to fix.
+    pub async fn leave_rights(
+        &self,
+        scope: &CoopScope,
+        id: &EmploymentId,
+    ) -> Result<LeaveRights, LeaveError> {
+        let mut conn = self.pool().acquire().await?;
+        let pa = pa(&mut conn, scope, id).await?;
+        Ok(rights(scope, &pa))
+    }
+
     /// A PA's leave in the view the caller may see it in.
     pub async fn leave(
         &self,

@@ -12,6 +12,7 @@ mod governance_twins;
 mod journeys;
 mod ledger;
 mod ledger_twins;
+mod leave;
 mod meetings;
 mod meetings_twins;
 mod members;

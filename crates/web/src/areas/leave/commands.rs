@@ -15,7 +15,7 @@ use cylch_employment::text::Text;
 use cylch_payroll::Date;
 use cylch_payroll::money::parse_decimal;
 use cylch_store::employment::leave::{
-    Decision, HolidayRequest, LeaveEntry, LeaveError, NewHoliday, OtherLeaveRecord,
+    Decision, HolidayRequest, LeaveEntry, LeaveError, LeaveRights, NewHoliday, OtherLeaveRecord,
     SicknessAbsence,
 };
 use cylch_store::{CoopScope, EmploymentId};
@@ -111,6 +111,24 @@ fn employment_id(raw: &str) -> Result<EmploymentId, Refused> {
     EmploymentId::parse(raw).ok_or(Refused::Failed(AppError::NOT_FOUND))
 }
 
+/// The PA named in the path, if the caller may take the action `may`
+/// allows: 404 for a PA they may not see, 403 for one they may see but not
+/// act on, before anything typed is read.
+async fn acting_on(
+    state: &AppState,
+    scope: &CoopScope,
+    raw: &str,
+    language: Language,
+    may: fn(&LeaveRights) -> bool,
+) -> Result<EmploymentId, Refused> {
+    let id = employment_id(raw)?;
+    match state.store.leave_rights(scope, &id).await {
+        Ok(rights) if may(&rights) => Ok(id),
+        Ok(_) => Err(Refused::Failed(AppError::FORBIDDEN)),
+        Err(err) => Err(refused(state, language, err, "request")),
+    }
+}
+
 /// Free text that may be left blank.
 fn optional_text(errors: &mut Problems, field: &'static str, raw: &str) -> Option<Option<Text>> {
     if raw.trim().is_empty() {
@@ -193,7 +211,7 @@ pub(crate) async fn request_holiday(
     f: &HolidayFields,
     language: Language,
 ) -> Result<HolidayRequest, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.request).await?;
     let in_days = asks_in_days(state, scope, &id, language).await?;
     let amount_field = if in_days { "days" } else { "hours" };
     let mut errors = Problems::default();
@@ -244,7 +262,7 @@ pub(crate) async fn approve(
     f: &DecisionFields,
     language: Language,
 ) -> Result<HolidayRequest, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.decide).await?;
     if f.request.trim().is_empty() {
         let mut errors = Problems::default();
         errors.field("request", FieldError::Missing);
@@ -264,7 +282,7 @@ pub(crate) async fn decline(
     f: &DecisionFields,
     language: Language,
 ) -> Result<HolidayRequest, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.decide).await?;
     let mut errors = Problems::default();
     if f.request.trim().is_empty() {
         errors.field("request", FieldError::Missing);
@@ -301,7 +319,7 @@ pub(crate) async fn cancel(
     f: &CancelFields,
     language: Language,
 ) -> Result<HolidayRequest, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.request).await?;
     if f.request.trim().is_empty() {
         let mut errors = Problems::default();
         errors.field("request", FieldError::Missing);
@@ -338,7 +356,7 @@ pub(crate) async fn record_sickness(
     f: &SicknessFields,
     language: Language,
 ) -> Result<SicknessAbsence, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.record_sickness).await?;
     let mut errors = Problems::default();
     let first = errors.check("first_day", day(&f.first_day));
     let last = optional_day(&mut errors, "last_day", &f.last_day);
@@ -386,7 +404,7 @@ pub(crate) async fn update_sickness(
     f: &SicknessUpdateFields,
     language: Language,
 ) -> Result<SicknessAbsence, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.record_sickness).await?;
     let mut errors = Problems::default();
     if f.absence.trim().is_empty() {
         errors.field("absence", FieldError::Missing);
@@ -429,7 +447,7 @@ pub(crate) async fn record_other_leave(
     f: &OtherLeaveFields,
     language: Language,
 ) -> Result<OtherLeaveRecord, Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.record_other).await?;
     let mut errors = Problems::default();
     let kind = OtherLeave::from_code(f.kind.trim());
     if kind.is_none() {
@@ -476,7 +494,7 @@ pub(crate) async fn record_hours_worked(
     f: &HoursWorkedFields,
     language: Language,
 ) -> Result<(), Refused> {
-    let id = employment_id(pa)?;
+    let id = acting_on(state, scope, pa, language, |r| r.record_other).await?;
     let mut errors = Problems::default();
     let end = errors.check("period_end", day(&f.period_end));
     if let Some(end) = end
