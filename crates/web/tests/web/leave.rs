@@ -26,66 +26,105 @@ fn leave(coop: &str, pa: &str) -> String {
     format!("/coops/{coop}/employment/{pa}/leave")
 }
 
-on_both!(a_pa_asks_the_supported_person_approves_and_the_balance_falls, |app| {
-    let (cast, coop, pa) = setup(&app).await;
-    let megan = app.browser(cast.who("pa")).await;
-    let page = app.get(&leave(&coop, &pa), &megan.cookies).await;
-    assert_eq!(page.status, 200, "{}", page.body);
-    // 30 hours over 4 days from 2 May: 168 × 334 / 365 hours.
-    assert!(page.body.contains("153.7315 hours (20.4975 days)"), "{}", page.body);
-    let asked = app
-        .post_form(
-            &format!("{}/requests", leave(&coop, &pa)),
-            &megan.cookies,
-            &[
-                ("csrf", &megan.csrf),
-                ("first_day", "15/06/2026"),
-                ("last_day", "16/06/2026"),
-                ("days", "2"),
-                ("note", "Priodas yn y teulu"),
-            ],
-        )
-        .await;
-    assert_eq!(asked.status, 303, "{}", asked.body);
-    // Sioned, whom Megan supports, finds it waiting for her and approves it.
-    let sioned = app.browser(cast.who("supported")).await;
-    let waiting = app
-        .get(&format!("/coops/{coop}/leave/requests"), &sioned.cookies)
-        .await;
-    assert!(waiting.body.contains("15/06/2026 – 16/06/2026"), "{}", waiting.body);
-    assert!(waiting.body.contains("Priodas yn y teulu"));
-    let token = app.token(cast.who("pa")).await;
-    let view = app
-        .api("GET", &format!("/api/v1{}", leave(&coop, &pa)), Some(&token), None)
-        .await
-        .json();
-    let request = view["full"]["requests"][0]["id"].as_str().unwrap().to_owned();
-    assert_eq!(view["full"]["pending"], 15 * 10_000);
-    let approved = app
-        .post_form(
-            &format!("{}/approve", leave(&coop, &pa)),
-            &sioned.cookies,
-            &[("csrf", &sioned.csrf), ("request", &request), ("from", "requests")],
-        )
-        .await;
-    assert_eq!(approved.status, 303, "{}", approved.body);
-    assert_eq!(approved.location(), format!("/coops/{coop}/leave/requests"));
-    let page = app.get(&leave(&coop, &pa), &megan.cookies).await;
-    assert!(page.body.contains("Approved (by supported)"), "{}", page.body);
-    assert!(page.body.contains("138.7315 hours"), "{}", page.body);
-    let view = app
-        .api("GET", &format!("/api/v1{}", leave(&coop, &pa)), Some(&token), None)
-        .await
-        .json();
-    assert_eq!(view["full"]["booked"], 15 * 10_000);
-    assert_eq!(view["full"]["remaining"], 1_537_315 - 150_000);
-    // In Welsh too.
-    let welsh = app
-        .get(&leave(&coop, &pa), &format!("{}; cylch_lang=cy", megan.cookies))
-        .await;
-    assert!(welsh.body.contains("Wedi&#39;i gymeradwyo"), "{}", welsh.body);
-    assert!(welsh.body.contains("138.7315 awr"));
-});
+on_both!(
+    a_pa_asks_the_supported_person_approves_and_the_balance_falls,
+    |app| {
+        let (cast, coop, pa) = setup(&app).await;
+        let megan = app.browser(cast.who("pa")).await;
+        let page = app.get(&leave(&coop, &pa), &megan.cookies).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        // 30 hours over 4 days from 2 May: 168 × 334 / 365 hours.
+        assert!(
+            page.body.contains("153.7315 hours (20.4975 days)"),
+            "{}",
+            page.body
+        );
+        let asked = app
+            .post_form(
+                &format!("{}/requests", leave(&coop, &pa)),
+                &megan.cookies,
+                &[
+                    ("csrf", &megan.csrf),
+                    ("first_day", "15/06/2026"),
+                    ("last_day", "16/06/2026"),
+                    ("days", "2"),
+                    ("note", "Priodas yn y teulu"),
+                ],
+            )
+            .await;
+        assert_eq!(asked.status, 303, "{}", asked.body);
+        // Sioned, whom Megan supports, finds it waiting for her and approves it.
+        let sioned = app.browser(cast.who("supported")).await;
+        let waiting = app
+            .get(&format!("/coops/{coop}/leave/requests"), &sioned.cookies)
+            .await;
+        assert!(
+            waiting.body.contains("15/06/2026 – 16/06/2026"),
+            "{}",
+            waiting.body
+        );
+        assert!(waiting.body.contains("Priodas yn y teulu"));
+        let token = app.token(cast.who("pa")).await;
+        let view = app
+            .api(
+                "GET",
+                &format!("/api/v1{}", leave(&coop, &pa)),
+                Some(&token),
+                None,
+            )
+            .await
+            .json();
+        let request = view["full"]["requests"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(view["full"]["pending"], 15 * 10_000);
+        let approved = app
+            .post_form(
+                &format!("{}/approve", leave(&coop, &pa)),
+                &sioned.cookies,
+                &[
+                    ("csrf", &sioned.csrf),
+                    ("request", &request),
+                    ("from", "requests"),
+                ],
+            )
+            .await;
+        assert_eq!(approved.status, 303, "{}", approved.body);
+        assert_eq!(approved.location(), format!("/coops/{coop}/leave/requests"));
+        let page = app.get(&leave(&coop, &pa), &megan.cookies).await;
+        assert!(
+            page.body.contains("Approved (by supported)"),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("138.7315 hours"), "{}", page.body);
+        let view = app
+            .api(
+                "GET",
+                &format!("/api/v1{}", leave(&coop, &pa)),
+                Some(&token),
+                None,
+            )
+            .await
+            .json();
+        assert_eq!(view["full"]["booked"], 15 * 10_000);
+        assert_eq!(view["full"]["remaining"], 1_537_315 - 150_000);
+        // In Welsh too.
+        let welsh = app
+            .get(
+                &leave(&coop, &pa),
+                &format!("{}; cylch_lang=cy", megan.cookies),
+            )
+            .await;
+        assert!(
+            welsh.body.contains("Wedi&#39;i gymeradwyo"),
+            "{}",
+            welsh.body
+        );
+        assert!(welsh.body.contains("138.7315 awr"));
+    }
+);
 
 on_both!(the_pa_never_decides_their_own_holiday, |app| {
     let (cast, coop, pa) = setup(&app).await;
@@ -133,49 +172,60 @@ on_both!(the_pa_never_decides_their_own_holiday, |app| {
     assert_eq!(again.json()["error"]["code"], "leave-not-awaiting");
 });
 
-on_both!(more_than_is_left_is_refused_at_its_field_with_what_is_left, |app| {
-    let (cast, coop, pa) = setup(&app).await;
-    let token = app.token(cast.who("pa")).await;
-    let refused = app
-        .api(
-            "POST",
-            &format!("/api/v1{}/requests", leave(&coop, &pa)),
-            Some(&token),
-            Some(json!({"first_day": "2026-06-01", "last_day": "2026-07-31", "days": "21"})),
-        )
-        .await;
-    assert_eq!(refused.status, 422, "{}", refused.body);
-    let body = refused.json();
-    assert_eq!(body["error"]["code"], "leave-not-enough");
-    assert_eq!(body["error"]["fields"][0]["field"], "days");
-    assert!(
-        body["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("only 153.7315 hours are left"),
-        "{body}"
-    );
-    // On the page, at the field, in Welsh.
-    let megan = app.browser(cast.who("pa")).await;
-    let page = app
-        .post_form(
-            &format!("{}/requests", leave(&coop, &pa)),
-            &format!("{}; cylch_lang=cy", megan.cookies),
-            &[
-                ("csrf", &megan.csrf),
-                ("first_day", "1/6/2026"),
-                ("last_day", "31/7/2026"),
-                ("days", "21"),
-            ],
-        )
-        .await;
-    assert_eq!(page.status, 422);
-    assert!(page.body.contains("href=\"#holiday-days\""), "{}", page.body);
-    assert!(page.body.contains("dim ond 153.7315 awr sydd ar ôl"), "{}", page.body);
-    assert!(page.body.contains("id=\"holiday-days-error\""));
-    // What was typed is kept.
-    assert!(page.body.contains("value=\"31/7/2026\""));
-});
+on_both!(
+    more_than_is_left_is_refused_at_its_field_with_what_is_left,
+    |app| {
+        let (cast, coop, pa) = setup(&app).await;
+        let token = app.token(cast.who("pa")).await;
+        let refused = app
+            .api(
+                "POST",
+                &format!("/api/v1{}/requests", leave(&coop, &pa)),
+                Some(&token),
+                Some(json!({"first_day": "2026-06-01", "last_day": "2026-07-31", "days": "21"})),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        let body = refused.json();
+        assert_eq!(body["error"]["code"], "leave-not-enough");
+        assert_eq!(body["error"]["fields"][0]["field"], "days");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("only 153.7315 hours are left"),
+            "{body}"
+        );
+        // On the page, at the field, in Welsh.
+        let megan = app.browser(cast.who("pa")).await;
+        let page = app
+            .post_form(
+                &format!("{}/requests", leave(&coop, &pa)),
+                &format!("{}; cylch_lang=cy", megan.cookies),
+                &[
+                    ("csrf", &megan.csrf),
+                    ("first_day", "1/6/2026"),
+                    ("last_day", "31/7/2026"),
+                    ("days", "21"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422);
+        assert!(
+            page.body.contains("href=\"#holiday-days\""),
+            "{}",
+            page.body
+        );
+        assert!(
+            page.body.contains("dim ond 153.7315 awr sydd ar ôl"),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("id=\"holiday-days-error\""));
+        // What was typed is kept.
+        assert!(page.body.contains("value=\"31/7/2026\""));
+    }
+);
 
 on_both!(bad_input_is_named_at_its_field_with_nothing_saved, |app| {
     let (cast, coop, pa) = setup(&app).await;
@@ -208,26 +258,114 @@ on_both!(bad_input_is_named_at_its_field_with_nothing_saved, |app| {
         )
         .await;
     assert_eq!(welsh.status, 422);
-    assert!(welsh.body.contains("href=\"#sickness-last_day\""), "{}", welsh.body);
+    assert!(
+        welsh.body.contains("href=\"#sickness-last_day\""),
+        "{}",
+        welsh.body
+    );
     assert!(welsh.body.contains("Rhowch ddyddiad go iawn") || welsh.body.contains("dyddiad"));
     // Every rule on dates, through the API, at its field; never a 5xx.
     let token = app.token(cast.who("pa")).await;
     let chair = app.token(cast.who("chair")).await;
     let cases = [
-        (&token, "requests", json!({"first_day": "2026-06-09", "last_day": "2026-06-08", "days": "1"}), "last_day", "leave-problem-last-before-first"),
-        (&token, "requests", json!({"first_day": "2026-05-03", "last_day": "2026-05-03", "days": "1"}), "first_day", "leave-problem-too-far-in-past"),
-        (&token, "requests", json!({"first_day": "2027-03-30", "last_day": "2027-04-02", "days": "2"}), "last_day", "leave-problem-across-leave-years"),
-        (&token, "requests", json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "3"}), "days", "leave-problem-more-than-the-days"),
-        (&token, "requests", json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "-1"}), "days", "leave-error-number"),
-        (&token, "requests", json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "99999999999999999999"}), "days", "leave-error-number"),
-        (&token, "requests", json!({"first_day": "2026-02-30", "last_day": "2026-06-08", "days": "1"}), "first_day", "error-date-format"),
-        (&token, "requests", json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "1", "note": "x".repeat(600)}), "note", "error-too-long"),
-        (&token, "sickness", json!({"first_day": "2026-06-02"}), "first_day", "leave-problem-sickness-in-future"),
-        (&token, "sickness", json!({"first_day": "2026-05-20", "fit_note_received": "2026-05-19"}), "fit_note_received", "leave-problem-fit-note-before-first"),
-        (&chair, "other", json!({"kind": "holiday", "first_day": "2026-06-08", "last_day": "2026-06-08"}), "kind", "leave-choose-kind"),
-        (&chair, "other", json!({"kind": "jury_service", "first_day": "2026-06-08", "last_day": "2026-06-01"}), "last_day", "leave-problem-last-before-first"),
-        (&chair, "hours", json!({"period_end": "2026-07-31", "hours": "80"}), "period_end", "leave-problem-period-in-future"),
-        (&chair, "decline", json!({"request": "nope"}), "reason", "leave-enter-reason"),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-06-09", "last_day": "2026-06-08", "days": "1"}),
+            "last_day",
+            "leave-problem-last-before-first",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-05-03", "last_day": "2026-05-03", "days": "1"}),
+            "first_day",
+            "leave-problem-too-far-in-past",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2027-03-30", "last_day": "2027-04-02", "days": "2"}),
+            "last_day",
+            "leave-problem-across-leave-years",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "3"}),
+            "days",
+            "leave-problem-more-than-the-days",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "-1"}),
+            "days",
+            "leave-error-number",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "99999999999999999999"}),
+            "days",
+            "leave-error-number",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-02-30", "last_day": "2026-06-08", "days": "1"}),
+            "first_day",
+            "error-date-format",
+        ),
+        (
+            &token,
+            "requests",
+            json!({"first_day": "2026-06-08", "last_day": "2026-06-08", "days": "1", "note": "x".repeat(600)}),
+            "note",
+            "error-too-long",
+        ),
+        (
+            &token,
+            "sickness",
+            json!({"first_day": "2026-06-02"}),
+            "first_day",
+            "leave-problem-sickness-in-future",
+        ),
+        (
+            &token,
+            "sickness",
+            json!({"first_day": "2026-05-20", "fit_note_received": "2026-05-19"}),
+            "fit_note_received",
+            "leave-problem-fit-note-before-first",
+        ),
+        (
+            &chair,
+            "other",
+            json!({"kind": "holiday", "first_day": "2026-06-08", "last_day": "2026-06-08"}),
+            "kind",
+            "leave-choose-kind",
+        ),
+        (
+            &chair,
+            "other",
+            json!({"kind": "jury_service", "first_day": "2026-06-08", "last_day": "2026-06-01"}),
+            "last_day",
+            "leave-problem-last-before-first",
+        ),
+        (
+            &chair,
+            "hours",
+            json!({"period_end": "2026-07-31", "hours": "80"}),
+            "period_end",
+            "leave-problem-period-in-future",
+        ),
+        (
+            &chair,
+            "decline",
+            json!({"request": "nope"}),
+            "reason",
+            "leave-enter-reason",
+        ),
     ];
     let before = app.written().await;
     for (who, action, body, field, code) in cases {
@@ -273,21 +411,40 @@ on_both!(a_supported_person_sees_days_away_never_why, |app| {
     assert_eq!(sick.json()["fit_note_missing"], true);
     let megan = app.browser(cast.who("pa")).await;
     let page = app.get(&leave(&coop, &pa), &megan.cookies).await;
-    assert!(page.body.contains("A fit note is needed for sickness from 29/05/2026"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("A fit note is needed for sickness from 29/05/2026"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("Migraine"));
     let chair = app.browser(cast.who("chair")).await;
-    assert!(app.get(&leave(&coop, &pa), &chair.cookies).await.body.contains("Migraine"));
+    assert!(
+        app.get(&leave(&coop, &pa), &chair.cookies)
+            .await
+            .body
+            .contains("Migraine")
+    );
     for role in ["supported", "representative"] {
         let who = app.browser(cast.who(role)).await;
         let page = app.get(&leave(&coop, &pa), &who.cookies).await;
         assert_eq!(page.status, 200, "{role}");
-        assert!(page.body.contains("22/05/2026 – 01/06/2026"), "{role}: {}", page.body);
+        assert!(
+            page.body.contains("22/05/2026 – 01/06/2026"),
+            "{role}: {}",
+            page.body
+        );
         for secret in ["Migraine", "sick", "Sickness", "153.7315", "fit note"] {
             assert!(!page.body.contains(secret), "{role} saw {secret}");
         }
         let token = app.token(cast.who(role)).await;
         let api = app
-            .api("GET", &format!("/api/v1{}", leave(&coop, &pa)), Some(&token), None)
+            .api(
+                "GET",
+                &format!("/api/v1{}", leave(&coop, &pa)),
+                Some(&token),
+                None,
+            )
             .await;
         assert_eq!(api.json()["view"], "away");
         assert!(!api.body.contains("Migraine") && !api.body.contains("remaining"));
@@ -333,10 +490,18 @@ on_both!(no_pa_sees_another_pas_balance, |app| {
     assert_eq!(hired.status, 201, "{}", hired.body);
     let gareth = hired.json()["id"].as_str().unwrap().to_owned();
     let megan = app.browser(cast.who("pa")).await;
-    assert_eq!(app.get(&leave(&coop, &gareth), &megan.cookies).await.status, 404);
+    assert_eq!(
+        app.get(&leave(&coop, &gareth), &megan.cookies).await.status,
+        404
+    );
     let token = app.token(cast.who("pa")).await;
     let api = app
-        .api("GET", &format!("/api/v1{}", leave(&coop, &gareth)), Some(&token), None)
+        .api(
+            "GET",
+            &format!("/api/v1{}", leave(&coop, &gareth)),
+            Some(&token),
+            None,
+        )
         .await;
     assert_eq!(api.status, 404);
     // Gareth's hours are irregular: he accrues 12.07% of the hours recorded.
@@ -350,7 +515,12 @@ on_both!(no_pa_sees_another_pas_balance, |app| {
         .await;
     assert_eq!(recorded.status, 204, "{}", recorded.body);
     let view = app
-        .api("GET", &format!("/api/v1{}", leave(&coop, &gareth)), Some(&chair), None)
+        .api(
+            "GET",
+            &format!("/api/v1{}", leave(&coop, &gareth)),
+            Some(&chair),
+            None,
+        )
         .await
         .json();
     assert_eq!(view["full"]["method"], "accrual");
@@ -361,10 +531,18 @@ on_both!(no_pa_sees_another_pas_balance, |app| {
     // The leave year is the co-operative's: 1 April until an officer
     // changes it.
     let year = app
-        .api("GET", &format!("/api/v1/coops/{coop}/leave/year"), Some(&token), None)
+        .api(
+            "GET",
+            &format!("/api/v1/coops/{coop}/leave/year"),
+            Some(&token),
+            None,
+        )
         .await
         .json();
-    assert_eq!((year["month"].as_i64(), year["day"].as_i64()), (Some(4), Some(1)));
+    assert_eq!(
+        (year["month"].as_i64(), year["day"].as_i64()),
+        (Some(4), Some(1))
+    );
     let set = app
         .api(
             "POST",

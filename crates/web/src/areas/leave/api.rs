@@ -258,7 +258,12 @@ pub async fn show(
     let pa = EmploymentId::parse(&pa).ok_or(AppError::NOT_FOUND)?;
     let entry = match state.store.leave(&scope, &pa).await {
         Ok(entry) => entry,
-        Err(err) => return Err(err.explain(&state, account.language).err().unwrap_or(AppError::NOT_FOUND)),
+        Err(err) => {
+            return Err(err
+                .explain(&state, account.language)
+                .err()
+                .unwrap_or(AppError::NOT_FOUND));
+        }
     };
     Ok(Json(leave_view(&entry, today(&state)?)).into_response())
 }

@@ -23,9 +23,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+pub(crate) use crate::areas::employment::commands::Refused;
 use crate::areas::employment::commands::{day, today};
 use crate::areas::employment::statement::tenths;
-pub(crate) use crate::areas::employment::commands::Refused;
 use crate::common::error::AppError;
 use crate::common::problems::Problems;
 use crate::common::refusal::{Explain, Refusal};
@@ -46,14 +46,14 @@ const NAMED_WHEN_BLANK: &[&str] = &[
 fn at_fields(errors: Problems) -> Refused {
     let mut named = Problems::default();
     for p in errors.list() {
-        let message = if p.message == FieldError::Missing.code() && NAMED_WHEN_BLANK.contains(&p.name)
-        {
-            format!("leave-enter-{}", p.name.replace('_', "-"))
-        } else if p.message == FieldError::UnknownChoice.code() {
-            format!("leave-choose-{}", p.name.replace('_', "-"))
-        } else {
-            p.message.clone()
-        };
+        let message =
+            if p.message == FieldError::Missing.code() && NAMED_WHEN_BLANK.contains(&p.name) {
+                format!("leave-enter-{}", p.name.replace('_', "-"))
+            } else if p.message == FieldError::UnknownChoice.code() {
+                format!("leave-choose-{}", p.name.replace('_', "-"))
+            } else {
+                p.message.clone()
+            };
         named.add(p.name, message);
     }
     Refused::Fields(named)
@@ -83,8 +83,8 @@ fn refused(
         let mut args = fluent_bundle::FluentArgs::new();
         args.set("asked", tenths(asked));
         args.set("available", tenths(available));
-        let mut refusal = Refusal::rule(state, language, "leave-not-enough", "leave-not-enough")
-            .at(amount_field);
+        let mut refusal =
+            Refusal::rule(state, language, "leave-not-enough", "leave-not-enough").at(amount_field);
         refusal.message = state.i18n.format(language, "leave-not-enough", Some(&args));
         return Refused::Rule(refusal);
     }
@@ -541,11 +541,21 @@ pub(crate) async fn set_leave_year(
     language: Language,
 ) -> Result<(), Refused> {
     let mut errors = Problems::default();
-    let month = f.month.trim().parse::<u32>().ok().filter(|m| (1..=12).contains(m));
+    let month = f
+        .month
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|m| (1..=12).contains(m));
     if month.is_none() {
         errors.field("month", FieldError::UnknownChoice);
     }
-    let day = f.day.trim().parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let day = f
+        .day
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| (1..=31).contains(d));
     if day.is_none() {
         errors.field("day", FieldError::UnknownChoice);
     }

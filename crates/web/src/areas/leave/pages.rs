@@ -151,7 +151,9 @@ fn hours_words(
         Some(day) if day > 0 => {
             let days = i64::try_from(i128::from(hours) * 10_000 / i128::from(day)).unwrap_or(0);
             args.set("days", tenths(days));
-            state.i18n.format(language, "leave-hours-and-days", Some(&args))
+            state
+                .i18n
+                .format(language, "leave-hours-and-days", Some(&args))
         }
         _ => state.i18n.format(language, "leave-hours", Some(&args)),
     }
@@ -203,7 +205,9 @@ fn request_row(
     let awaiting = r.state == RequestState::Requested;
     let decided = match (&r.decided_by, r.state) {
         (Some(who), RequestState::Approved | RequestState::Declined) => {
-            state.i18n.with_arg(language, "leave-decided-by", "name", who)
+            state
+                .i18n
+                .with_arg(language, "leave-decided-by", "name", who)
         }
         _ => String::new(),
     };
@@ -219,11 +223,9 @@ fn request_row(
             .map(|n| n.as_str().to_owned())
             .unwrap_or_default(),
         state: match (&r.decline_reason, r.state) {
-            (Some(reason), RequestState::Declined) => format!(
-                "{}: {}",
-                t("leave-state-declined"),
-                reason.as_str()
-            ),
+            (Some(reason), RequestState::Declined) => {
+                format!("{}: {}", t("leave-state-declined"), reason.as_str())
+            }
             _ => t(&format!("leave-state-{}", r.state.code())),
         },
         decided,
@@ -272,14 +274,12 @@ async fn pa_page(
     typed: Typed,
 ) -> Result<Response, AppError> {
     let id = cylch_store::EmploymentId::parse(pa).ok_or(AppError::NOT_FOUND)?;
-    let entry = state
-        .store
-        .leave(scope, &id)
-        .await
-        .or_else(|err| match err.explain(state, viewer.language) {
+    let entry = state.store.leave(scope, &id).await.or_else(|err| {
+        match err.explain(state, viewer.language) {
             Ok(_) => Err(AppError::NOT_FOUND),
             Err(e) => Err(e),
-        })?;
+        }
+    })?;
     let language = viewer.language;
     let t = |id: &str| state.i18n.text(language, id);
     let coop = scope.coop_id().to_string();
@@ -383,7 +383,11 @@ async fn pa_page(
             ];
             page.asks_in_days = day.is_some();
             page.day_hint = day
-                .map(|d| state.i18n.with_arg(language, "leave-hint-days", "hours", &tenths(d)))
+                .map(|d| {
+                    state
+                        .i18n
+                        .with_arg(language, "leave-hint-days", "hours", &tenths(d))
+                })
                 .unwrap_or_default();
             page.requests = r
                 .requests
@@ -405,12 +409,17 @@ async fn pa_page(
             for s in &r.sickness {
                 let reminder = s.sickness.fit_note_missing(today);
                 if reminder {
-                    page.reminders.push(state.i18n.with_arg(
-                        language,
-                        "leave-fit-note-reminder",
-                        "date",
-                        &s.sickness.fit_note_from().map(date_words).unwrap_or_default(),
-                    ));
+                    page.reminders.push(
+                        state.i18n.with_arg(
+                            language,
+                            "leave-fit-note-reminder",
+                            "date",
+                            &s.sickness
+                                .fit_note_from()
+                                .map(date_words)
+                                .unwrap_or_default(),
+                        ),
+                    );
                 }
                 page.sickness.push(SicknessRow {
                     id: s.id.clone(),
@@ -536,12 +545,7 @@ macro_rules! leave_action {
     };
 }
 
-leave_action!(
-    request,
-    HolidayFields,
-    "holiday",
-    commands::request_holiday
-);
+leave_action!(request, HolidayFields, "holiday", commands::request_holiday);
 leave_action!(cancel, CancelFields, "cancel", commands::cancel);
 leave_action!(
     sickness,
@@ -549,7 +553,12 @@ leave_action!(
     "sickness",
     commands::record_sickness
 );
-leave_action!(other, OtherLeaveFields, "other", commands::record_other_leave);
+leave_action!(
+    other,
+    OtherLeaveFields,
+    "other",
+    commands::record_other_leave
+);
 leave_action!(
     hours,
     HoursWorkedFields,
@@ -673,7 +682,12 @@ async fn requests_page(
         chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
     }
     let months = (1..=12)
-        .map(|m| (m.to_string(), state.i18n.text(language, &format!("leave-month-{m}"))))
+        .map(|m| {
+            (
+                m.to_string(),
+                state.i18n.text(language, &format!("leave-month-{m}")),
+            )
+        })
         .collect();
     let page = RequestsPage {
         coop_id: coop.clone(),
@@ -739,11 +753,19 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("GET", "/coops/{id}/leave/requests", requests),
         route("POST", "/coops/{id}/leave/year", leave_year),
         route("GET", "/coops/{id}/employment/{pa}/leave", show),
-        route("POST", "/coops/{id}/employment/{pa}/leave/requests", request),
+        route(
+            "POST",
+            "/coops/{id}/employment/{pa}/leave/requests",
+            request,
+        ),
         route("POST", "/coops/{id}/employment/{pa}/leave/approve", approve),
         route("POST", "/coops/{id}/employment/{pa}/leave/decline", decline),
         route("POST", "/coops/{id}/employment/{pa}/leave/cancel", cancel),
-        route("POST", "/coops/{id}/employment/{pa}/leave/sickness", sickness),
+        route(
+            "POST",
+            "/coops/{id}/employment/{pa}/leave/sickness",
+            sickness,
+        ),
         route(
             "POST",
             "/coops/{id}/employment/{pa}/leave/sickness/update",
