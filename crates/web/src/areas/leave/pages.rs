@@ -191,6 +191,13 @@ pub struct OtherRow {
     pub note: String,
 }
 
+/// What the viewer may do on the requests shown.
+#[derive(Clone, Copy)]
+struct May {
+    cancel: bool,
+    decide: bool,
+}
+
 fn request_row(
     state: &AppState,
     language: Language,
@@ -198,8 +205,7 @@ fn request_row(
     r: &HolidayRequest,
     day: Option<HourCount>,
     today: Date,
-    may_cancel: bool,
-    may_decide: bool,
+    may: May,
 ) -> RequestRow {
     let t = |id: &str| state.i18n.text(language, id);
     let awaiting = r.state == RequestState::Requested;
@@ -229,9 +235,9 @@ fn request_row(
             _ => t(&format!("leave-state-{}", r.state.code())),
         },
         decided,
-        can_cancel: may_cancel
+        can_cancel: may.cancel
             && (awaiting || (r.state == RequestState::Approved && r.first > today)),
-        can_decide: may_decide && awaiting,
+        can_decide: may.decide && awaiting,
     }
 }
 
@@ -274,10 +280,11 @@ async fn pa_page(
     typed: Typed,
 ) -> Result<Response, AppError> {
     let id = cylch_store::EmploymentId::parse(pa).ok_or(AppError::NOT_FOUND)?;
-    let entry = state.store.leave(scope, &id).await.or_else(|err| {
+    // A refusal to read is "not found"; a failure stays a failure.
+    let entry = state.store.leave(scope, &id).await.map_err(|err| {
         match err.explain(state, viewer.language) {
-            Ok(_) => Err(AppError::NOT_FOUND),
-            Err(e) => Err(e),
+            Ok(_) => AppError::NOT_FOUND,
+            Err(e) => e,
         }
     })?;
     let language = viewer.language;
@@ -336,8 +343,10 @@ async fn pa_page(
                         r,
                         None,
                         today,
-                        false,
-                        a.rights.decide,
+                        May {
+                            cancel: false,
+                            decide: a.rights.decide,
+                        },
                     )
                 })
                 .collect();
@@ -401,8 +410,10 @@ async fn pa_page(
                         q,
                         day,
                         today,
-                        r.rights.request,
-                        r.rights.decide,
+                        May {
+                            cancel: r.rights.request,
+                            decide: r.rights.decide,
+                        },
                     )
                 })
                 .collect();
@@ -693,7 +704,20 @@ async fn requests_page(
         coop_id: coop.clone(),
         requests: waiting
             .iter()
-            .map(|r| request_row(state, language, &coop, r, None, today, false, true))
+            .map(|r| {
+                request_row(
+                    state,
+                    language,
+                    &coop,
+                    r,
+                    None,
+                    today,
+                    May {
+                        cancel: false,
+                        decide: true,
+                    },
+                )
+            })
             .collect(),
         employer: has_employer_duties(scope.roles()),
         year_start: format!(
