@@ -307,6 +307,7 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
     )
     .await?;
     crate::demo_rota::plan(store, &scope, [megan_id, rhys_id, tomos_id]).await?;
+    crate::demo_leave::take_leave(store, &scope).await?;
 
     let pa_coop = store
         .create_coop(

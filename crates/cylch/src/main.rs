@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod demo;
+mod demo_leave;
 mod demo_rota;
 mod server;
 

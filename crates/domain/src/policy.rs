@@ -374,6 +374,13 @@ pub fn acknowledges_statement(tie: EmploymentTie) -> bool {
     tie == EmploymentTie::Own
 }
 
+/// Who decides a PA's holiday request: the supported person or their
+/// representative whose support it affects, or an officer with the
+/// employer's duties; never the PA themself, whatever office they hold.
+pub fn decides_holiday(roles: &CoopRoles, tie: EmploymentTie) -> bool {
+    tie != EmploymentTie::Own && (has_employer_duties(roles) || tie == EmploymentTie::WorksWithThem)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -688,6 +695,18 @@ mod tests {
                 Decision::Refuse(Refusal::NotSignedIn)
             );
         }
+    }
+
+    #[test]
+    fn holiday_is_decided_by_those_it_affects_never_the_pa() {
+        use EmploymentTie::{Own, Unrelated, WorksWithThem};
+        let coordinator = CoopRoles::officer(Office::Coordinator);
+        let member = CoopRoles::member(MemberClass::SupportedPerson);
+        assert!(decides_holiday(&coordinator, Unrelated));
+        assert!(!decides_holiday(&coordinator, Own));
+        assert!(decides_holiday(&member, WorksWithThem));
+        assert!(!decides_holiday(&member, Unrelated));
+        assert!(!decides_holiday(&CoopRoles::member(MemberClass::Pa), Own));
     }
 
     #[test]

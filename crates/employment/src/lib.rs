@@ -11,6 +11,7 @@
 //! Words are not here: every problem, particular and check carries a stable
 //! `code()` that the web layer translates.
 
+pub mod absence;
 pub mod checks;
 pub mod employment;
 pub mod holiday;

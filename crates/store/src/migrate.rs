@@ -109,6 +109,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 41,
+        name: "leave",
+        portable: include_str!("../migrations/0041_leave.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 42,
         name: "employer settings",
         portable: include_str!("../migrations/0042_employer_settings.sql"),

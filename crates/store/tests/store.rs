@@ -875,5 +875,7 @@ mod admissions;
 #[path = "store/employment.rs"]
 mod employment;
 
+#[path = "store/leave.rs"]
+mod leave;
 #[path = "store/rota.rs"]
 mod rota;

@@ -30,6 +30,7 @@ pub(crate) fn routes() -> Vec<Route> {
         ledger::api::routes,
         crate::areas::employment::api::routes,
         crate::areas::rota::api::routes,
+        crate::areas::leave::api::routes,
         meetings::api::routes,
     ] {
         routes.extend(area());

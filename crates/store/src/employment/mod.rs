@@ -21,6 +21,7 @@
 
 mod checks;
 mod codec;
+pub mod leave;
 mod settings;
 mod statements;
 

@@ -28,11 +28,11 @@ use cylch_store::{AccountId, CoopScope, EmploymentId};
 
 use super::*;
 
-pub(super) fn d(y: i32, m: u32, day: u32) -> Date {
+pub(crate) fn d(y: i32, m: u32, day: u32) -> Date {
     Date::new(y, m, day).unwrap()
 }
 
-pub(super) fn text(s: &str) -> Text {
+pub(crate) fn text(s: &str) -> Text {
     Text::parse(s).unwrap()
 }
 
@@ -109,20 +109,20 @@ pub(super) fn facts() -> EmployerFacts {
 }
 
 /// The people of one family co-operative, each signed in as themself.
-pub(super) struct Family {
-    pub(super) chair: CoopScope,
-    pub(super) pa: CoopScope,
+pub(crate) struct Family {
+    pub(crate) chair: CoopScope,
+    pub(crate) pa: CoopScope,
     /// A supported person who is a member.
-    pub(super) sioned: CoopScope,
-    pub(super) sioned_id: String,
+    pub(crate) sioned: CoopScope,
+    pub(crate) sioned_id: String,
     /// The representative of Tomos, who is supported but not a member.
-    pub(super) rep: CoopScope,
-    pub(super) tomos_id: String,
+    pub(crate) rep: CoopScope,
+    pub(crate) tomos_id: String,
     /// A member tied to nobody.
-    pub(super) other: CoopScope,
+    pub(crate) other: CoopScope,
 }
 
-pub(super) async fn family(store: &Store) -> Family {
+pub(crate) async fn family(store: &Store) -> Family {
     // 20 April 2026, mid-morning in Wales.
     store.clock().pin("2026-04-20T09:00:00Z".parse().unwrap());
     let (coop, chair, _) = coop_with_members(
@@ -195,7 +195,7 @@ pub(super) async fn family(store: &Store) -> Family {
 
 /// Megan (who signs in as the PA) works with Sioned; Huw (no sign-in) with
 /// Tomos.
-pub(super) async fn hire_both(store: &Store, f: &Family) -> (EmploymentRecord, EmploymentRecord) {
+pub(crate) async fn hire_both(store: &Store, f: &Family) -> (EmploymentRecord, EmploymentRecord) {
     let megan = store
         .hire(&f.chair, &megan_record(), &details(Some(f.pa.account())))
         .await

@@ -1,6 +1,8 @@
 # Cyflogi cynorthwywyr personol: y gydweithfa fel cyflogwr.
 
 ## Enwau'r trywydd archwilio ar gyfer cofnodion cyflogaeth
+audit-record-employer_settings = Gosodiadau'r gydweithfa fel cyflogwr
+audit-record-real_living_wage = Ffigur y Cyflog Byw Gwirioneddol
 audit-record-employment = Cyflogaeth cynorthwyydd personol
 audit-record-employment_person = Gyda phwy mae cynorthwyydd personol yn gweithio
 audit-record-employment_check = Gwiriad cyn gwaith

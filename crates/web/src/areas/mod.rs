@@ -12,6 +12,7 @@ pub mod auth;
 pub mod coops;
 pub mod employment;
 pub mod formation;
+pub mod leave;
 pub mod ledger;
 pub mod meetings;
 pub mod members;

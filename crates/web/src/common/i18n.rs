@@ -31,6 +31,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         include_str!("../../locales/en/employment.ftl"),
     ),
     ("en/rota.ftl", include_str!("../../locales/en/rota.ftl")),
+    ("en/leave.ftl", include_str!("../../locales/en/leave.ftl")),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -54,6 +55,7 @@ pub const WELSH: &[(&str, &str)] = &[
         include_str!("../../locales/cy/employment.ftl"),
     ),
     ("cy/rota.ftl", include_str!("../../locales/cy/rota.ftl")),
+    ("cy/leave.ftl", include_str!("../../locales/cy/leave.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -10,6 +10,7 @@ mod errors;
 mod formation;
 mod governance_twins;
 mod journeys;
+mod leave;
 mod ledger;
 mod ledger_twins;
 mod meetings;

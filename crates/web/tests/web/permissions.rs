@@ -21,6 +21,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/documents.txt"),
     include_str!("permissions/employment.txt"),
     include_str!("permissions/rota.txt"),
+    include_str!("permissions/leave.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {

@@ -431,6 +431,7 @@ struct RecordPage {
 struct SupportingPage {
     chrome: Chrome,
     coop_id: String,
+    pa_id: String,
     name: String,
     welsh: String,
     training: Vec<String>,
@@ -730,6 +731,7 @@ async fn record_page(
             let page = SupportingPage {
                 chrome,
                 coop_id,
+                pa_id: pa.id.as_str().to_owned(),
                 name: pa.name.as_str().to_owned(),
                 welsh: state.i18n.text(
                     language,
