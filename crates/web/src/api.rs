@@ -29,6 +29,7 @@ pub(crate) fn routes() -> Vec<Route> {
         notifications::api::routes,
         ledger::api::routes,
         crate::areas::employment::api::routes,
+        crate::areas::employment::settings::api::routes,
         crate::areas::rota::api::routes,
         crate::areas::leave::api::routes,
         meetings::api::routes,

@@ -727,6 +727,37 @@ impl Store {
         Ok(out)
     }
 
+    /// The day the PA signed the opt-out of the 48-hour average that stands
+    /// today, if one does: for those who may see the PA's whole record.
+    pub async fn opt_out_of(
+        &self,
+        scope: &CoopScope,
+        pa: &EmploymentId,
+    ) -> Result<Option<Date>, EmploymentError> {
+        // Whose record: the same as the employment record's.
+        self.checks_for(scope, pa).await?;
+        let mut conn = self.pool().acquire().await?;
+        let today = civil(self.today())?;
+        let signed: Option<String> = sqlx::query_scalar(
+            "SELECT signed_on FROM working_time_opt_outs
+             WHERE coop_id = $1 AND employment_id = $2 AND signed_on <= $3
+               AND (withdrawn_on IS NULL OR withdrawn_on > $3)
+             ORDER BY signed_on DESC LIMIT 1",
+        )
+        .bind(scope.coop_id().as_str())
+        .bind(pa.as_str())
+        .bind(today.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+        signed
+            .map(|raw| {
+                Date::parse(&raw).map_err(|_| {
+                    EmploymentError::Store(StoreError::Corrupt(format!("opt-out date {raw:?}")))
+                })
+            })
+            .transpose()
+    }
+
     /// Records a PA's signed opt-out of the 48-hour average (reg. 5).
     pub async fn record_opt_out(
         &self,

@@ -770,3 +770,140 @@ on_both!(the_statement_is_a_tagged_pdf_in_the_pas_language, |app| {
     let refused = app.get(&path, &family.cookies).await;
     assert_eq!(refused.status, 404);
 });
+
+on_both!(
+    the_settings_change_what_the_rota_and_the_record_say,
+    |app| {
+        let cast = cast(&app).await;
+        seed_pas(&app, &cast).await;
+        let coop = cast.coop_a.id.to_string();
+        let pa = pa_in(&coop);
+        let chair = app.browser(cast.who("chair")).await;
+        let settings = format!("/coops/{coop}/employment/settings");
+        let page = app.get(&settings, &chair.cookies).await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains("value=\"36\""),
+            "the law's defaults are shown"
+        );
+        // Bad input at its fields, in Welsh too; nothing saved.
+        let bad = [
+            ("csrf", chair.csrf.as_str()),
+            ("dbs_recheck_months", "0"),
+            ("status_check_months", "twelve"),
+            ("references_required", "9"),
+            ("weekly_average_applies", "yes"),
+            ("weekly_average_hours", "200"),
+            ("reference_weeks", "17"),
+            ("weekly_rest", "each_week"),
+        ];
+        let reply = app.post_form(&settings, &chair.cookies, &bad).await;
+        assert_eq!(reply.status, 422, "{}", reply.body);
+        for field in [
+            "dbs_recheck_months",
+            "status_check_months",
+            "references_required",
+            "weekly_average_hours",
+        ] {
+            assert!(
+                reply.body.contains(&format!("href=\"#{field}\"")),
+                "{field}"
+            );
+        }
+        let welsh = app
+            .post_form(
+                &settings,
+                &format!("{}; cylch_lang=cy", chair.cookies),
+                &bad,
+            )
+            .await;
+        assert!(words(&welsh.body).contains("Rhowch nifer cyfan o fisoedd o 1 i 120"));
+        assert_eq!(
+            cylch_store::testing::count_raw(&app.store, "SELECT COUNT(*) FROM employer_settings")
+                .await,
+            0
+        );
+        // The 48-hour average switched off, weekly rest by the fortnight.
+        let good = [
+            ("csrf", chair.csrf.as_str()),
+            ("dbs_recheck_months", "36"),
+            ("status_check_months", "12"),
+            ("references_required", "2"),
+            ("weekly_average_hours", "48"),
+            ("reference_weeks", "17"),
+            ("weekly_rest", "each_fortnight"),
+            ("real_living_wage_required", "yes"),
+        ];
+        let saved = app.post_form(&settings, &chair.cookies, &good).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let record = app
+            .get(&format!("/coops/{coop}/employment/{pa}"), &chair.cookies)
+            .await;
+        let body = words(&record.body);
+        assert!(
+            body.contains("the 48-hour average does not apply"),
+            "{body}"
+        );
+        assert!(body.contains("48 hours' rest in each fortnight."));
+        // A Real Living Wage figure, and an opt-out with a date in the future
+        // refused at its field.
+        let rlw = app
+            .post_form(
+                &format!("{settings}/real-living-wage"),
+                &chair.cookies,
+                &[
+                    ("csrf", chair.csrf.as_str()),
+                    ("rlw_from", "2026-04-01"),
+                    ("rlw_hourly", "-1"),
+                ],
+            )
+            .await;
+        assert_eq!(rlw.status, 422);
+        assert!(words(&rlw.body).contains("Enter an amount more than nothing"));
+        let api = app
+            .api(
+                "POST",
+                &format!("/api/v1/coops/{coop}/employment/settings/real-living-wage"),
+                Some(&app.token(cast.who("chair")).await),
+                Some(json!({"rlw_from": "2026-04-01", "rlw_hourly": "13.45"})),
+            )
+            .await;
+        assert_eq!(api.status, 204, "{}", api.body);
+        let shown = app
+            .api(
+                "GET",
+                &format!("/api/v1/coops/{coop}/employment/settings"),
+                Some(&app.token(cast.who("chair")).await),
+                None,
+            )
+            .await;
+        assert_eq!(shown.json()["real_living_wage"][0]["hourly_pence"], 1345);
+        assert_eq!(shown.json()["settings"]["weekly_rest"], "each_fortnight");
+        let future = app
+            .post_form(
+                &format!("/coops/{coop}/employment/{pa}/opt-out"),
+                &chair.cookies,
+                &[
+                    ("csrf", chair.csrf.as_str()),
+                    ("opt_out_signed_on", &app.days_from_today(3).to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(future.status, 422);
+        let signed = app
+            .post_form(
+                &format!("/coops/{coop}/employment/{pa}/opt-out"),
+                &chair.cookies,
+                &[
+                    ("csrf", chair.csrf.as_str()),
+                    ("opt_out_signed_on", &app.days_from_today(-3).to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(signed.status, 303, "{}", signed.body);
+        let record = app
+            .get(&format!("/coops/{coop}/employment/{pa}"), &chair.cookies)
+            .await;
+        assert!(words(&record.body).contains("signed an opt-out of the 48-hour average"));
+    }
+);

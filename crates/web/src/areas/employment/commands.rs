@@ -251,7 +251,7 @@ fn signed_decimal(raw: &str, places: u32) -> Option<i64> {
 
 /// An amount of money in pounds, as pence; negative amounts are read so
 /// that the rules can say they are negative.
-fn money(raw: &str) -> Result<Pence, &'static str> {
+pub(crate) fn money(raw: &str) -> Result<Pence, &'static str> {
     if raw.trim().is_empty() {
         return Err(FieldError::Missing.code());
     }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod commands;
 pub mod pages;
+pub mod settings;
 pub mod statement;
 
 use axum::http::StatusCode;

@@ -424,6 +424,10 @@ struct RecordPage {
     end_reasons: Vec<(String, String)>,
     typed: Typed,
     pa_language: String,
+    /// The working-time limits the rota applies to this PA, in words.
+    working_time: Vec<String>,
+    /// The day the PA signed an opt-out of the 48-hour average, if one stands.
+    opted_out: Option<String>,
 }
 
 #[derive(Template)]
@@ -708,6 +712,26 @@ fn facts(chrome: &Chrome, r: &EmploymentRecord) -> Vec<Fact> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// A PA's record page again, with the problems of a form sent from it.
+pub(crate) async fn record_with_problems(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    pa: &str,
+    errors: Problems,
+) -> Result<Response, AppError> {
+    record_page(
+        state,
+        viewer,
+        scope,
+        pa,
+        RecordQuery::default(),
+        errors,
+        Typed::default(),
+    )
+    .await
+}
+
 async fn record_page(
     state: &AppState,
     viewer: &Viewer,
@@ -889,6 +913,18 @@ async fn record_page(
         errors,
         typed,
         pa_language: pa_language.code().to_owned(),
+        working_time: crate::areas::employment::settings::pages::limits_in_words(
+            state,
+            language,
+            &state.store.employer_settings(scope).await?.settings,
+            record.employment.born,
+            today,
+        ),
+        opted_out: match state.store.opt_out_of(scope, &id).await {
+            Ok(signed) => signed.map(date_words),
+            Err(cylch_store::employment::EmploymentError::Store(err)) => return Err(err.into()),
+            Err(_) => None,
+        },
         chrome,
     };
     if page.errors.is_empty() {
