@@ -342,10 +342,7 @@ pub fn pay_period(frequency: Frequency, day: Date) -> PayPeriod {
             let length = weeks * 7;
             let index = start_of_year.days_until(day) / length;
             let first = start_of_year.add_days(index * length).unwrap_or(day);
-            let last = first
-                .add_days(length - 1)
-                .unwrap_or(day)
-                .min(year_end);
+            let last = first.add_days(length - 1).unwrap_or(day).min(year_end);
             PayPeriod { first, last }
         }
     }

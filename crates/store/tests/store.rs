@@ -877,3 +877,6 @@ mod employment;
 
 #[path = "store/rota.rs"]
 mod rota;
+
+#[path = "store/timesheets.rs"]
+mod timesheets;
