@@ -29,6 +29,7 @@ pub(crate) fn routes() -> Vec<Route> {
         notifications::api::routes,
         ledger::api::routes,
         crate::areas::employment::api::routes,
+        crate::areas::timesheets::api::routes,
         meetings::api::routes,
     ] {
         routes.extend(area());

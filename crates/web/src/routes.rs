@@ -189,6 +189,7 @@ fn page_routes() -> Vec<Route> {
     routes.extend(notifications::pages::routes());
     routes.extend(meetings::pages::routes());
     routes.extend(crate::areas::employment::pages::routes());
+    routes.extend(crate::areas::timesheets::pages::routes());
     routes
 }
 

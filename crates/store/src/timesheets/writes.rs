@@ -207,10 +207,16 @@ fn require_pa_or_employer(scope: &CoopScope, pa: &Pa) -> Result<(), TimesheetErr
 async fn visible_line(
     conn: &mut AnyConnection,
     scope: &CoopScope,
+    pa: &EmploymentId,
     line: &TimesheetLineId,
 ) -> Result<(RawLine, Pa, PayPeriod), TimesheetError> {
-    let mut found =
-        codec::lines_where(conn, scope.coop_id(), "l.id = $2", &[line.as_str()]).await?;
+    let mut found = codec::lines_where(
+        conn,
+        scope.coop_id(),
+        "l.id = $2 AND l.employment_id = $3",
+        &[line.as_str(), pa.as_str()],
+    )
+    .await?;
     let raw = found.pop().ok_or(TimesheetError::NotFound)?;
     let pa = visible_pa(conn, scope, &raw.employment).await?;
     let me = scope.account().as_str();
@@ -453,13 +459,14 @@ impl Store {
     pub async fn correct_timesheet_line(
         &self,
         scope: &CoopScope,
+        pa: &EmploymentId,
         line: &TimesheetLineId,
         figures: Figures,
         reason: &str,
     ) -> Result<(), TimesheetError> {
         let mut tx = self.begin().await?;
         self.dialect.lock_coop(&mut tx, scope.coop_id()).await?;
-        let (raw, pa, period) = visible_line(&mut tx, scope, line).await?;
+        let (raw, pa, period) = visible_line(&mut tx, scope, pa, line).await?;
         if !pa.is_callers(scope) {
             return Err(TimesheetError::NotThePa);
         }
@@ -520,13 +527,14 @@ impl Store {
     pub async fn adjust_timesheet_line(
         &self,
         scope: &CoopScope,
+        pa: &EmploymentId,
         line: &TimesheetLineId,
         figures: Figures,
         reason: &str,
     ) -> Result<TimesheetLineId, TimesheetError> {
         let mut tx = self.begin().await?;
         self.dialect.lock_coop(&mut tx, scope.coop_id()).await?;
-        let (raw, pa, period) = visible_line(&mut tx, scope, line).await?;
+        let (raw, pa, period) = visible_line(&mut tx, scope, pa, line).await?;
         require_pa_or_employer(scope, &pa)?;
         let adjusted: Option<String> = sqlx::query_scalar(
             "SELECT id FROM timesheet_lines WHERE coop_id = $1 AND adjusts_line_id = $2",

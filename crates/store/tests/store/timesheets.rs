@@ -154,18 +154,19 @@ on_both_databases!(
         let later = figures("2026-06-10T09:00", "2026-06-10T17:30", 30, LineKind::Day);
         assert!(matches!(
             store
-                .correct_timesheet_line(&f.chair, &day, later, "Stayed late")
+                .correct_timesheet_line(&f.chair, &megan, &day, later, "Stayed late")
                 .await,
             Err(TimesheetError::NotThePa)
         ));
-        let Err(TimesheetError::Invalid(problems)) =
-            store.correct_timesheet_line(&f.pa, &day, later, " ").await
+        let Err(TimesheetError::Invalid(problems)) = store
+            .correct_timesheet_line(&f.pa, &megan, &day, later, " ")
+            .await
         else {
             panic!("accepted without a reason");
         };
         assert_eq!(problems, vec![(LineField::Reason, LineProblem::NoReason)]);
         store
-            .correct_timesheet_line(&f.pa, &day, later, "Stayed late for the doctor")
+            .correct_timesheet_line(&f.pa, &megan, &day, later, "Stayed late for the doctor")
             .await
             .unwrap();
         store
@@ -217,20 +218,20 @@ on_both_databases!(
         let again = figures("2026-06-10T09:00", "2026-06-10T18:00", 30, LineKind::Day);
         assert!(matches!(
             store
-                .correct_timesheet_line(&f.pa, &day, again, "Later still")
+                .correct_timesheet_line(&f.pa, &megan, &day, again, "Later still")
                 .await,
             Err(TimesheetError::Locked)
         ));
         let before = count_raw(&store, "SELECT COUNT(*) FROM audit_log").await;
         // A later correction is an adjustment, approved the same way.
         let adjustment = store
-            .adjust_timesheet_line(&f.pa, &day, again, "Forgot the hand-over")
+            .adjust_timesheet_line(&f.pa, &megan, &day, again, "Forgot the hand-over")
             .await
             .unwrap();
         assert!(count_raw(&store, "SELECT COUNT(*) FROM audit_log").await > before);
         assert!(matches!(
             store
-                .adjust_timesheet_line(&f.pa, &day, later, "Twice")
+                .adjust_timesheet_line(&f.pa, &megan, &day, later, "Twice")
                 .await,
             Err(TimesheetError::NotAdjustable(_))
         ));

@@ -19,4 +19,5 @@ pub mod notifications;
 pub mod register;
 pub mod rules;
 pub mod support;
+pub mod timesheets;
 pub mod votes;

@@ -30,6 +30,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "en/employment.ftl",
         include_str!("../../locales/en/employment.ftl"),
     ),
+    (
+        "en/timesheets.ftl",
+        include_str!("../../locales/en/timesheets.ftl"),
+    ),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -51,6 +55,10 @@ pub const WELSH: &[(&str, &str)] = &[
     (
         "cy/employment.ftl",
         include_str!("../../locales/cy/employment.ftl"),
+    ),
+    (
+        "cy/timesheets.ftl",
+        include_str!("../../locales/cy/timesheets.ftl"),
     ),
 ];
 
