@@ -144,3 +144,4 @@ timesheets-not-approver = Y person yr oedd yr amser ar ei gyfer sy'n ei gymeradw
 timesheets-not-their-choice = Dim ond y person, neu ei gynrychiolydd, sy'n dewis pwy sy'n cymeradwyo ei amser.
 timesheets-nothing-to-confirm = Does dim yn aros i chi ei gadarnhau.
 timesheets-nothing-to-approve = Does dim yn aros am eich cymeradwyaeth. Efallai nad yw'r cynorthwyydd wedi'i gadarnhau eto.
+timesheets-choose-line = Dewiswch y llinell i'w newid

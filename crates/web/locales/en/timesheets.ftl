@@ -144,3 +144,4 @@ timesheets-not-approver = This time is approved by the person it was for, their 
 timesheets-not-their-choice = Only the person, or their representative, chooses who approves their time.
 timesheets-nothing-to-confirm = There is nothing waiting for you to confirm.
 timesheets-nothing-to-approve = There is nothing waiting for your approval. The PA may not have confirmed it yet.
+timesheets-choose-line = Choose the line to change

@@ -20,6 +20,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/ledger.txt"),
     include_str!("permissions/documents.txt"),
     include_str!("permissions/employment.txt"),
+    include_str!("permissions/timesheets.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {

@@ -337,15 +337,8 @@ pub async fn adjust(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewTimesheets).await?;
     let Json(body) = body.map_err(rejected)?;
-    let outcome = commands::change(
-        &state,
-        &scope,
-        &pa,
-        &body,
-        Change::Adjust,
-        account.language,
-    )
-    .await;
+    let outcome =
+        commands::change(&state, &scope, &pa, &body, Change::Adjust, account.language).await;
     answer(&state, account.language, outcome, |line| {
         (
             StatusCode::CREATED,
@@ -388,13 +381,25 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("GET", "/api/v1/coops/{id}/timesheets/{pa}", show).documented::<__path_show>(),
         route("POST", "/api/v1/coops/{id}/timesheets/{pa}/build", build)
             .documented::<__path_build>(),
-        route("POST", "/api/v1/coops/{id}/timesheets/{pa}/confirm", confirm)
-            .documented::<__path_confirm>(),
-        route("POST", "/api/v1/coops/{id}/timesheets/{pa}/approve", approve)
-            .documented::<__path_approve>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/timesheets/{pa}/confirm",
+            confirm,
+        )
+        .documented::<__path_confirm>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/timesheets/{pa}/approve",
+            approve,
+        )
+        .documented::<__path_approve>(),
         route("POST", "/api/v1/coops/{id}/timesheets/{pa}/lines", add).documented::<__path_add>(),
-        route("POST", "/api/v1/coops/{id}/timesheets/{pa}/correct", correct)
-            .documented::<__path_correct>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/timesheets/{pa}/correct",
+            correct,
+        )
+        .documented::<__path_correct>(),
         route("POST", "/api/v1/coops/{id}/timesheets/{pa}/adjust", adjust)
             .documented::<__path_adjust>(),
     ]

@@ -78,10 +78,6 @@ pub(crate) fn employment_id(raw: &str) -> Result<EmploymentId, AppError> {
     EmploymentId::parse(raw.trim()).ok_or(AppError::NOT_FOUND)
 }
 
-fn line_id(raw: &str) -> Result<TimesheetLineId, Refused> {
-    TimesheetLineId::parse(raw.trim()).ok_or(Refused::Failed(AppError::NOT_FOUND))
-}
-
 /// A day as the payroll calendar counts it, from `YYYY-MM-DD`.
 fn day(raw: &str) -> Option<Date> {
     Date::parse(raw.trim()).ok()
@@ -124,7 +120,11 @@ fn local(raw: &str, blank: &'static str) -> Result<DateTime, &'static str> {
         .ok_or("timesheets-problem-time-format")
 }
 
-fn at_field<T>(errors: &mut Problems, field: &'static str, r: Result<T, &'static str>) -> Option<T> {
+fn at_field<T>(
+    errors: &mut Problems,
+    field: &'static str,
+    r: Result<T, &'static str>,
+) -> Option<T> {
     match r {
         Ok(v) => Some(v),
         Err(code) => {
@@ -240,6 +240,22 @@ pub struct LineFields {
     pub people: Vec<String>,
 }
 
+/// The PA's timesheet this pay period, when the caller may see it: asked
+/// first, so that someone who may not is told it does not exist before
+/// anything they typed is read.
+async fn visible(
+    state: &AppState,
+    scope: &CoopScope,
+    pa: &EmploymentId,
+    language: Language,
+) -> Result<Timesheet, Refused> {
+    state
+        .store
+        .timesheet(scope, pa, today(state))
+        .await
+        .map_err(|e| refused(state, language, e))
+}
+
 pub(crate) async fn add_line(
     state: &AppState,
     scope: &CoopScope,
@@ -248,6 +264,9 @@ pub(crate) async fn add_line(
     language: Language,
 ) -> Result<TimesheetLineId, Refused> {
     let pa = employment_id(pa)?;
+    if !visible(state, scope, &pa, language).await?.may_add {
+        return Err(Refused::Failed(AppError::FORBIDDEN));
+    }
     let mut errors = Problems::default();
     let figures = read_figures(&f.figures, &mut errors);
     let people: Vec<String> = f
@@ -302,10 +321,14 @@ pub(crate) async fn change(
     language: Language,
 ) -> Result<Option<TimesheetLineId>, Refused> {
     let pa = employment_id(pa)?;
-    let line = line_id(&f.line)?;
+    visible(state, scope, &pa, language).await?;
     let mut errors = Problems::default();
+    let line = TimesheetLineId::parse(f.line.trim());
+    if line.is_none() {
+        errors.add("line", "timesheets-choose-line");
+    }
     let figures = read_figures(&f.figures, &mut errors);
-    let Some(figures) = figures else {
+    let (Some(figures), Some(line)) = (figures, line) else {
         if f.reason.trim().is_empty() {
             errors.add("reason", "timesheets-problem-no-reason");
         }
@@ -339,6 +362,7 @@ pub(crate) async fn approve(
     language: Language,
 ) -> Result<usize, Refused> {
     let pa = employment_id(pa)?;
+    visible(state, scope, &pa, language).await?;
     if person.trim().is_empty() {
         let mut errors = Problems::default();
         errors.add("person", "timesheets-choose-person");

@@ -44,12 +44,8 @@ impl Explain for TimesheetError {
             TimesheetError::NotTheirChoice => {
                 Ok(rule("timesheets-not-their-choice").with_status(StatusCode::FORBIDDEN))
             }
-            TimesheetError::NothingToConfirm => {
-                Ok(rule("timesheets-nothing-to-confirm").with_status(StatusCode::CONFLICT))
-            }
-            TimesheetError::NothingToApprove => {
-                Ok(rule("timesheets-nothing-to-approve").with_status(StatusCode::CONFLICT))
-            }
+            TimesheetError::NothingToConfirm => Ok(rule("timesheets-nothing-to-confirm")),
+            TimesheetError::NothingToApprove => Ok(rule("timesheets-nothing-to-approve")),
             TimesheetError::Store(StoreError::NotFound) => Err(AppError::NOT_FOUND),
             TimesheetError::Store(err) => Err(err.into()),
         }

@@ -265,12 +265,7 @@ struct SheetPage {
     approvals: Vec<(String, String)>,
 }
 
-fn line_row(
-    chrome: &Chrome,
-    coop: &str,
-    sheet: &Timesheet,
-    line: &TimesheetLine,
-) -> LineRow {
+fn line_row(chrome: &Chrome, coop: &str, sheet: &Timesheet, line: &TimesheetLine) -> LineRow {
     let f = &line.figures;
     let end = if f.end.date() == f.start.date() {
         f.end.strftime("%H:%M").to_string()
@@ -382,7 +377,11 @@ async fn sheet_page(
     }
     let mut approvals: Vec<(String, String)> = approvals.into_iter().collect();
     approvals.sort_by(|a, b| a.1.cmp(&b.1));
-    let previous = sheet.period.first.add_days(-1).unwrap_or(sheet.period.first);
+    let previous = sheet
+        .period
+        .first
+        .add_days(-1)
+        .unwrap_or(sheet.period.first);
     let next = sheet.period.last.add_days(1).unwrap_or(sheet.period.last);
     let page = SheetPage {
         period: period_words(&chrome, &sheet),
@@ -438,11 +437,7 @@ fn after<T>(
     on: &str,
     outcome: Result<T, Refused>,
 ) -> Result<Response, AppError> {
-    let link = sheet_link(
-        scope.coop_id().as_str(),
-        pa,
-        commands::on_day(state, on),
-    );
+    let link = sheet_link(scope.coop_id().as_str(), pa, commands::on_day(state, on));
     match outcome {
         Ok(_) => Ok(Redirect::to(&format!("{link}#lines")).into_response()),
         Err(Refused::Rule(refusal)) => refusal.to_page(state, viewer, &link),
@@ -499,15 +494,8 @@ pub async fn approve(
     CsrfForm(form): CsrfForm<OnForm>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewTimesheets).await?;
-    let outcome = commands::approve(
-        &state,
-        &scope,
-        &pa,
-        &form.on,
-        &form.person,
-        viewer.language,
-    )
-    .await;
+    let outcome =
+        commands::approve(&state, &scope, &pa, &form.on, &form.person, viewer.language).await;
     after(&state, &viewer, &scope, &pa, &form.on, outcome)
 }
 
@@ -754,8 +742,7 @@ async fn change(
     how: Change,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewTimesheets).await?;
-    let outcome =
-        commands::change(&state, &scope, &pa, &form.fields, how, viewer.language).await;
+    let outcome = commands::change(&state, &scope, &pa, &form.fields, how, viewer.language).await;
     let link = sheet_link(
         scope.coop_id().as_str(),
         &pa,
