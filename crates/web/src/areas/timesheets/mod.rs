@@ -22,9 +22,9 @@ impl Explain for TimesheetError {
         match self {
             TimesheetError::Invalid(_) => Ok(rule("timesheets-invalid")),
             TimesheetError::NotFound => Err(AppError::NOT_FOUND),
-            TimesheetError::NotThePa => {
-                Ok(rule("timesheets-not-the-pa").with_status(StatusCode::FORBIDDEN))
-            }
+            // A rule, not a permission: the page is theirs to read, and
+            // the answer says who confirms.
+            TimesheetError::NotThePa => Ok(rule("timesheets-not-the-pa")),
             TimesheetError::NeedsPaOrEmployer => Err(AppError::FORBIDDEN),
             TimesheetError::Locked => {
                 Ok(rule("timesheets-locked").with_status(StatusCode::CONFLICT))
