@@ -305,6 +305,7 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
         [megan_id, rhys_id, tomos_id],
     )
     .await?;
+    crate::demo_timesheets::load(store, &scope).await?;
 
     let pa_coop = store
         .create_coop(

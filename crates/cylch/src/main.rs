@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod demo;
+mod demo_timesheets;
 mod server;
 
 use std::path::PathBuf;
