@@ -308,6 +308,7 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
     .await?;
     crate::demo_rota::plan(store, &scope, [megan_id, rhys_id, tomos_id]).await?;
     crate::demo_leave::take_leave(store, &scope).await?;
+    crate::demo_timesheets::load(store, &scope).await?;
 
     let pa_coop = store
         .create_coop(
@@ -727,16 +728,8 @@ mod tests {
         ));
         // The fortnight's rota: most shifts have a PA, one Saturday call
         // waits for one, and the relative awaiting authorisation is on none.
-        let monday = store.clock().today_in_wales().checked_sub(
-            jiff::Span::new().days(i64::from(
-                store
-                    .clock()
-                    .today_in_wales()
-                    .weekday()
-                    .to_monday_zero_offset(),
-            )),
-        );
-        let shifts = store.shifts(&scope, monday.unwrap(), 14).await.unwrap();
+        let today = store.clock().today_in_wales();
+        let shifts = store.shifts(&scope, today, 14).await.unwrap();
         let open = shifts.iter().filter(|s| s.pa.is_none()).count();
         assert!(shifts.len() > 80, "{}", shifts.len());
         assert!(

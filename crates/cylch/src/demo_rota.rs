@@ -1,4 +1,4 @@
-//! The demo's rota: this week and next, each supported person's morning and
+//! The demo's rota: the fortnight from today, each supported person's morning and
 //! tea-time calls and Tomos's sleep-ins, each given to a PA who works with
 //! them and may work it, turn and turn about. Where no PA may (Huw awaits
 //! the council's authorisation, and a PA already on a call needs their
@@ -53,10 +53,9 @@ pub async fn plan(
     scope: &CoopScope,
     people: [&String; 3],
 ) -> Result<usize, DemoError> {
-    let today = store.clock().today_in_wales();
-    let monday = today
-        .checked_sub(jiff::Span::new().days(i64::from(today.weekday().to_monday_zero_offset())))
-        .map_err(data)?;
+    // From today: the PAs sign their statements on the day the demo loads,
+    // so no earlier shift could have been theirs.
+    let first = store.clock().today_in_wales();
     // Who works with whom, in the order the demo hired them.
     let mut pas: Vec<(EmploymentId, Vec<String>)> = Vec::new();
     for entry in store.employments(scope).await? {
@@ -70,7 +69,7 @@ pub async fn plan(
     let mut staffed = 0;
     let mut turn = 0usize;
     for offset in 0..14 {
-        let day: Date = monday
+        let day: Date = first
             .checked_add(jiff::Span::new().days(offset))
             .map_err(data)?;
         for (n, person) in people.iter().enumerate() {
@@ -103,7 +102,10 @@ pub async fn plan(
                     people: vec![(*person).clone()],
                     pa,
                 };
-                let open_on_purpose = offset == 5 && n == 1 && call == 1;
+                let open_on_purpose = offset < 7
+                    && day.weekday() == jiff::civil::Weekday::Saturday
+                    && n == 1
+                    && call == 1;
                 let candidates: Vec<&EmploymentId> = pas
                     .iter()
                     .filter(|(_, with)| with.contains(person))

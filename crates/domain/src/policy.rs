@@ -107,6 +107,12 @@ pub enum Action {
     /// Open the rota. Anyone in the co-operative may ask; which shifts each
     /// person is shown is [`sees_shift`]'s decision, shift by shift.
     ViewRota,
+    /// Open the timesheets. Anyone in the co-operative may ask; what each
+    /// person is shown, and who confirms and approves, is the store's
+    /// decision line by line under `cylch_employment::timesheet`: the
+    /// officers with the employer's duties every PA's, a PA their own, a
+    /// supported person and their representative the time spent with them.
+    ViewTimesheets,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -228,7 +234,7 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ViewEmployment | Action::ViewRota => match roles {
+        Action::ViewEmployment | Action::ViewRota | Action::ViewTimesheets => match roles {
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },

@@ -20,6 +20,7 @@ pub mod particulars;
 pub mod pay_rate;
 pub mod rostering;
 pub mod text;
+pub mod timesheet;
 pub mod working_time;
 
 pub use checks::{CheckSettings, Checks, Missing, due_within, fit_for_shift};

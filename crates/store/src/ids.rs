@@ -87,6 +87,11 @@ id_type!(
     ShiftId,
     "One PA's place on the rota: a time, the people it supports, and the PA if one is on it."
 );
+id_type!(TimesheetId, "One PA's timesheet for one pay period.");
+id_type!(
+    TimesheetLineId,
+    "One line of a timesheet: a stretch of time and whom it was for."
+);
 
 #[cfg(test)]
 mod tests {

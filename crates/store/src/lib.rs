@@ -35,6 +35,7 @@ pub mod support;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;
+pub mod timesheets;
 pub mod tokens;
 pub mod votes;
 
@@ -49,7 +50,7 @@ pub use clock::Clock;
 
 pub use coops::CoopScope;
 pub use error::StoreError;
-pub use ids::{AccountId, CoopId, EmploymentId, ShiftId};
+pub use ids::{AccountId, CoopId, EmploymentId, ShiftId, TimesheetId, TimesheetLineId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 

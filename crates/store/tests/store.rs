@@ -879,3 +879,6 @@ mod employment;
 mod leave;
 #[path = "store/rota.rs"]
 mod rota;
+
+#[path = "store/timesheets.rs"]
+mod timesheets;

@@ -32,6 +32,7 @@ pub(crate) fn routes() -> Vec<Route> {
         crate::areas::employment::settings::api::routes,
         crate::areas::rota::api::routes,
         crate::areas::leave::api::routes,
+        crate::areas::timesheets::api::routes,
         meetings::api::routes,
     ] {
         routes.extend(area());

@@ -21,4 +21,5 @@ pub mod register;
 pub mod rota;
 pub mod rules;
 pub mod support;
+pub mod timesheets;
 pub mod votes;

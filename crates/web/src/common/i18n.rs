@@ -32,6 +32,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("en/rota.ftl", include_str!("../../locales/en/rota.ftl")),
     ("en/leave.ftl", include_str!("../../locales/en/leave.ftl")),
+    (
+        "en/timesheets.ftl",
+        include_str!("../../locales/en/timesheets.ftl"),
+    ),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -56,6 +60,10 @@ pub const WELSH: &[(&str, &str)] = &[
     ),
     ("cy/rota.ftl", include_str!("../../locales/cy/rota.ftl")),
     ("cy/leave.ftl", include_str!("../../locales/cy/leave.ftl")),
+    (
+        "cy/timesheets.ftl",
+        include_str!("../../locales/cy/timesheets.ftl"),
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -111,6 +111,16 @@ pub const UNAUDITED: &[(&str, &str, &str)] = &[
         "/api/v1/coops/*/ledger/bank/reconcile",
         "a reconciliation that matches nothing adds nothing",
     ),
+    (
+        "POST",
+        "/coops/*/timesheets/*/build",
+        "building a timesheet with no new delivered shifts adds nothing",
+    ),
+    (
+        "POST",
+        "/api/v1/coops/*/timesheets/*/build",
+        "building a timesheet with no new delivered shifts adds nothing",
+    ),
 ];
 
 fn matches(pattern: &str, path: &str) -> bool {

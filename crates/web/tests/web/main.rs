@@ -24,6 +24,7 @@ mod rules;
 mod snapshots;
 mod support;
 mod support_places;
+mod timesheets;
 mod votes;
 mod votes_twins;
 mod whose;

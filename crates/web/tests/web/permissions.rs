@@ -22,6 +22,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/employment.txt"),
     include_str!("permissions/rota.txt"),
     include_str!("permissions/leave.txt"),
+    include_str!("permissions/timesheets.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {
