@@ -799,6 +799,34 @@ impl Store {
         }
     }
 
+    /// The PA's whole NI number, for an officer with the employer's duties
+    /// or the PA themself; each showing is written to the audit log (who
+    /// saw it, never the number), because the number is kept from everyone
+    /// who does not need it.
+    pub async fn reveal_ni_number(
+        &self,
+        scope: &CoopScope,
+        id: &EmploymentId,
+    ) -> Result<Option<NiNumber>, EmploymentError> {
+        let mut tx = self.begin().await?;
+        let (stored, _, _) = self.full(&mut tx, scope, id).await?;
+        audit::record(
+            &mut tx,
+            Change {
+                coop: Some(scope.coop_id()),
+                actor: Some(scope.account()),
+                record_kind: "ni_number_shown",
+                record_id: id.as_str(),
+                action: AuditAction::Created,
+                before: None,
+                after: Some(json!({"shown_to": scope.account().as_str()})),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(stored.employment.ni_number)
+    }
+
     /// Whether the PA may be paid from `person`'s Direct Payment: they must
     /// work with the person, and a relative living in the same household
     /// needs the council's recorded authorisation first (rule 10).

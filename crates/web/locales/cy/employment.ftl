@@ -3,6 +3,7 @@
 ## Enwau'r trywydd archwilio ar gyfer cofnodion cyflogaeth
 audit-record-employer_settings = Gosodiadau'r gydweithfa fel cyflogwr
 audit-record-real_living_wage = Ffigur y Cyflog Byw Gwirioneddol
+audit-record-ni_number_shown = Rhif Yswiriant Gwladol cyfan wedi'i ddangos
 audit-record-employment = Cyflogaeth cynorthwyydd personol
 audit-record-employment_person = Gyda phwy mae cynorthwyydd personol yn gweithio
 audit-record-employment_check = Gwiriad cyn gwaith

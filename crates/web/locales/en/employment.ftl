@@ -3,6 +3,7 @@
 ## The audit trail's names for employment records
 audit-record-employer_settings = The co-operative's settings as an employer
 audit-record-real_living_wage = A Real Living Wage figure
+audit-record-ni_number_shown = A whole NI number shown
 audit-record-employment = Employment of a PA
 audit-record-employment_person = Who a PA works with
 audit-record-employment_check = Check before work

@@ -428,11 +428,34 @@ on_both!(
             "{}",
             page.body
         );
-        // The officer may reveal the whole number.
-        let revealed = app
+        // The address alone never shows the whole number; the officer's
+        // button does, and each showing is audited.
+        let asked = app
             .get(&format!("{base}/{pa}?reveal=ni"), &chair.cookies)
             .await;
+        assert!(!asked.body.contains("CE112233A"));
+        let shown_before = cylch_store::testing::count_raw(
+            &app.store,
+            "SELECT COUNT(*) FROM audit_log WHERE record_kind = 'ni_number_shown'",
+        )
+        .await;
+        let revealed = app
+            .post_form(
+                &format!("{base}/{pa}/ni-number"),
+                &chair.cookies,
+                &[("csrf", chair.csrf.as_str())],
+            )
+            .await;
+        assert_eq!(revealed.status, 200);
         assert!(revealed.body.contains("CE112233A"));
+        assert_eq!(
+            cylch_store::testing::count_raw(
+                &app.store,
+                "SELECT COUNT(*) FROM audit_log WHERE record_kind = 'ni_number_shown'",
+            )
+            .await,
+            shown_before + 1
+        );
         // The dashboard names nothing due within 60 days but the checks.
         let due = app.get(&format!("{base}/due"), &chair.cookies).await;
         assert_eq!(due.status, 200);

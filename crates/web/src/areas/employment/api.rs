@@ -276,21 +276,13 @@ pub async fn hire(
     })
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RecordQuery {
-    /// `ni` for the whole NI number, for those who may see it.
-    reveal: String,
-}
-
 #[utoipa::path(get, path = "/api/v1/coops/{id}/employment/{pa}",
-    params(("id" = String, Path), ("pa" = String, Path), ("reveal" = Option<String>, Query, description = "`ni` for the whole NI number")),
+    params(("id" = String, Path), ("pa" = String, Path)),
     responses((status = 200, body = EmploymentView), (status = 404, body = ApiErrorBody)))]
 pub async fn show(
     State(state): State<AppState>,
     Caller(account): Caller,
     Path((id, pa)): Path<(String, String)>,
-    Query(query): Query<RecordQuery>,
 ) -> Result<Json<EmploymentView>, AppError> {
     let scope = scope(&state, &account, &id, Action::ViewEmployment).await?;
     let entry = state
@@ -298,7 +290,34 @@ pub async fn show(
         .employment(&scope, &employment_id(&pa)?)
         .await
         .map_err(store_err)?;
-    Ok(Json(view(&entry, query.reveal == "ni")))
+    Ok(Json(view(&entry, false)))
+}
+
+/// The whole NI number.
+#[derive(Serialize, ToSchema)]
+pub struct NiNumberView {
+    ni_number: Option<String>,
+}
+
+/// The whole NI number, for an officer with the employer's duties or the
+/// PA; each call is written to the audit log.
+#[utoipa::path(post, path = "/api/v1/coops/{id}/employment/{pa}/ni-number",
+    params(("id" = String, Path), ("pa" = String, Path)),
+    responses((status = 200, body = NiNumberView), (status = 404, body = ApiErrorBody)))]
+pub async fn reveal_ni_number(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, pa)): Path<(String, String)>,
+) -> Result<Json<NiNumberView>, AppError> {
+    let scope = scope(&state, &account, &id, Action::ViewEmployment).await?;
+    let number = state
+        .store
+        .reveal_ni_number(&scope, &employment_id(&pa)?)
+        .await
+        .map_err(store_err)?;
+    Ok(Json(NiNumberView {
+        ni_number: number.map(|n| n.full().to_owned()),
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -586,6 +605,12 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("POST", "/api/v1/coops/{id}/employment/insurance", insurance)
             .documented::<__path_insurance>(),
         route("GET", "/api/v1/coops/{id}/employment/{pa}", show).documented::<__path_show>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/employment/{pa}/ni-number",
+            reveal_ni_number,
+        )
+        .documented::<__path_reveal_ni_number>(),
         route("GET", "/api/v1/coops/{id}/employment/{pa}/fit", fit).documented::<__path_fit>(),
         route("POST", "/api/v1/coops/{id}/employment/{pa}/end", end).documented::<__path_end>(),
         route("POST", "/api/v1/coops/{id}/employment/{pa}/people", link)

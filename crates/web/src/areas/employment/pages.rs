@@ -446,8 +446,10 @@ struct SupportingPage {
 pub struct RecordQuery {
     /// The day to check the PA is fit for a shift on.
     date: String,
-    /// `ni` shows the whole NI number to those who may see it.
-    reveal: String,
+    /// The whole NI number, once asked for with the button that audits
+    /// each showing; never read from the address.
+    #[serde(skip)]
+    revealed: Option<String>,
 }
 
 fn hours_words(chrome: &Chrome, hours: Hours) -> String {
@@ -828,11 +830,11 @@ async fn record_page(
     } else {
         Vec::new()
     };
-    let revealed = query.reveal == "ni";
-    let ni_number = match &record.employment.ni_number {
-        None => chrome.t("employment-ni-none"),
-        Some(n) if revealed => n.full().to_owned(),
-        Some(n) => n.masked(),
+    let revealed = query.revealed.is_some();
+    let ni_number = match (&record.employment.ni_number, query.revealed) {
+        (None, _) => chrome.t("employment-ni-none"),
+        (Some(_), Some(full)) => full,
+        (Some(n), None) => n.masked(),
     };
     let pa_language = match &record.details.account {
         Some(account) => state
@@ -947,6 +949,36 @@ pub async fn record(
         &scope,
         &pa,
         query,
+        Problems::default(),
+        Typed::default(),
+    )
+    .await
+}
+
+/// Shows the whole NI number to an officer with the employer's duties or
+/// the PA, once for each press of the button, each showing audited.
+pub async fn reveal_ni_number(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path((id, pa)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<crate::common::form::NoFields>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewEmployment).await?;
+    let employment = cylch_store::EmploymentId::parse(&pa).ok_or(AppError::NOT_FOUND)?;
+    let number = match state.store.reveal_ni_number(&scope, &employment).await {
+        Ok(number) => number,
+        Err(cylch_store::employment::EmploymentError::Store(err)) => return Err(err.into()),
+        Err(_) => return Err(AppError::NOT_FOUND),
+    };
+    record_page(
+        &state,
+        &viewer,
+        &scope,
+        &pa,
+        RecordQuery {
+            revealed: number.map(|n| n.full().to_owned()),
+            ..RecordQuery::default()
+        },
         Problems::default(),
         Typed::default(),
     )
@@ -1452,6 +1484,11 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("GET", "/coops/{id}/employment/due", due),
         route("POST", "/coops/{id}/employment/insurance", insurance),
         route("GET", "/coops/{id}/employment/{pa}", record),
+        route(
+            "POST",
+            "/coops/{id}/employment/{pa}/ni-number",
+            reveal_ni_number,
+        ),
         route("POST", "/coops/{id}/employment/{pa}/end", end),
         route("POST", "/coops/{id}/employment/{pa}/people", link),
         route("POST", "/coops/{id}/employment/{pa}/people/remove", unlink),
