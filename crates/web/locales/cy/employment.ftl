@@ -442,3 +442,7 @@ employment-opted-out = Llofnododd y CP i optio allan o'r cyfartaledd 48 awr ar {
 employment-field-opt-out-signed-on = Y dyddiad y llofnododd y CP i optio allan o'r cyfartaledd 48 awr
 employment-hint-opt-out = Dim ond os dewisodd y CP lofnodi; gall ei dynnu'n ôl.
 employment-opt-out-button = Cofnodi'r optio allan
+employment-edit-title = Newid cofnod CP
+employment-edit-intro = Newidiwch yr hyn sydd wedi newid; mae'r cofnod yn cadw ei ddiwedd, ac mae'r newid yn cael ei gofnodi yn y log archwilio. Efallai y bydd angen datganiad ysgrifenedig newydd: rhowch un o dan y cofnod.
+employment-edit-button = Cadw'r newidiadau
+employment-edit-link = Newid y cofnod

@@ -446,3 +446,7 @@ employment-opted-out = They signed an opt-out of the 48-hour average on { $date 
 employment-field-opt-out-signed-on = Date they signed an opt-out of the 48-hour average
 employment-hint-opt-out = Only if the PA chose to sign one; they may withdraw it.
 employment-opt-out-button = Record the opt-out
+employment-edit-title = Change a PA's record
+employment-edit-intro = Change what has changed; the record keeps its ending, and the change is recorded in the audit log. A new written statement may be needed: issue one below the record.
+employment-edit-button = Save the changes
+employment-edit-link = Change the record

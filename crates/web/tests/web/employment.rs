@@ -930,3 +930,104 @@ on_both!(
         assert!(words(&record.body).contains("signed an opt-out of the 48-hour average"));
     }
 );
+
+on_both!(
+    an_officer_changes_a_pas_record_and_bad_input_changes_nothing,
+    |app| {
+        let cast = cast(&app).await;
+        seed_pas(&app, &cast).await;
+        let coop = cast.coop_a.id.to_string();
+        let pa = pa_in(&coop);
+        let chair = app.browser(cast.who("chair")).await;
+        let edit = format!("/coops/{coop}/employment/{pa}/edit");
+        // The form shows the record as it is.
+        let form = app.get(&edit, &chair.cookies).await;
+        assert_eq!(form.status, 200);
+        assert!(form.body.contains("value=\"Megan Jones\""), "{}", form.body);
+        // Sent back with a new day rate and a bad date of birth: refused at
+        // the field, in Welsh too, and the record is as it was.
+        let mut fields: Vec<(String, String)> = vec![("csrf".into(), chair.csrf.clone())];
+        for (name, value) in [
+            ("name", "Megan Jones"),
+            ("account", cast.who("pa").id.as_str()),
+            ("born", "2090-01-01"),
+            ("ni_number", MEGAN_NI),
+            ("address", "2 Heol y Bont"),
+            ("start", &app.days_from_today(-30).to_string()),
+            ("job_title", "Personal Assistant"),
+            ("place_of_work", "Aberystwyth"),
+            ("hours", "irregular"),
+            ("rate_day", "15.00"),
+            ("pay_frequency", "monthly"),
+            ("starter", "A"),
+            ("notice_employer", "1"),
+            ("notice_worker", "1"),
+        ] {
+            fields.push((name.into(), value.to_owned()));
+        }
+        let refused = post(&app, &edit, &chair.cookies, &fields).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("href=\"#born\""));
+        let welsh = post(
+            &app,
+            &edit,
+            &format!("{}; cylch_lang=cy", chair.cookies),
+            &fields,
+        )
+        .await;
+        assert_eq!(welsh.status, 422);
+        assert!(welsh.body.contains("lang=\"cy\""));
+        let token = app.token(cast.who("chair")).await;
+        let before = app
+            .api(
+                "GET",
+                &format!("/api/v1/coops/{coop}/employment/{pa}"),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_eq!(
+            before.json()["full"]["rates"]["day"],
+            1_360,
+            "{}",
+            before.body
+        );
+        // With the date of birth mended the change is saved and audited.
+        set(&mut fields, "born", "1996-03-14");
+        let saved = post(&app, &edit, &chair.cookies, &fields).await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        let after = app
+            .api(
+                "GET",
+                &format!("/api/v1/coops/{coop}/employment/{pa}"),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_eq!(
+            after.json()["full"]["rates"]["day"],
+            1_500,
+            "{}",
+            after.body
+        );
+        // The PA may not change their own record, page or API.
+        let megan = app.browser(cast.who("pa")).await;
+        let own = post(
+            &app,
+            &edit,
+            &megan.cookies,
+            &[("csrf".into(), megan.csrf.clone())],
+        )
+        .await;
+        assert_eq!(own.status, 403);
+        let by_api = app
+            .api(
+                "PUT",
+                &format!("/api/v1/coops/{coop}/employment/{pa}"),
+                Some(&app.token(cast.who("pa")).await),
+                Some(json!({"name": "Megan"})),
+            )
+            .await;
+        assert_eq!(by_api.status, 403);
+    }
+);

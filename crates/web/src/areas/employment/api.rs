@@ -276,6 +276,30 @@ pub async fn hire(
     })
 }
 
+#[utoipa::path(put, path = "/api/v1/coops/{id}/employment/{pa}", params(("id" = String, Path), ("pa" = String, Path)), request_body = HireBody,
+    responses((status = 200, body = EmploymentView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, pa)): Path<(String, String)>,
+    body: Result<Json<HireBody>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::ManageEmployment).await?;
+    let Json(body) = body.map_err(rejected)?;
+    let changed = commands::update(
+        &state,
+        &scope,
+        &pa,
+        &body.fields,
+        body.welsh_speaker,
+        account.language,
+    )
+    .await;
+    answer(&state, account.language, changed, |()| {
+        StatusCode::NO_CONTENT.into_response()
+    })
+}
+
 #[utoipa::path(get, path = "/api/v1/coops/{id}/employment/{pa}",
     params(("id" = String, Path), ("pa" = String, Path)),
     responses((status = 200, body = EmploymentView), (status = 404, body = ApiErrorBody)))]
@@ -605,6 +629,7 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("POST", "/api/v1/coops/{id}/employment/insurance", insurance)
             .documented::<__path_insurance>(),
         route("GET", "/api/v1/coops/{id}/employment/{pa}", show).documented::<__path_show>(),
+        route("PUT", "/api/v1/coops/{id}/employment/{pa}", update).documented::<__path_update>(),
         route(
             "POST",
             "/api/v1/coops/{id}/employment/{pa}/ni-number",

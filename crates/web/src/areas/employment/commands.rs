@@ -767,6 +767,163 @@ pub fn read_hire(
     ))
 }
 
+/// Pence as a form shows pounds (`12.60`).
+fn pounds_field(pence: Pence) -> String {
+    format!("{}.{:02}", pence / 100, pence.rem_euclid(100))
+}
+
+/// Ten-thousandths as a form shows them (`37.5`).
+fn tenths_field(value: i64) -> String {
+    let whole = value / 10_000;
+    let fraction = value.rem_euclid(10_000);
+    if fraction == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{}", format!("{fraction:04}").trim_end_matches('0'))
+    }
+}
+
+impl HireFields {
+    /// A record as the form shows it, for changing it: `read_hire` reads
+    /// it back to the same record.
+    pub fn of(record: &EmploymentRecord) -> HireFields {
+        let e = &record.employment;
+        let d = &record.details;
+        let (hours, weekly_hours, days_per_week) = match e.hours {
+            Hours::Fixed {
+                weekly,
+                days_per_week,
+                part_year,
+            } => (
+                if part_year { "part_year" } else { "fixed" },
+                tenths_field(weekly),
+                tenths_field(days_per_week),
+            ),
+            Hours::Irregular => ("irregular", String::new(), String::new()),
+        };
+        let (household, authorisation_date, authorisation_reference) = match &e.household {
+            Household::Unrelated => ("unrelated", String::new(), String::new()),
+            Household::RelativeInSameHousehold { authorisation } => (
+                "relative",
+                authorisation
+                    .as_ref()
+                    .map(|a| a.date.to_string())
+                    .unwrap_or_default(),
+                authorisation
+                    .as_ref()
+                    .map(|a| a.reference.as_str().to_owned())
+                    .unwrap_or_default(),
+            ),
+        };
+        let (starter, p45_pay, p45_tax, p45_tax_code, p45_leaving_date) = match &e.starter {
+            Starter::Declaration(d) => (
+                d.code().to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Starter::P45(p) => (
+                "p45".to_owned(),
+                pounds_field(p.previous_pay_to_date),
+                pounds_field(p.previous_tax_to_date),
+                p.tax_code.to_string(),
+                p.leaving_date.to_string(),
+            ),
+        };
+        let (pension, pension_date) = match e.pension {
+            PensionChoice::Assess => ("assess", String::new()),
+            PensionChoice::OptedIn { on } => ("opted_in", on.to_string()),
+            PensionChoice::OptedOut { on } => ("opted_out", on.to_string()),
+            PensionChoice::Postponed { until } => ("postponed", until.to_string()),
+        };
+        HireFields {
+            name: e.name.as_str().to_owned(),
+            account: d
+                .account
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            born: e.born.to_string(),
+            ni_number: e
+                .ni_number
+                .as_ref()
+                .map(|n| n.full().to_owned())
+                .unwrap_or_default(),
+            address: d.address.as_str().to_owned(),
+            start: e.start.to_string(),
+            continuous_from: e.continuous_from.map(|x| x.to_string()).unwrap_or_default(),
+            job_title: e.job_title.as_str().to_owned(),
+            duties: d
+                .duties
+                .as_ref()
+                .map(|x| x.as_str().to_owned())
+                .unwrap_or_default(),
+            place_of_work: e.place_of_work.as_str().to_owned(),
+            engagement: match e.engagement {
+                Engagement::Employee => "employee",
+                Engagement::SelfEmployed => "self_employed",
+                Engagement::Agency => "agency",
+            }
+            .to_owned(),
+            household: household.to_owned(),
+            authorisation_date,
+            authorisation_reference,
+            hours: hours.to_owned(),
+            weekly_hours,
+            days_per_week,
+            rate_day: pounds_field(e.rates.day),
+            rate_night: pounds_field(e.rates.night),
+            rate_weekend: pounds_field(e.rates.weekend),
+            rate_bank_holiday: pounds_field(e.rates.bank_holiday),
+            sleep_in: pounds_field(e.rates.sleep_in_per_night),
+            pay_frequency: match e.pay_frequency {
+                Frequency::Weekly => "weekly",
+                Frequency::TwoWeekly => "two_weekly",
+                Frequency::FourWeekly => "four_weekly",
+                Frequency::Monthly => "monthly",
+            }
+            .to_owned(),
+            starter,
+            p45_pay,
+            p45_tax,
+            p45_tax_code,
+            p45_leaving_date,
+            tax_code: d.tax_code.map(|c| c.to_string()).unwrap_or_default(),
+            pension: pension.to_owned(),
+            pension_date,
+            probation_weeks: e
+                .probation
+                .as_ref()
+                .map(|p| p.weeks.to_string())
+                .unwrap_or_default(),
+            fixed_term_end: e.fixed_term_end.map(|x| x.to_string()).unwrap_or_default(),
+            notice_employer: e.notice_from_employer_weeks.to_string(),
+            notice_worker: e.notice_from_worker_weeks.to_string(),
+        }
+    }
+}
+
+/// Changes a PA's record: read and checked as when hiring, its ending
+/// kept as it was.
+pub(crate) async fn update(
+    state: &AppState,
+    scope: &CoopScope,
+    id: &str,
+    fields: &HireFields,
+    welsh_speaker: bool,
+    language: Language,
+) -> Result<(), Refused> {
+    let id = employment_id(id)?;
+    let (employment, details) =
+        read_hire(fields, welsh_speaker, today(state)?).map_err(at_fields)?;
+    state
+        .store
+        .update_employment(scope, &id, &employment, &details)
+        .await
+        .map_err(|err| refused(state, language, err))
+}
+
 /// Hires a PA: every problem with the record at its field, or the record
 /// saved with its audit entry.
 pub(crate) async fn hire(

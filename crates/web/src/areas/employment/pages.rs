@@ -253,6 +253,12 @@ struct HirePage {
     coop_id: String,
     members: Vec<(String, String)>,
     typed: Typed,
+    /// Where the form goes: hiring, or changing one PA's record.
+    action: String,
+    /// The page's heading, the button's words and the introduction.
+    heading: String,
+    button: String,
+    intro: String,
 }
 
 /// The hire form as a browser sends it: the fields, and a box for Welsh.
@@ -308,15 +314,102 @@ async fn hire_page(
         chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
     }
     Ok(HirePage {
-        chrome,
+        heading: chrome.t("employment-hire-title"),
+        button: chrome.t("employment-hire-button"),
+        intro: chrome.t("employment-hire-intro"),
         errors,
+        action: format!("/coops/{}/employment", scope.coop_id()),
         coop_id: scope.coop_id().to_string(),
         members: members
             .iter()
             .map(|m| (m.account.to_string(), m.name.clone()))
             .collect(),
         typed,
+        chrome,
     })
+}
+
+/// The hire form as the form to change one PA's record.
+async fn edit_page(
+    state: &AppState,
+    viewer: &Viewer,
+    scope: &CoopScope,
+    pa: &str,
+    errors: Problems,
+    typed: Typed,
+) -> Result<HirePage, AppError> {
+    let mut page = hire_page(state, viewer, scope, errors, typed).await?;
+    page.heading = page.chrome.t("employment-edit-title");
+    page.chrome.title = if page.errors.is_empty() {
+        page.heading.clone()
+    } else {
+        format!("{} {}", page.chrome.t("error-title-prefix"), page.heading)
+    };
+    page.action = format!("{}/edit", pa_link(scope.coop_id().as_str(), pa));
+    page.button = page.chrome.t("employment-edit-button");
+    page.intro = page.chrome.t("employment-edit-intro");
+    Ok(page)
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path((id, pa)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ManageEmployment).await?;
+    let employment = cylch_store::EmploymentId::parse(&pa).ok_or(AppError::NOT_FOUND)?;
+    let record = match state.store.employment(&scope, &employment).await {
+        Ok(EmploymentEntry::Full(record)) => record,
+        Err(cylch_store::employment::EmploymentError::Store(err)) => return Err(err.into()),
+        _ => return Err(AppError::NOT_FOUND),
+    };
+    let form = HireForm {
+        fields: commands::HireFields::of(&record),
+        welsh_speaker: if record.details.welsh_speaker {
+            "yes".to_owned()
+        } else {
+            String::new()
+        },
+    };
+    render(
+        &edit_page(
+            &state,
+            &viewer,
+            &scope,
+            &pa,
+            Problems::default(),
+            Typed::of(&form),
+        )
+        .await?,
+    )
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path((id, pa)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<HireForm>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ManageEmployment).await?;
+    let changed = commands::update(
+        &state,
+        &scope,
+        &pa,
+        &form.fields,
+        !form.welsh_speaker.is_empty(),
+        viewer.language,
+    )
+    .await;
+    match changed {
+        Ok(()) => Ok(Redirect::to(&pa_link(scope.coop_id().as_str(), &pa)).into_response()),
+        Err(Refused::Fields(errors)) => render_invalid(
+            &edit_page(&state, &viewer, &scope, &pa, errors, Typed::of(&form)).await?,
+        ),
+        Err(Refused::Rule(refusal)) => {
+            refusal.to_page(&state, &viewer, &pa_link(scope.coop_id().as_str(), &pa))
+        }
+        Err(Refused::Failed(err)) => Err(err),
+    }
 }
 
 pub async fn hire_form(
@@ -1484,6 +1577,8 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         route("GET", "/coops/{id}/employment/due", due),
         route("POST", "/coops/{id}/employment/insurance", insurance),
         route("GET", "/coops/{id}/employment/{pa}", record),
+        route("GET", "/coops/{id}/employment/{pa}/edit", edit_form),
+        route("POST", "/coops/{id}/employment/{pa}/edit", edit),
         route(
             "POST",
             "/coops/{id}/employment/{pa}/ni-number",
