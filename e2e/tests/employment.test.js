@@ -1,6 +1,7 @@
 // Employing PAs in the pages, in English and in Welsh, with JavaScript on and
 // off: the chair's list of PAs, the hiring form sent empty (every problem at
-// its field), what expires soon, a PA's record; a PA sees their own record;
+// its field), what expires soon, a PA's record, a DBS check recorded after a
+// bad date is refused at its field; a PA sees their own record;
 // a supported person sees the PAs who support them. axe-core must find
 // nothing on any of them, and the record reads at a phone's width.
 import { describe, test, before, after } from 'node:test';
@@ -66,6 +67,39 @@ describe('employing PAs', { concurrency: 2 }, () => {
         await expectGoodPage(page, lang, {}, 'a PA');
         assert.ok(!(await page.locator('main').innerText()).match(/[A-Z]{2} ?\d\d ?\d\d ?\d\d ?[A-D]/),
           'the NI number is masked until asked for');
+      });
+    }
+
+    for (const js of [true, false]) {
+      test(`the chair records a DBS check, a bad date refused at its field (${lang}, JavaScript ${js ? 'on' : 'off'})`, async () => {
+        const { page, base } = await signedIn(lang, PEOPLE.carys, js);
+        await goto(page, base);
+        const href = await page.getByRole('link', { name: PEOPLE.owain.name, exact: true }).getAttribute('href');
+        let response = await goto(page, href);
+        assert.equal(response.status(), 200);
+        const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+        const dbs = page.locator('form[action$="/dbs"]');
+        await dbs.locator('#dbs_certificate').fill('0012 3456 7899');
+        await dbs.locator('#dbs_issued').fill(day(-10));
+        await dbs.locator('#dbs_barred_list').check();
+        // A status check before the certificate was issued cannot be.
+        await dbs.locator('#dbs_status_checked_on').fill(day(-20));
+        [response] = await Promise.all([page.waitForNavigation(), dbs.getByRole('button').click()]);
+        assert.equal(response.status(), 422);
+        const problems = await errorSummary(page);
+        assert.deepEqual(problems.map((p) => p.href), ['#dbs_status_checked_on']);
+        await expectGoodPage(page, lang, {}, 'a check refused');
+        // Mended, the check is recorded and the record shows it.
+        const again = page.locator('form[action$="/dbs"]');
+        await again.locator('#dbs_status_checked_on').fill('');
+        await again.locator('#dbs_certificate').fill('0012 3456 7899');
+        await again.locator('#dbs_issued').fill(day(-10));
+        await again.locator('#dbs_barred_list').check();
+        [response] = await Promise.all([page.waitForNavigation(), again.getByRole('button').click()]);
+        assert.equal(response.status(), 200);
+        await expectGoodPage(page, lang, {}, 'a check recorded');
+        const checks = await page.locator('#checks + dl').innerText();
+        assert.ok(checks.includes('7899'), checks);
       });
     }
 
