@@ -19,6 +19,7 @@ use cylch_employment::checks::{
 };
 use cylch_employment::employment::{
     Engagement, Hours, Household, PensionChoice, Probation, Rates, Starter, StarterDeclaration,
+    StudentLoanPlan,
 };
 use cylch_employment::particulars::{EmployerFacts, Statement, Value};
 use cylch_employment::text::Text;
@@ -544,6 +545,14 @@ async fn employ_pas(
             )?),
             welsh_speaker: demo.welsh,
             tax_code: None,
+            // Dafydd repays a Plan 2 loan; Elin a Plan 1 and a postgraduate
+            // loan.
+            student_loan: match n {
+                1 => Some(StudentLoanPlan::Plan2),
+                4 => Some(StudentLoanPlan::Plan1),
+                _ => None,
+            },
+            postgraduate_loan: n == 4,
         };
         let record = store
             .hire(scope, &employment, &details)

@@ -142,6 +142,34 @@ pub enum Starter {
     P45(P45),
 }
 
+/// The student loan a PA repays through payroll (HMRC's start notice, the
+/// starter checklist or a P45 tells the employer), and whether they also
+/// repay a postgraduate loan, which is deducted beside any plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StudentLoanPlan {
+    Plan1,
+    Plan2,
+    Plan4,
+    Plan5,
+}
+
+impl StudentLoanPlan {
+    pub const ALL: [StudentLoanPlan; 4] = [Self::Plan1, Self::Plan2, Self::Plan4, Self::Plan5];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Plan1 => "plan_1",
+            Self::Plan2 => "plan_2",
+            Self::Plan4 => "plan_4",
+            Self::Plan5 => "plan_5",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<StudentLoanPlan> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
 /// Why an employment ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EndReason {

@@ -123,6 +123,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 43,
+        name: "student loans",
+        portable: include_str!("../migrations/0043_student_loans.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 50,
         name: "rota",
         portable: include_str!("../migrations/0050_rota.sql"),

@@ -230,7 +230,7 @@ fn oi(x: Option<i64>) -> Val {
 }
 
 /// The columns an employment is written to, in [`values`]'s order.
-pub(super) const COLUMNS: [&str; 39] = [
+pub(super) const COLUMNS: [&str; 41] = [
     "account_id",
     "name",
     "born",
@@ -270,6 +270,8 @@ pub(super) const COLUMNS: [&str; 39] = [
     "relative_in_household",
     "council_authorisation_reference",
     "council_authorisation_date",
+    "student_loan_plan",
+    "postgraduate_loan",
 ];
 
 pub(super) fn values(e: &Employment, p: &PaDetails) -> Vec<Val> {
@@ -341,6 +343,8 @@ pub(super) fn values(e: &Employment, p: &PaDetails) -> Vec<Val> {
         i(i64::from(relative)),
         ot(authorisation.map(|a| a.reference.as_str().to_owned())),
         od(authorisation.map(|a| a.date)),
+        ot(p.student_loan.map(|l| l.code().to_owned())),
+        i(i64::from(p.postgraduate_loan)),
     ]
 }
 
@@ -467,6 +471,13 @@ pub(super) fn from_row(row: &sqlx::any::AnyRow) -> Result<Stored, StoreError> {
         duties: os("duties")?.as_deref().map(text).transpose()?,
         welsh_speaker: flag(n("welsh_speaker")?),
         tax_code: os("tax_code")?.as_deref().map(tax_code).transpose()?,
+        student_loan: os("student_loan_plan")?
+            .map(|raw| {
+                cylch_employment::employment::StudentLoanPlan::parse(&raw)
+                    .ok_or_else(|| corrupt("student loan plan", &raw))
+            })
+            .transpose()?,
+        postgraduate_loan: flag(n("postgraduate_loan")?),
     };
     Ok(Stored {
         id: EmploymentId::from_db(s("id")?),

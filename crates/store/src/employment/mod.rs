@@ -61,6 +61,10 @@ pub struct PaDetails {
     pub welsh_speaker: bool,
     /// The tax code payroll uses now (from HMRC's latest notice), if known.
     pub tax_code: Option<TaxCode>,
+    /// The student loan plan repaid through payroll, if any.
+    pub student_loan: Option<cylch_employment::employment::StudentLoanPlan>,
+    /// A postgraduate loan is repaid too.
+    pub postgraduate_loan: bool,
 }
 
 /// A supported person a PA works with.
@@ -259,6 +263,8 @@ fn audit_view(e: &Employment, p: &PaDetails) -> serde_json::Value {
         },
         "pay_frequency": codec::frequency_code(e.pay_frequency),
         "tax_code": p.tax_code.map(|c| c.to_string()),
+        "student_loan": p.student_loan.map(|l| l.code()),
+        "postgraduate_loan": p.postgraduate_loan,
         "pension": e.pension.code(),
         "welsh_speaker": p.welsh_speaker,
         "start": e.start.to_string(),

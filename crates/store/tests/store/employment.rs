@@ -88,6 +88,8 @@ pub(super) fn details(account: Option<&AccountId>) -> PaDetails {
         duties: Some(text("Personal care, cooking, getting out and about")),
         welsh_speaker: true,
         tax_code: Some(TaxCode::parse("C1257L").unwrap()),
+        student_loan: Some(cylch_employment::employment::StudentLoanPlan::Plan2),
+        postgraduate_loan: true,
     }
 }
 

@@ -992,8 +992,11 @@ on_both!(
             "{}",
             before.body
         );
-        // With the date of birth mended the change is saved and audited.
+        // With the date of birth mended the change is saved and audited,
+        // with the student loans the PA now repays.
         set(&mut fields, "born", "1996-03-14");
+        fields.push(("student_loan".into(), "plan_5".into()));
+        fields.push(("postgraduate_loan".into(), "yes".into()));
         let saved = post(&app, &edit, &chair.cookies, &fields).await;
         assert_eq!(saved.status, 303, "{}", saved.body);
         let after = app
@@ -1010,6 +1013,17 @@ on_both!(
             "{}",
             after.body
         );
+        assert_eq!(after.json()["full"]["student_loan"], "plan_5");
+        assert_eq!(after.json()["full"]["postgraduate_loan"], true);
+        let record = app
+            .get(&format!("/coops/{coop}/employment/{pa}"), &chair.cookies)
+            .await;
+        assert!(record.body.contains("Plan 5; Repays a postgraduate loan"));
+        // A plan that does not exist is refused at its field.
+        set(&mut fields, "student_loan", "plan_9");
+        let refused = post(&app, &edit, &chair.cookies, &fields).await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains("href=\"#student_loan\""));
         // The PA may not change their own record, page or API.
         let megan = app.browser(cast.who("pa")).await;
         let own = post(

@@ -74,6 +74,9 @@ pub struct FullView {
     /// `weekly`, `two_weekly`, `four_weekly` or `monthly`
     pay_frequency: String,
     tax_code: Option<String>,
+    /// `plan_1`, `plan_2`, `plan_4` or `plan_5`; none when no student loan.
+    student_loan: Option<String>,
+    postgraduate_loan: bool,
     /// `assess`, `opted-in`, `opted-out` or `postponed`
     pension: String,
     welsh_speaker: bool,
@@ -144,6 +147,8 @@ fn full_view(r: &EmploymentRecord, reveal: bool) -> FullView {
         },
         pay_frequency: frequency(e.pay_frequency).to_owned(),
         tax_code: r.details.tax_code.map(|c| c.to_string()),
+        student_loan: r.details.student_loan.map(|l| l.code().to_owned()),
+        postgraduate_loan: r.details.postgraduate_loan,
         pension: e.pension.code().to_owned(),
         welsh_speaker: r.details.welsh_speaker,
         relative_in_household: matches!(e.household, Household::RelativeInSameHousehold { .. }),

@@ -367,6 +367,10 @@ pub struct HireFields {
     pub p45_leaving_date: String,
     /// The tax code payroll uses now, if known.
     pub tax_code: String,
+    /// `plan_1`, `plan_2`, `plan_4` or `plan_5`; blank for none.
+    pub student_loan: String,
+    /// Whether a postgraduate loan is repaid too.
+    pub postgraduate_loan: bool,
     /// `assess` (the default), `opted_in`, `opted_out` or `postponed`
     pub pension: String,
     /// The date of the pension choice (or the end of postponement).
@@ -589,6 +593,17 @@ pub fn read_hire(
                 .map_err(|_| "employment-error-tax-code"),
         },
     );
+    let student_loan = take(
+        e,
+        b,
+        "student_loan",
+        match f.student_loan.trim() {
+            "" | "none" => Ok(None),
+            raw => cylch_employment::employment::StudentLoanPlan::parse(raw)
+                .map(Some)
+                .ok_or(FieldError::UnknownChoice.code()),
+        },
+    );
     let pension = match f.pension.trim() {
         "" | "assess" => Some(PensionChoice::Assess),
         kind @ ("opted_in" | "opted_out" | "postponed") => take(
@@ -751,6 +766,9 @@ pub fn read_hire(
     else {
         return Err(errors);
     };
+    let Some(student_loan) = student_loan else {
+        return Err(errors);
+    };
     let employment = Employment {
         ni_number,
         ..placeholder
@@ -763,6 +781,8 @@ pub fn read_hire(
             duties,
             welsh_speaker,
             tax_code,
+            student_loan,
+            postgraduate_loan: f.postgraduate_loan,
         },
     ))
 }
@@ -890,6 +910,11 @@ impl HireFields {
             p45_tax_code,
             p45_leaving_date,
             tax_code: d.tax_code.map(|c| c.to_string()).unwrap_or_default(),
+            student_loan: d
+                .student_loan
+                .map(|l| l.code().to_owned())
+                .unwrap_or_default(),
+            postgraduate_loan: d.postgraduate_loan,
             pension: pension.to_owned(),
             pension_date,
             probation_weeks: e

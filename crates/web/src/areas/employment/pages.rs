@@ -268,6 +268,18 @@ pub struct HireForm {
     #[serde(flatten)]
     fields: HireFields,
     welsh_speaker: String,
+    /// A box ticked, as a browser sends it; read into `fields` before use.
+    postgraduate_loan: String,
+}
+
+impl HireForm {
+    /// The fields as the command reads them, with the boxes ticked.
+    fn fields(&self) -> HireFields {
+        HireFields {
+            postgraduate_loan: !self.postgraduate_loan.is_empty(),
+            ..self.fields.clone()
+        }
+    }
 }
 
 impl HirePage {
@@ -285,6 +297,7 @@ impl HirePage {
             "pay_frequency" => &["weekly", "two_weekly", "four_weekly", "monthly"],
             "starter" => &["A", "B", "C", "p45"],
             "pension" => &["assess", "opted_in", "opted_out", "postponed"],
+            "student_loan" => &["none", "plan_1", "plan_2", "plan_4", "plan_5"],
             _ => &[],
         };
         codes
@@ -363,13 +376,11 @@ pub async fn edit_form(
         Err(cylch_store::employment::EmploymentError::Store(err)) => return Err(err.into()),
         _ => return Err(AppError::NOT_FOUND),
     };
+    let yes = |on: bool| if on { "yes".to_owned() } else { String::new() };
     let form = HireForm {
         fields: commands::HireFields::of(&record),
-        welsh_speaker: if record.details.welsh_speaker {
-            "yes".to_owned()
-        } else {
-            String::new()
-        },
+        welsh_speaker: yes(record.details.welsh_speaker),
+        postgraduate_loan: yes(record.details.postgraduate_loan),
     };
     render(
         &edit_page(
@@ -395,7 +406,7 @@ pub async fn edit(
         &state,
         &scope,
         &pa,
-        &form.fields,
+        &form.fields(),
         !form.welsh_speaker.is_empty(),
         viewer.language,
     )
@@ -440,7 +451,7 @@ pub async fn hire(
     let hired = commands::hire(
         &state,
         &scope,
-        &form.fields,
+        &form.fields(),
         !form.welsh_speaker.is_empty(),
         viewer.language,
     )
@@ -763,6 +774,24 @@ fn facts(chrome: &Chrome, r: &EmploymentRecord) -> Vec<Fact> {
                 .tax_code
                 .map(|c| c.to_string())
                 .unwrap_or_default(),
+        ),
+        fact(
+            "employment-field-student-loan",
+            format!(
+                "{}{}",
+                chrome.t(&format!(
+                    "employment-student-loan-{}",
+                    r.details
+                        .student_loan
+                        .map_or("none", |l| l.code())
+                        .replace('_', "-")
+                )),
+                if r.details.postgraduate_loan {
+                    format!("; {}", chrome.t("employment-field-postgraduate-loan"))
+                } else {
+                    String::new()
+                }
+            ),
         ),
         fact(
             "employment-field-pension",
