@@ -26,7 +26,7 @@ use cylch_payroll::{Date, Frequency, Pence, TaxCode};
 use cylch_store::employment::{
     EmploymentEntry, EmploymentError, EmploymentRecord, PaDetails, StatementVersion,
 };
-use cylch_store::{AccountId, CoopScope, EmploymentId, StoreError};
+use cylch_store::{AccountId, CoopScope, EmploymentId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -35,30 +35,9 @@ use crate::common::error::AppError;
 use crate::common::error::ErrorKind;
 use crate::common::fields::parse_date;
 use crate::common::problems::Problems;
-use crate::common::refusal::{Explain, Refusal};
+use crate::common::refusal::Explain;
 
-/// Why an action was not taken.
-#[derive(Debug)]
-pub(crate) enum Refused {
-    /// Problems with what was typed, each at its field.
-    Fields(Problems),
-    /// A refusal under the rules, said whole.
-    Rule(Refusal),
-    /// Not found, not allowed, or the database failed.
-    Failed(AppError),
-}
-
-impl From<StoreError> for Refused {
-    fn from(err: StoreError) -> Refused {
-        Refused::Failed(err.into())
-    }
-}
-
-impl From<AppError> for Refused {
-    fn from(err: AppError) -> Refused {
-        Refused::Failed(err)
-    }
-}
+pub(crate) use crate::common::refusal::Refused;
 
 /// The fields this area names in its own words when they are left blank,
 /// so that a summary of several blank fields never says the same thing

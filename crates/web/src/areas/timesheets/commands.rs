@@ -10,7 +10,7 @@ use cylch_domain::Language;
 use cylch_employment::timesheet::{Approver, Figures, LineField, LineKind};
 use cylch_payroll::Date;
 use cylch_store::timesheets::{NewLine, Timesheet, TimesheetError};
-use cylch_store::{CoopScope, EmploymentId, StoreError, TimesheetLineId};
+use cylch_store::{CoopScope, EmploymentId, TimesheetLineId};
 use jiff::civil::DateTime;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -20,28 +20,7 @@ use crate::common::error::AppError;
 use crate::common::problems::Problems;
 use crate::common::refusal::Explain;
 
-/// Why an action was not taken.
-#[derive(Debug)]
-pub(crate) enum Refused {
-    /// Problems with what was typed, each at its field.
-    Fields(Problems),
-    /// A refusal under the rules, said whole.
-    Rule(crate::common::refusal::Refusal),
-    /// Not found, not allowed, or the database failed.
-    Failed(AppError),
-}
-
-impl From<StoreError> for Refused {
-    fn from(err: StoreError) -> Refused {
-        Refused::Failed(err.into())
-    }
-}
-
-impl From<AppError> for Refused {
-    fn from(err: AppError) -> Refused {
-        Refused::Failed(err)
-    }
-}
+pub(crate) use crate::common::refusal::Refused;
 
 /// The store's refusal as the fronts answer it: each problem at its field,
 /// else the refusal whole.
