@@ -5,12 +5,16 @@
 
 use cylch_employment::timesheet::{Figures, LineKind};
 use cylch_payroll::{Date, Frequency, TaxYear};
+use cylch_store::employment::PaDetails;
 use cylch_store::payroll::{PayRun, PayRunError, RunState};
 use cylch_store::testing::count_raw;
 use cylch_store::timesheets::NewLine;
 use cylch_store::{CoopScope, EmploymentId};
 
-use super::employment::{Family, d, family, hire_both};
+use cylch_employment::employment::{P45, Starter, StarterDeclaration};
+use cylch_payroll::TaxCode;
+
+use super::employment::{Family, d, details, family, hire_both, megan_record};
 use super::*;
 
 /// An officer besides the chair: the treasurer.
@@ -37,6 +41,18 @@ async fn treasurer(store: &Store, f: &Family) -> CoopScope {
 /// (both included), entered by Megan and approved by Sioned. The clock is
 /// moved past `to` first.
 async fn weekdays(store: &Store, f: &Family, megan: &EmploymentId, from: Date, to: Date) {
+    weekdays_of(store, f, &f.pa, megan, from, to).await;
+}
+
+/// As [`weekdays`], for the PA who signs in as `pa`.
+async fn weekdays_of(
+    store: &Store,
+    f: &Family,
+    pa: &CoopScope,
+    megan: &EmploymentId,
+    from: Date,
+    to: Date,
+) {
     let after = to.add_days(5).unwrap();
     store
         .clock()
@@ -46,7 +62,7 @@ async fn weekdays(store: &Store, f: &Family, megan: &EmploymentId, from: Date, t
         if day.weekday_from_monday() < 5 {
             store
                 .add_timesheet_line(
-                    &f.pa,
+                    pa,
                     megan,
                     &NewLine {
                         figures: Figures {
@@ -294,5 +310,96 @@ on_both_databases!(
         );
         assert_eq!(count_raw(&store, "SELECT COUNT(*) FROM pay_runs").await, 1);
         assert_eq!(count_raw(&store, "SELECT COUNT(*) FROM payslips").await, 1);
+    }
+);
+
+on_both_databases!(
+    a_new_starter_is_taxed_from_the_p45_or_the_checklist,
+    |store| {
+        let f = family(&store).await;
+        // Megan brings a P45 from a job she left on 30 April; Owen (who signs
+        // in as the co-operative's other member) ticked statement B. HMRC has
+        // sent neither a code yet.
+        let megan = store
+            .hire(
+                &f.chair,
+                &cylch_employment::Employment {
+                    starter: Starter::P45(P45 {
+                        previous_pay_to_date: 300_000,
+                        previous_tax_to_date: 40_000,
+                        tax_code: TaxCode::parse("1257L").unwrap(),
+                        leaving_date: d(2026, 4, 30),
+                    }),
+                    ..megan_record()
+                },
+                &PaDetails {
+                    tax_code: None,
+                    ..details(Some(f.pa.account()))
+                },
+            )
+            .await
+            .unwrap();
+        let owen = store
+            .hire(
+                &f.chair,
+                &cylch_employment::Employment {
+                    name: PersonName::parse("Owen Price").unwrap(),
+                    starter: Starter::Declaration(StarterDeclaration::B),
+                    ..megan_record()
+                },
+                &PaDetails {
+                    tax_code: None,
+                    ..details(Some(f.other.account()))
+                },
+            )
+            .await
+            .unwrap();
+        for id in [&megan.id, &owen.id] {
+            store
+                .link_person(&f.chair, id, &f.sioned_id, false)
+                .await
+                .unwrap();
+        }
+        weekdays_of(&store, &f, &f.pa, &megan.id, d(2026, 5, 6), d(2026, 5, 20)).await;
+        weekdays_of(
+            &store,
+            &f,
+            &f.other,
+            &owen.id,
+            d(2026, 5, 6),
+            d(2026, 5, 20),
+        )
+        .await;
+        let run = store
+            .start_pay_run(&f.chair, Frequency::Monthly, y26(), 2, d(2026, 6, 5))
+            .await
+            .unwrap();
+        assert_eq!(run.payslips.len(), 2);
+        let inputs = store.pay_run_inputs(&f.chair, &run.id).await.unwrap();
+        let of = |id: &EmploymentId| &inputs.iter().find(|i| &i.employment == id).unwrap().input;
+        // The P45's code, cumulative, with its pay and tax to date.
+        let m = of(&megan.id);
+        assert_eq!(m["tax_code"], "1257L");
+        assert_eq!(m["taxable_pay_to_date_pence"], 300_000);
+        assert_eq!(m["tax_to_date_pence"], 40_000);
+        assert!(m.get("week1_month1").is_none());
+        // Statement B: the emergency code on the month 1 basis.
+        let o = of(&owen.id);
+        assert_eq!(o["tax_code"], "1257L");
+        assert_eq!(o["week1_month1"], true);
+        assert_eq!(o["taxable_pay_to_date_pence"], 0);
+        let megan_slip = run
+            .payslips
+            .iter()
+            .find(|p| p.employment == megan.id)
+            .unwrap();
+        assert_eq!(
+            megan_slip.taxable_pay_to_date,
+            300_000 + megan_slip.taxable_pay
+        );
+        // The employment's own gross to date leaves the P45 out.
+        assert_eq!(megan_slip.gross_to_date, megan_slip.gross);
+        assert!(megan_slip.notes.iter().any(|n| n.contains("P45")));
+        assert_recomputes(&store, &f, &run).await;
     }
 );
