@@ -140,8 +140,8 @@ const MIGRATIONS: &[Migration] = &[
         version: 70,
         name: "payroll",
         portable: include_str!("../migrations/0070_payroll.sql"),
-        sqlite: "",
-        postgres: "",
+        sqlite: include_str!("../migrations/0070_payroll.sqlite.sql"),
+        postgres: include_str!("../migrations/0070_payroll.postgres.sql"),
     },
 ];
 

@@ -7,7 +7,7 @@ use cylch_employment::timesheet::{Figures, LineKind};
 use cylch_payroll::{Date, Frequency, TaxYear};
 use cylch_store::employment::PaDetails;
 use cylch_store::payroll::{PayRun, PayRunError, RunState};
-use cylch_store::testing::count_raw;
+use cylch_store::testing::{count_raw, execute_raw};
 use cylch_store::timesheets::NewLine;
 use cylch_store::{CoopScope, EmploymentId};
 
@@ -282,6 +282,19 @@ on_both_databases!(pay_runs_pay_approved_time_and_carry_the_year, |store| {
 
     let runs = store.pay_runs(&f.chair).await.unwrap();
     assert_eq!(runs.len(), 3);
+    // The database itself keeps payroll records: nothing is deleted, no
+    // payslip changes, and an approved run does not change.
+    for sql in [
+        "DELETE FROM payslip_lines",
+        "UPDATE payslip_lines SET minutes = 0",
+        "DELETE FROM payslips",
+        "UPDATE payslips SET net_pay_pence = 0",
+        "DELETE FROM pay_runs",
+        "UPDATE pay_runs SET pay_date = '2026-07-01' WHERE state = 'approved'",
+    ] {
+        assert!(execute_raw(&store, sql).await.is_err(), "{sql}");
+    }
+    assert_eq!(count_raw(&store, "SELECT COUNT(*) FROM payslips").await, 2);
     assert!(matches!(
         store.pay_runs(&f.pa).await,
         Err(PayRunError::NeedsEmployerDuties)
