@@ -36,10 +36,11 @@ CREATE TABLE payslips (
     employment_id TEXT NOT NULL,
     -- The engine's input, exactly as `cylch payroll calc` reads it.
     input_json TEXT NOT NULL,
-    -- Minutes paid at each hourly rate, and sleep-in nights: the hours a
-    -- payslip must show.
-    minutes_paid BIGINT NOT NULL CHECK (minutes_paid >= 0),
-    sleep_in_nights BIGINT NOT NULL CHECK (sleep_in_nights >= 0),
+    -- Minutes paid at an hourly rate, and sleep-in nights: the hours a
+    -- payslip must show. Negative only when an adjustment took time off a
+    -- line an earlier payslip paid.
+    minutes_paid BIGINT NOT NULL,
+    sleep_in_nights BIGINT NOT NULL,
     gross_pence BIGINT NOT NULL,
     taxable_pay_pence BIGINT NOT NULL,
     tax_pence BIGINT NOT NULL,

@@ -1,10 +1,18 @@
 //! Gross pay from approved timesheet lines: pure arithmetic, no storage.
 //!
+//! A run pays every approved line not paid before, whatever its day: time
+//! approved after its period was run is paid in the next run. An approved
+//! adjustment of a line already paid pays the difference (the new line less
+//! what the old one was paid); a line replaced before it was paid is not
+//! paid, its replacement is.
+//!
 //! Rounding: each line's pay is its minutes × its hourly rate in
 //! pence-minutes, kept exact; the period's total is divided by 60 once and
 //! rounded to the nearest penny, a half penny up, so that splitting time
 //! into many short lines neither gains nor loses a penny. Sleep-in sums are
 //! whole pence and added after.
+
+use std::collections::BTreeMap;
 
 use cylch_employment::employment::Rates;
 use cylch_employment::timesheet::LineKind;
@@ -73,24 +81,50 @@ fn pay_of(line: &ApprovedLine, rates: &Rates) -> Option<PaidLine> {
     })
 }
 
-/// The pay for `lines`: each line counted once, an approved adjustment in
-/// place of the line it replaces.
-pub fn gross(lines: &[ApprovedLine], rates: &Rates) -> Result<Gross, Overflow> {
+/// The pay for `lines` (every approved line of the PA up to the period's
+/// end), given what earlier payslips paid (`paid`, by line id): each line
+/// paid once, an approved adjustment in place of the line it replaces.
+pub fn gross(
+    lines: &[ApprovedLine],
+    rates: &Rates,
+    paid: &BTreeMap<String, PaidLine>,
+) -> Result<Gross, Overflow> {
+    let by_id: BTreeMap<&str, &ApprovedLine> = lines.iter().map(|l| (l.id.as_str(), l)).collect();
     let mut out = Gross::default();
     let mut pence_minutes: i128 = 0;
     let mut flat: i128 = 0;
-    for line in lines.iter().filter(|l| l.replaced_by.is_none()) {
-        let Some(paid) = pay_of(line, rates) else {
+    for line in lines
+        .iter()
+        .filter(|l| l.replaced_by.is_none() && !paid.contains_key(l.id.as_str()))
+    {
+        let Some(pay) = pay_of(line, rates) else {
             continue;
         };
-        pence_minutes += i128::from(paid.minutes) * i128::from(paid.rate);
-        flat += i128::from(paid.flat);
-        out.minutes = out.minutes.checked_add(paid.minutes).ok_or(Overflow)?;
-        out.sleep_in_nights += line.sleep_in_nights;
-        out.lines.push(paid);
+        pence_minutes += i128::from(pay.minutes) * i128::from(pay.rate);
+        flat += i128::from(pay.flat);
+        let mut minutes = pay.minutes;
+        let mut nights = line.sleep_in_nights;
+        // The line this one replaces, or the one that replaced, and so on
+        // back: the first that was paid is taken off, since this line now
+        // stands for it.
+        let mut back = line.replaces.as_ref();
+        while let Some(id) = back {
+            if let Some(before) = paid.get(id.as_str()) {
+                pence_minutes -= i128::from(before.minutes) * i128::from(before.rate);
+                flat -= i128::from(before.flat);
+                minutes = minutes.checked_sub(before.minutes).ok_or(Overflow)?;
+                nights -= i64::from(before.flat > 0);
+                break;
+            }
+            back = by_id.get(id.as_str()).and_then(|l| l.replaces.as_ref());
+        }
+        out.minutes = out.minutes.checked_add(minutes).ok_or(Overflow)?;
+        out.sleep_in_nights += nights;
+        out.lines.push(pay);
     }
-    // Nearest penny, a half penny up (pay is never negative here).
-    let hourly = (pence_minutes * 2 + 60) / 120;
+    // Nearest penny, a half penny up; `div_euclid` keeps that true for a
+    // negative difference too.
+    let hourly = (pence_minutes * 2 + 60).div_euclid(120);
     out.pence = to_pence(hourly + flat)?;
     Ok(out)
 }
@@ -141,6 +175,7 @@ mod tests {
                 line(tue, LineKind::Sickness, 480, 0),
             ],
             &rates(),
+            &BTreeMap::new(),
         )
         .unwrap();
         // By hand: 7.5 h × £13.60 = £102.00; 1 h × £14.50; 2 h × £14.00 =
@@ -162,11 +197,11 @@ mod tests {
         // 1 minute at 1,271p an hour is 21.183p; three such lines are
         // 63.55p, which rounds to 64p (per line it would be 3 × 21p = 63p).
         let lines: Vec<_> = (0..3).map(|_| line(tue, LineKind::Day, 1, 1)).collect();
-        assert_eq!(gross(&lines, &r).unwrap().pence, 64);
+        assert_eq!(gross(&lines, &r, &BTreeMap::new()).unwrap().pence, 64);
         // Exactly half a penny rounds up: 1 minute at 30p an hour.
         let half = Rates { day: 30, ..rates() };
         assert_eq!(
-            gross(&[line(tue, LineKind::Day, 1, 1)], &half)
+            gross(&[line(tue, LineKind::Day, 1, 1)], &half, &BTreeMap::new())
                 .unwrap()
                 .pence,
             1
@@ -180,9 +215,41 @@ mod tests {
         let mut adjustment = line(tue, LineKind::Day, 90, 90);
         first.replaced_by = Some(adjustment.id.clone());
         adjustment.replaces = Some(first.id.clone());
-        let g = gross(&[first, adjustment.clone()], &rates()).unwrap();
+        let g = gross(&[first, adjustment.clone()], &rates(), &BTreeMap::new()).unwrap();
         assert_eq!(g.pence, 2_040);
         assert_eq!(g.lines.len(), 1);
         assert_eq!(g.lines[0].line, adjustment.id);
+    }
+
+    #[test]
+    fn an_adjustment_of_a_paid_line_pays_the_difference_and_paid_lines_are_not_paid_again() {
+        let tue = Date::new(2026, 5, 12).unwrap();
+        let mut first = line(tue, LineKind::Day, 60, 60);
+        let mut adjustment = line(tue, LineKind::Day, 90, 90);
+        let late = line(tue, LineKind::Day, 30, 30);
+        first.replaced_by = Some(adjustment.id.clone());
+        adjustment.replaces = Some(first.id.clone());
+        let paid: BTreeMap<String, PaidLine> = [(
+            first.id.as_str().to_owned(),
+            PaidLine {
+                line: first.id.clone(),
+                rate: 1_360,
+                minutes: 60,
+                flat: 0,
+            },
+        )]
+        .into();
+        let g = gross(&[first, adjustment.clone(), late], &rates(), &paid).unwrap();
+        // By hand: the adjustment adds 30 minutes (£6.80), the late line
+        // 30 minutes (£6.80).
+        assert_eq!(g.pence, 1_360);
+        assert_eq!(g.minutes, 60);
+        assert_eq!(g.lines.len(), 2);
+        // A shorter adjustment takes the difference off: 30 minutes less,
+        // -£6.80.
+        let mut shorter = adjustment;
+        shorter.minutes = 30;
+        let g = gross(&[shorter], &rates(), &paid).unwrap();
+        assert_eq!(g.pence, -680);
     }
 }

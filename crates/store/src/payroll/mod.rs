@@ -1,6 +1,7 @@
 //! Pay runs: one pay period of one frequency, computed for every PA paid
-//! at that frequency who has approved time in it, reviewed as a draft,
-//! then approved and locked.
+//! at that frequency with approved time not yet paid (in the period, or
+//! approved late for an earlier one), reviewed as a draft, then approved
+//! and locked.
 //!
 //! Each payslip keeps the engine's input in the payroll contract's JSON
 //! (`docs/payroll-contract.md`), so that anyone can recompute it with
@@ -17,6 +18,8 @@
 pub mod gross;
 mod inputs;
 
+use std::collections::BTreeMap;
+
 use cylch_domain::policy::has_employer_duties;
 use cylch_payroll::contract::{self, FieldError};
 use cylch_payroll::{Date, Frequency, Pence, Period, TaxYear, payslip};
@@ -25,7 +28,9 @@ use sqlx::{AnyConnection, Row};
 
 use crate::audit::{self, AuditAction, Change};
 use crate::employment as employment_store;
-use crate::{AccountId, CoopScope, EmploymentId, PayRunId, Store, StoreError, timesheets};
+use crate::{
+    AccountId, CoopScope, EmploymentId, PayRunId, Store, StoreError, TimesheetLineId, timesheets,
+};
 
 pub use inputs::frequency_code;
 
@@ -267,10 +272,13 @@ impl Store {
             {
                 continue;
             }
+            // Every approved line from the start of the employment: time
+            // approved after its own period was run is paid now.
             let lines =
-                timesheets::approved_lines(&mut tx, scope.coop_id(), &employment, first, last)
+                timesheets::approved_lines(&mut tx, scope.coop_id(), &employment, e.start, last)
                     .await?;
-            let pay = gross::gross(&lines, &e.rates)
+            let paid = paid_lines(&mut tx, scope, &employment).await?;
+            let pay = gross::gross(&lines, &e.rates, &paid)
                 .map_err(|e| StoreError::Corrupt(format!("pay of {employment}: {e}")))?;
             if pay.lines.is_empty() {
                 // No approved time: no payslip. (Cylch has no salaried PAs.)
@@ -515,6 +523,37 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The lines this employment's earlier payslips paid, by line id.
+async fn paid_lines(
+    conn: &mut AnyConnection,
+    scope: &CoopScope,
+    employment: &EmploymentId,
+) -> Result<BTreeMap<String, gross::PaidLine>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT l.line_id, l.rate_pence, l.minutes, l.flat_pence
+         FROM payslip_lines l JOIN payslips p ON p.id = l.payslip_id
+         WHERE p.coop_id = $1 AND p.employment_id = $2",
+    )
+    .bind(scope.coop_id().as_str())
+    .bind(employment.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = BTreeMap::new();
+    for row in &rows {
+        let id: String = row.try_get(0)?;
+        out.insert(
+            id.clone(),
+            gross::PaidLine {
+                line: TimesheetLineId::from_db(id),
+                rate: row.try_get(1)?,
+                minutes: row.try_get(2)?,
+                flat: row.try_get(3)?,
+            },
+        );
+    }
+    Ok(out)
 }
 
 async fn load_run(

@@ -416,3 +416,84 @@ on_both_databases!(
         assert_recomputes(&store, &f, &run).await;
     }
 );
+
+on_both_databases!(
+    time_approved_after_its_period_was_run_is_paid_next,
+    |store| {
+        let f = family(&store).await;
+        let (megan, _) = hire_both(&store, &f).await;
+        let treasurer = treasurer(&store, &f).await;
+        // Eight weekdays, 6 to 15 May, paid in month 2.
+        weekdays(&store, &f, &megan.id, d(2026, 5, 6), d(2026, 5, 15)).await;
+        let may = store
+            .start_pay_run(&f.chair, Frequency::Monthly, y26(), 2, d(2026, 6, 5))
+            .await
+            .unwrap();
+        assert_eq!(may.payslips[0].gross, 8 * 8 * 1_360);
+        store.approve_pay_run(&treasurer, &may.id).await.unwrap();
+
+        // Then Megan records a day she forgot (18 May) and corrects 12 May
+        // from 8 hours to 9; Sioned approves both.
+        let tuesday = store
+            .approved_timesheet_lines(&f.chair, &megan.id, d(2026, 5, 12), d(2026, 5, 12))
+            .await
+            .unwrap()
+            .remove(0);
+        store
+            .add_timesheet_line(
+                &f.pa,
+                &megan.id,
+                &NewLine {
+                    figures: Figures {
+                        start: "2026-05-18T09:00".parse().unwrap(),
+                        end: "2026-05-18T17:00".parse().unwrap(),
+                        break_minutes: 0,
+                        kind: LineKind::Day,
+                        woken_minutes: 0,
+                    },
+                    people: vec![f.sioned_id.clone()],
+                },
+            )
+            .await
+            .unwrap();
+        store
+            .adjust_timesheet_line(
+                &f.pa,
+                &megan.id,
+                &tuesday.id,
+                Figures {
+                    start: "2026-05-12T09:00".parse().unwrap(),
+                    end: "2026-05-12T18:00".parse().unwrap(),
+                    break_minutes: 0,
+                    kind: LineKind::Day,
+                    woken_minutes: 0,
+                },
+                "Stayed an hour late",
+            )
+            .await
+            .unwrap();
+        store
+            .approve_timesheet(&f.sioned, &megan.id, d(2026, 5, 12), &f.sioned_id)
+            .await
+            .unwrap();
+
+        // Month 3 has no time of its own: it pays the forgotten day and the
+        // hour the correction added, 9 hours × £13.60 = £122.40.
+        let june = store
+            .start_pay_run(&f.chair, Frequency::Monthly, y26(), 3, d(2026, 7, 3))
+            .await
+            .unwrap();
+        assert_eq!(june.payslips.len(), 1);
+        assert_eq!(june.payslips[0].gross, 12_240);
+        assert_eq!(june.payslips[0].minutes_paid, 9 * 60);
+        assert_recomputes(&store, &f, &june).await;
+        store.approve_pay_run(&treasurer, &june.id).await.unwrap();
+
+        // Nothing is paid twice: month 4 finds nothing new.
+        let july = store
+            .start_pay_run(&f.chair, Frequency::Monthly, y26(), 4, d(2026, 8, 5))
+            .await
+            .unwrap();
+        assert!(july.payslips.is_empty());
+    }
+);
