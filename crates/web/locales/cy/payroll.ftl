@@ -1,4 +1,5 @@
 # Rhediadau cyflog.
+audit-record-pay_run = Rhediad cyflog
 payroll-already-run = Mae'r cyfnod cyflog hwn eisoes wedi'i redeg. Agorwch y rhediad sy'n bodoli yn lle hynny.
 payroll-bad-frequency = Dewiswch pa mor aml y telir y cynorthwywyr: weekly, two_weekly, four_weekly neu monthly.
 payroll-bad-tax-year = Dewiswch flwyddyn dreth y mae gan Cylch ffigurau ar ei chyfer: 2025-26 neu 2026-27.

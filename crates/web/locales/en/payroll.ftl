@@ -1,4 +1,5 @@
 # Pay runs.
+audit-record-pay_run = Pay run
 payroll-already-run = This pay period has already been run. Open the run that exists instead.
 payroll-bad-frequency = Choose how often the PAs are paid: weekly, two_weekly, four_weekly or monthly.
 payroll-bad-tax-year = Choose a tax year Cylch has figures for: 2025-26 or 2026-27.
