@@ -113,6 +113,9 @@ pub enum Action {
     /// officers with the employer's duties every PA's, a PA their own, a
     /// supported person and their representative the time spent with them.
     ViewTimesheets,
+    /// Run pay, read pay runs and payslips, approve a run: the officers
+    /// who carry the employer's duties (the treasurer above all).
+    RunPayroll,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -229,7 +232,7 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ManageEmployment | Action::ManageRota => match roles {
+        Action::ManageEmployment | Action::ManageRota | Action::RunPayroll => match roles {
             Some(roles) if has_employer_duties(roles) => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),

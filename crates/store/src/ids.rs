@@ -88,6 +88,7 @@ id_type!(
     "One PA's place on the rota: a time, the people it supports, and the PA if one is on it."
 );
 id_type!(TimesheetId, "One PA's timesheet for one pay period.");
+id_type!(PayRunId, "One pay run: a pay period of one frequency.");
 id_type!(
     TimesheetLineId,
     "One line of a timesheet: a stretch of time and whom it was for."

@@ -24,6 +24,7 @@ pub mod ledger;
 pub mod meetings;
 mod migrate;
 pub mod notifications;
+pub mod payroll;
 pub mod people;
 pub mod proxies;
 pub mod register;
@@ -50,7 +51,7 @@ pub use clock::Clock;
 
 pub use coops::CoopScope;
 pub use error::StoreError;
-pub use ids::{AccountId, CoopId, EmploymentId, ShiftId, TimesheetId, TimesheetLineId};
+pub use ids::{AccountId, CoopId, EmploymentId, PayRunId, ShiftId, TimesheetId, TimesheetLineId};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 

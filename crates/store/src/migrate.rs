@@ -143,6 +143,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 70,
+        name: "payroll",
+        portable: include_str!("../migrations/0070_payroll.sql"),
+        sqlite: include_str!("../migrations/0070_payroll.sqlite.sql"),
+        postgres: include_str!("../migrations/0070_payroll.postgres.sql"),
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

@@ -882,3 +882,6 @@ mod rota;
 
 #[path = "store/timesheets.rs"]
 mod timesheets;
+
+#[path = "store/payroll.rs"]
+mod payroll;

@@ -33,6 +33,7 @@ pub(crate) fn routes() -> Vec<Route> {
         crate::areas::rota::api::routes,
         crate::areas::leave::api::routes,
         crate::areas::timesheets::api::routes,
+        crate::areas::payroll::api::routes,
         meetings::api::routes,
     ] {
         routes.extend(area());

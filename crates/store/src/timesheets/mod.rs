@@ -561,35 +561,47 @@ impl Store {
             return Err(TimesheetError::NotFound);
         }
         let mut conn = self.pool().acquire().await?;
-        let raw = codec::lines_where(
-            &mut conn,
-            scope.coop_id(),
-            "l.employment_id = $2 AND l.day >= $3 AND l.day <= $4 AND l.confirmed_at IS NOT NULL",
-            &[pa.as_str(), &from.to_string(), &to.to_string()],
-        )
-        .await?;
-        let approved: Vec<&RawLine> = raw
-            .iter()
-            .filter(|l| rules::line_state(l.confirmed, &l.approvals()) == LineState::Approved)
-            .collect();
-        let replaced_by: BTreeMap<&str, &TimesheetLineId> = approved
-            .iter()
-            .filter_map(|l| l.adjusts.as_ref().map(|a| (a.as_str(), &l.id)))
-            .collect();
-        Ok(approved
-            .iter()
-            .map(|l| ApprovedLine {
-                id: l.id.clone(),
-                day: l.day,
-                kind: l.figures.kind,
-                minutes: l.minutes,
-                break_minutes: l.figures.break_minutes,
-                minimum_wage_minutes: l.minimum_wage_minutes,
-                sleep_in_nights: i64::from(l.figures.kind == LineKind::SleepIn),
-                people: l.people.iter().map(|p| p.id.clone()).collect(),
-                replaces: l.adjusts.clone(),
-                replaced_by: replaced_by.get(l.id.as_str()).map(|id| (*id).clone()),
-            })
-            .collect())
+        Ok(approved_lines(&mut conn, scope.coop_id(), pa, from, to).await?)
     }
+}
+
+/// [`Store::approved_timesheet_lines`] on a connection the caller holds, so
+/// that a pay run reads them inside its own transaction.
+pub(crate) async fn approved_lines(
+    conn: &mut AnyConnection,
+    coop: &CoopId,
+    pa: &EmploymentId,
+    from: Date,
+    to: Date,
+) -> Result<Vec<ApprovedLine>, StoreError> {
+    let raw = codec::lines_where(
+        conn,
+        coop,
+        "l.employment_id = $2 AND l.day >= $3 AND l.day <= $4 AND l.confirmed_at IS NOT NULL",
+        &[pa.as_str(), &from.to_string(), &to.to_string()],
+    )
+    .await?;
+    let approved: Vec<&RawLine> = raw
+        .iter()
+        .filter(|l| rules::line_state(l.confirmed, &l.approvals()) == LineState::Approved)
+        .collect();
+    let replaced_by: BTreeMap<&str, &TimesheetLineId> = approved
+        .iter()
+        .filter_map(|l| l.adjusts.as_ref().map(|a| (a.as_str(), &l.id)))
+        .collect();
+    Ok(approved
+        .iter()
+        .map(|l| ApprovedLine {
+            id: l.id.clone(),
+            day: l.day,
+            kind: l.figures.kind,
+            minutes: l.minutes,
+            break_minutes: l.figures.break_minutes,
+            minimum_wage_minutes: l.minimum_wage_minutes,
+            sleep_in_nights: i64::from(l.figures.kind == LineKind::SleepIn),
+            people: l.people.iter().map(|p| p.id.clone()).collect(),
+            replaces: l.adjusts.clone(),
+            replaced_by: replaced_by.get(l.id.as_str()).map(|id| (*id).clone()),
+        })
+        .collect())
 }

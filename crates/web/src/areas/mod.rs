@@ -17,6 +17,7 @@ pub mod ledger;
 pub mod meetings;
 pub mod members;
 pub mod notifications;
+pub mod payroll;
 pub mod register;
 pub mod rota;
 pub mod rules;

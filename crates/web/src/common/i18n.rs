@@ -36,6 +36,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "en/timesheets.ftl",
         include_str!("../../locales/en/timesheets.ftl"),
     ),
+    (
+        "en/payroll.ftl",
+        include_str!("../../locales/en/payroll.ftl"),
+    ),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -63,6 +67,10 @@ pub const WELSH: &[(&str, &str)] = &[
     (
         "cy/timesheets.ftl",
         include_str!("../../locales/cy/timesheets.ftl"),
+    ),
+    (
+        "cy/payroll.ftl",
+        include_str!("../../locales/cy/payroll.ftl"),
     ),
 ];
 

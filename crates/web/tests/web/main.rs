@@ -17,6 +17,7 @@ mod meetings;
 mod meetings_twins;
 mod members;
 mod notifications;
+mod payroll;
 mod permissions;
 mod registers;
 mod rota;

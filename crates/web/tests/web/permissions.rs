@@ -23,6 +23,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/rota.txt"),
     include_str!("permissions/leave.txt"),
     include_str!("permissions/timesheets.txt"),
+    include_str!("permissions/payroll.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {
@@ -49,6 +50,7 @@ fn fill(path: &str, coop: &str, member: &str) -> String {
         .replace("{meeting}", &crate::meetings::meeting_in(coop))
         .replace("{pa}", &crate::employment::pa_in(coop))
         .replace("{shift}", &crate::rota::shift_in(coop))
+        .replace("{run}", &crate::payroll::run_in(coop))
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))
@@ -90,6 +92,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
     crate::meetings::seed_meetings(&app, &cast).await;
     crate::employment::seed_pas(&app, &cast).await;
     crate::rota::seed_shifts(&app, &cast).await;
+    crate::payroll::seed_runs(&app, &cast).await;
     let expected: BTreeMap<(String, String), Vec<String>> = TABLES
         .iter()
         .flat_map(|table| table.lines())
@@ -153,6 +156,7 @@ on_both!(
         crate::employment::seed_pas(&app, &cast).await;
         crate::employment::seed_pas(&app, &cast).await;
         crate::rota::seed_shifts(&app, &cast).await;
+        crate::payroll::seed_runs(&app, &cast).await;
         let outsider = cast
             .people
             .iter()

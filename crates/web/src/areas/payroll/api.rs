@@ -1,0 +1,307 @@
+//! Pay runs through the API: start one, read them, approve one, and read
+//! each PA's input to the payroll engine in the contract's JSON.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cylch_domain::Language;
+use cylch_domain::policy::Action;
+use cylch_payroll::{Date, Frequency, TaxYear};
+use cylch_store::PayRunId;
+use cylch_store::payroll::{PayRun, PayRunError, StoredPayslip, frequency_code};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::common::api::{ApiErrorBody, Caller, rejected, scope};
+use crate::common::error::AppError;
+use crate::common::refusal::{Explain, Refusal};
+
+/// One PA's payslip in a run. Money in pence.
+#[derive(Serialize, ToSchema)]
+pub struct PayslipBody {
+    employment: String,
+    pa_name: String,
+    /// Minutes paid at an hourly rate.
+    minutes_paid: i64,
+    sleep_in_nights: i64,
+    gross_pence: i64,
+    taxable_pay_pence: i64,
+    tax_pence: i64,
+    employee_ni_pence: i64,
+    employer_ni_pence: i64,
+    employment_allowance_used_pence: i64,
+    employee_pension_pence: i64,
+    employer_pension_pence: i64,
+    student_loan_pence: i64,
+    net_pay_pence: i64,
+    /// After this payslip, P45 pay and tax included.
+    taxable_pay_to_date_pence: i64,
+    tax_to_date_pence: i64,
+    /// This employment's own figures to date this tax year.
+    gross_to_date_pence: i64,
+    employee_ni_to_date_pence: i64,
+    employee_pension_to_date_pence: i64,
+    /// `eligible_jobholder`, `non_eligible_jobholder`, `entitled_worker`
+    /// or null.
+    auto_enrolment: Option<String>,
+    pension_enrolled: bool,
+    /// How the tax code was chosen, and the engine's notes.
+    notes: Vec<String>,
+}
+
+impl From<&StoredPayslip> for PayslipBody {
+    fn from(p: &StoredPayslip) -> Self {
+        PayslipBody {
+            employment: p.employment.to_string(),
+            pa_name: p.pa_name.clone(),
+            minutes_paid: p.minutes_paid,
+            sleep_in_nights: p.sleep_in_nights,
+            gross_pence: p.gross,
+            taxable_pay_pence: p.taxable_pay,
+            tax_pence: p.tax,
+            employee_ni_pence: p.employee_ni,
+            employer_ni_pence: p.employer_ni,
+            employment_allowance_used_pence: p.employment_allowance_used,
+            employee_pension_pence: p.employee_pension,
+            employer_pension_pence: p.employer_pension,
+            student_loan_pence: p.student_loan,
+            net_pay_pence: p.net_pay,
+            taxable_pay_to_date_pence: p.taxable_pay_to_date,
+            tax_to_date_pence: p.tax_to_date,
+            gross_to_date_pence: p.gross_to_date,
+            employee_ni_to_date_pence: p.employee_ni_to_date,
+            employee_pension_to_date_pence: p.employee_pension_to_date,
+            auto_enrolment: p.auto_enrolment.clone(),
+            pension_enrolled: p.pension_enrolled,
+            notes: p.notes.clone(),
+        }
+    }
+}
+
+/// A pay run and its payslips.
+#[derive(Serialize, ToSchema)]
+pub struct PayRunBody {
+    id: String,
+    /// `weekly`, `two_weekly`, `four_weekly` or `monthly`
+    frequency: String,
+    /// `2025-26` or `2026-27`
+    tax_year: String,
+    /// Tax week or tax month.
+    period: i64,
+    period_first: String,
+    period_last: String,
+    pay_date: String,
+    /// `draft` or `approved` (locked)
+    state: String,
+    created_by: String,
+    approved_by: Option<String>,
+    payslips: Vec<PayslipBody>,
+}
+
+impl From<&PayRun> for PayRunBody {
+    fn from(r: &PayRun) -> Self {
+        PayRunBody {
+            id: r.id.to_string(),
+            frequency: frequency_code(r.frequency).to_owned(),
+            tax_year: r.tax_year.data().name.to_owned(),
+            period: r.period,
+            period_first: r.first.to_string(),
+            period_last: r.last.to_string(),
+            pay_date: r.pay_date.to_string(),
+            state: r.state.code().to_owned(),
+            created_by: r.created_by.to_string(),
+            approved_by: r.approved_by.as_ref().map(ToString::to_string),
+            payslips: r.payslips.iter().map(PayslipBody::from).collect(),
+        }
+    }
+}
+
+/// One PA's input to the payroll engine, as `cylch payroll calc` reads it
+/// (`docs/payroll-contract.md`): `[.[].input]` of this route's answer is
+/// the command's input for the whole run.
+#[derive(Serialize, ToSchema)]
+pub struct PayslipInputBody {
+    employment: String,
+    pa_name: String,
+    #[schema(value_type = Object)]
+    input: serde_json::Value,
+}
+
+/// The pay period to run.
+#[derive(Deserialize, Default, ToSchema)]
+#[serde(default)]
+pub struct StartBody {
+    /// `weekly`, `two_weekly`, `four_weekly` or `monthly`
+    frequency: String,
+    /// `2025-26` or `2026-27`
+    tax_year: String,
+    /// Tax week (1–53; two-weekly even weeks, four-weekly multiples of 4)
+    /// or tax month (1–12).
+    period: Option<i64>,
+    /// `YYYY-MM-DD`, within the tax year.
+    pay_date: String,
+}
+
+fn refused(err: PayRunError, state: &AppState, language: Language) -> Result<Response, AppError> {
+    Ok(err.explain(state, language)?.to_json())
+}
+
+/// Bad input at its field.
+fn at_field(
+    state: &AppState,
+    language: Language,
+    code: &'static str,
+    field: &'static str,
+) -> Response {
+    Refusal::rule(state, language, code, code)
+        .at(field)
+        .to_json()
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/runs", params(("id" = String, Path)),
+    responses((status = 200, body = [PayRunBody]), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    match state.store.pay_runs(&scope).await {
+        Ok(runs) => Ok(Json(runs.iter().map(PayRunBody::from).collect::<Vec<_>>()).into_response()),
+        Err(err) => refused(err, &state, account.language),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/coops/{id}/payroll/runs", params(("id" = String, Path)),
+    request_body = StartBody,
+    responses((status = 201, body = PayRunBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+        (status = 409, body = ApiErrorBody, description = "the period has already been run"), (status = 422, body = ApiErrorBody)))]
+pub async fn start(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    body: Result<Json<StartBody>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let Json(body) = body.map_err(rejected)?;
+    let language = account.language;
+    let Ok(frequency) = Frequency::parse(&body.frequency) else {
+        return Ok(at_field(
+            &state,
+            language,
+            "payroll-bad-frequency",
+            "frequency",
+        ));
+    };
+    let Ok(tax_year) = TaxYear::parse(&body.tax_year) else {
+        return Ok(at_field(
+            &state,
+            language,
+            "payroll-bad-tax-year",
+            "tax_year",
+        ));
+    };
+    let Some(period) = body.period else {
+        return Ok(at_field(&state, language, "payroll-bad-period", "period"));
+    };
+    let Ok(pay_date) = Date::parse(&body.pay_date) else {
+        return Ok(at_field(
+            &state,
+            language,
+            "payroll-bad-pay-date",
+            "pay_date",
+        ));
+    };
+    match state
+        .store
+        .start_pay_run(&scope, frequency, tax_year, period, pay_date)
+        .await
+    {
+        Ok(run) => Ok((StatusCode::CREATED, Json(PayRunBody::from(&run))).into_response()),
+        Err(err) => refused(err, &state, language),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/runs/{run}",
+    params(("id" = String, Path), ("run" = String, Path)),
+    responses((status = 200, body = PayRunBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn show(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, run)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let run = PayRunId::parse(&run).ok_or(AppError::NOT_FOUND)?;
+    match state.store.pay_run(&scope, &run).await {
+        Ok(run) => Ok(Json(PayRunBody::from(&run)).into_response()),
+        Err(err) => refused(err, &state, account.language),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/coops/{id}/payroll/runs/{run}/approve",
+    params(("id" = String, Path), ("run" = String, Path)),
+    responses((status = 200, body = PayRunBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody, description = "already approved (locked), or the officer who started it while another could approve")))]
+pub async fn approve(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, run)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let run = PayRunId::parse(&run).ok_or(AppError::NOT_FOUND)?;
+    match state.store.approve_pay_run(&scope, &run).await {
+        Ok(run) => Ok(Json(PayRunBody::from(&run)).into_response()),
+        Err(err) => refused(err, &state, account.language),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/runs/{run}/inputs",
+    params(("id" = String, Path), ("run" = String, Path)),
+    responses((status = 200, body = [PayslipInputBody]), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn inputs(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, run)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let run = PayRunId::parse(&run).ok_or(AppError::NOT_FOUND)?;
+    match state.store.pay_run_inputs(&scope, &run).await {
+        Ok(inputs) => Ok(Json(
+            inputs
+                .into_iter()
+                .map(|i| PayslipInputBody {
+                    employment: i.employment.to_string(),
+                    pa_name: i.pa_name,
+                    input: i.input,
+                })
+                .collect::<Vec<_>>(),
+        )
+        .into_response()),
+        Err(err) => refused(err, &state, account.language),
+    }
+}
+
+/// This area's API routes, each with its documentation.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::route;
+    vec![
+        route("GET", "/api/v1/coops/{id}/payroll/runs", list).documented::<__path_list>(),
+        route("POST", "/api/v1/coops/{id}/payroll/runs", start).documented::<__path_start>(),
+        route("GET", "/api/v1/coops/{id}/payroll/runs/{run}", show).documented::<__path_show>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/payroll/runs/{run}/approve",
+            approve,
+        )
+        .documented::<__path_approve>(),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/payroll/runs/{run}/inputs",
+            inputs,
+        )
+        .documented::<__path_inputs>(),
+    ]
+}

@@ -1,0 +1,43 @@
+//! Pay runs: a pay period of one frequency run for every PA with approved
+//! time, reviewed, then approved and locked. The API only, for now; the
+//! store decides everything ([`cylch_store::payroll`]).
+
+pub mod api;
+
+use axum::http::StatusCode;
+use cylch_domain::Language;
+use cylch_store::StoreError;
+use cylch_store::payroll::PayRunError;
+
+use crate::AppState;
+use crate::common::error::AppError;
+use crate::common::refusal::{Explain, Refusal};
+
+impl Explain for PayRunError {
+    fn explain(self, state: &AppState, language: Language) -> Result<Refusal, AppError> {
+        let rule = |code: &'static str| Refusal::rule(state, language, code, code);
+        match self {
+            PayRunError::NeedsEmployerDuties => Err(AppError::FORBIDDEN),
+            PayRunError::NotFound | PayRunError::Store(StoreError::NotFound) => {
+                Err(AppError::NOT_FOUND)
+            }
+            // Two officers pressing at once: the second is told the period
+            // is paid, as a conflict with what now exists.
+            PayRunError::AlreadyRun => {
+                Ok(rule("payroll-already-run").with_status(StatusCode::CONFLICT))
+            }
+            PayRunError::BadPeriod(_) => Ok(rule("payroll-bad-period").at("period")),
+            PayRunError::PayDateOutsideYear => {
+                Ok(rule("payroll-pay-date-outside-year").at("pay_date"))
+            }
+            PayRunError::EarlierRunNotApproved => Ok(rule("payroll-earlier-run-waiting")),
+            PayRunError::LaterPeriodRun => Ok(rule("payroll-later-period-run")),
+            PayRunError::Locked => Ok(rule("payroll-locked")),
+            PayRunError::SameOfficer => Ok(rule("payroll-same-officer")),
+            PayRunError::Engine { pa, error } => Ok(rule("payroll-engine-refused")
+                .at("input")
+                .with_reasons(vec![("payroll-engine-refused", format!("{pa}: {error}"))])),
+            PayRunError::Store(err) => Err(err.into()),
+        }
+    }
+}
