@@ -430,9 +430,10 @@ fn refused(state: &AppState, language: Language, err: RotaError) -> Refused {
                 .iter()
                 .map(|u| (u.code(), unfit_words(state, language, u, &people)))
                 .collect();
-            let mut refusal = Refusal::rule(state, language, "rota-pa-unfit", "rota-pa-unfit")
-                .at("pa")
-                .with_reasons(reasons);
+            let mut refusal =
+                Refusal::rule(state, language, "rota-pa-unfit", "rota-error-pa-unfit")
+                    .at("pa")
+                    .with_reasons(reasons);
             refusal.message = state.i18n.with_arg(language, "rota-pa-unfit", "pa", &pa);
             Refused::Rule(refusal)
         }
