@@ -453,3 +453,6 @@ employment-student-loan-plan-1 = Cynllun 1
 employment-student-loan-plan-2 = Cynllun 2
 employment-student-loan-plan-4 = Cynllun 4 (yr Alban)
 employment-student-loan-plan-5 = Cynllun 5
+employment-settings-error-rlw-from = Rhowch y dyddiad y mae'r ffigur yn berthnasol ohono
+employment-settings-error-rlw-hourly-missing = Rhowch y Cyflog Byw Gwirioneddol mewn punnoedd yr awr
+employment-settings-error-opt-out-missing = Rhowch y dyddiad y llofnododd y CP i optio allan

@@ -457,3 +457,6 @@ employment-student-loan-plan-1 = Plan 1
 employment-student-loan-plan-2 = Plan 2
 employment-student-loan-plan-4 = Plan 4 (Scotland)
 employment-student-loan-plan-5 = Plan 5
+employment-settings-error-rlw-from = Enter the date the figure applies from
+employment-settings-error-rlw-hourly-missing = Enter the Real Living Wage in pounds an hour
+employment-settings-error-opt-out-missing = Enter the date the PA signed the opt-out

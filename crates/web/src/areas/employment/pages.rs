@@ -306,6 +306,7 @@ impl HirePage {
                 let id = match list {
                     "pay_frequency" => format!("employment-frequency-{code}"),
                     "pension" => format!("employment-pension-{code}"),
+                    "student_loan" => format!("employment-student-loan-{}", code.replace('_', "-")),
                     other => format!("employment-{}-{code}", other.replace('_', "-")),
                 };
                 ((*code).to_owned(), self.chrome.t(&id))

@@ -119,7 +119,7 @@ pub fn read_shift(f: &ShiftFields) -> Result<NewShift, Problems> {
 
 fn time(errors: &mut Problems, field: &'static str, raw: &str) -> Option<jiff::civil::Time> {
     if raw.trim().is_empty() {
-        errors.add(field, "rota-error-time-missing");
+        errors.add(field, format!("rota-error-{field}-missing"));
         return None;
     }
     let parsed = parse_time(raw);

@@ -2,7 +2,7 @@
 //! page and the API: change the settings, record a Real Living Wage figure,
 //! and record a PA's signed opt-out of the 48-hour average.
 
-use cylch_domain::Language;
+use cylch_domain::{FieldError, Language};
 use cylch_employment::working_time::WeeklyRest;
 use cylch_store::employment::{EmployerSettings, SettingsError};
 use cylch_store::rota::RotaError;
@@ -194,11 +194,27 @@ pub(crate) async fn record_real_living_wage(
     language: Language,
 ) -> Result<(), Refused> {
     let mut errors = Problems::default();
-    let from = errors.check("rlw_from", day(&f.rlw_from));
+    // Each blank field named in its own words: a summary of two blanks
+    // never says the same thing twice.
+    let from = match day(&f.rlw_from) {
+        Ok(d) => Some(d),
+        Err(FieldError::Missing) => {
+            errors.add("rlw_from", "employment-settings-error-rlw-from");
+            None
+        }
+        Err(e) => {
+            errors.field("rlw_from", e);
+            None
+        }
+    };
     let hourly = match money(&f.rlw_hourly) {
         Ok(p) if p > 0 && p <= cylch_employment::Rates::MAX => Some(p),
         Ok(_) => {
             errors.add("rlw_hourly", "employment-settings-error-rlw-hourly");
+            None
+        }
+        Err(message) if message == FieldError::Missing.code() => {
+            errors.add("rlw_hourly", "employment-settings-error-rlw-hourly-missing");
             None
         }
         Err(message) => {
@@ -232,7 +248,20 @@ pub(crate) async fn record_opt_out(
 ) -> Result<(), Refused> {
     let pa = EmploymentId::parse(pa).ok_or(Refused::Failed(AppError::NOT_FOUND))?;
     let mut errors = Problems::default();
-    let signed = errors.check("opt_out_signed_on", day(&f.opt_out_signed_on));
+    let signed = match day(&f.opt_out_signed_on) {
+        Ok(d) => Some(d),
+        Err(FieldError::Missing) => {
+            errors.add(
+                "opt_out_signed_on",
+                "employment-settings-error-opt-out-missing",
+            );
+            None
+        }
+        Err(e) => {
+            errors.field("opt_out_signed_on", e);
+            None
+        }
+    };
     let today = crate::areas::employment::commands::today(state)?;
     if signed.is_some_and(|d| d > today) {
         errors.add(
