@@ -257,20 +257,30 @@ fn taken_off_email(
     (subject, body)
 }
 
-/// A weekday, date and time as the rota shows them.
-pub fn when_words(state: &AppState, language: Language, at: DateTime) -> String {
+/// A weekday and date as the rota shows them.
+pub fn day_words(state: &AppState, language: Language, day: jiff::civil::Date) -> String {
     let weekday = state.i18n.text(
         language,
-        &format!(
-            "rota-weekday-{}",
-            at.date().weekday().to_monday_one_offset()
-        ),
+        &format!("rota-weekday-{}", day.weekday().to_monday_one_offset()),
     );
+    format!("{weekday} {}", day.strftime("%d/%m/%Y"))
+}
+
+/// A weekday, date and time as the rota shows them.
+pub fn when_words(state: &AppState, language: Language, at: DateTime) -> String {
     format!(
-        "{weekday} {} {}",
-        at.strftime("%d/%m/%Y"),
+        "{} {}",
+        day_words(state, language, at.date()),
         at.strftime("%H:%M")
     )
+}
+
+/// Reasons in words, each said once: the same breach in several of the
+/// PA's weeks reads as one line.
+pub fn said_once(mut words: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    words.retain(|w| seen.insert(w.clone()));
+    words
 }
 
 /// The words for a reason kept on a shift by its code, as the sweep keeps
@@ -426,9 +436,11 @@ fn refused(state: &AppState, language: Language, err: RotaError) -> Refused {
             reasons,
             people,
         } => {
+            let mut seen = std::collections::BTreeSet::new();
             let reasons: Vec<(&'static str, String)> = reasons
                 .iter()
                 .map(|u| (u.code(), unfit_words(state, language, u, &people)))
+                .filter(|(_, words)| seen.insert(words.clone()))
                 .collect();
             let mut refusal =
                 Refusal::rule(state, language, "rota-pa-unfit", "rota-error-pa-unfit")

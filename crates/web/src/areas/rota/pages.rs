@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::areas::rota::commands::{
-    self, ShiftFields, caution_words, code_words, unfit_words, when_words,
+    self, ShiftFields, caution_words, code_words, day_words, said_once, unfit_words,
 };
 use crate::common::access::scope_for;
 use crate::common::chrome::Chrome;
@@ -132,13 +132,7 @@ pub async fn week(
         let Ok(day) = monday.checked_add(jiff::Span::new().days(offset)) else {
             continue;
         };
-        let heading = when_words(
-            &state,
-            language,
-            day.to_datetime(jiff::civil::Time::midnight()),
-        );
-        // The time of midnight is not part of a day's heading.
-        let heading = heading.trim_end_matches(" 00:00").to_owned();
+        let heading = day_words(&state, language, day);
         days.push(Day {
             heading,
             shifts: shifts
@@ -412,16 +406,20 @@ async fn shift_page(
                 id: pa.employment.to_string(),
                 name: pa.name,
                 fit: assessment.fit(),
-                reasons: assessment
-                    .unfit
-                    .iter()
-                    .map(|u| unfit_words(state, language, u, &people))
-                    .collect(),
-                cautions: assessment
-                    .cautions
-                    .iter()
-                    .map(|c| caution_words(state, language, c))
-                    .collect(),
+                reasons: said_once(
+                    assessment
+                        .unfit
+                        .iter()
+                        .map(|u| unfit_words(state, language, u, &people))
+                        .collect(),
+                ),
+                cautions: said_once(
+                    assessment
+                        .cautions
+                        .iter()
+                        .map(|c| caution_words(state, language, c))
+                        .collect(),
+                ),
             });
         }
     }
@@ -432,7 +430,7 @@ async fn shift_page(
     }
     let page = ShiftPage {
         chrome,
-        when: when_words(state, language, s.start),
+        when: day_words(state, language, s.day()),
         day: s.day().to_string(),
         row: row(state, language, &coop, &s),
         coop_id: coop,
