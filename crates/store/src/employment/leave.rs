@@ -549,6 +549,30 @@ fn sickness_audit(id: &EmploymentId, s: &Sickness, reason: bool) -> serde_json::
     })
 }
 
+/// The audit entry of a change to a holiday request: its state before and
+/// after, in the transaction that changed it.
+async fn audit_request_change(
+    tx: &mut crate::Tx,
+    scope: &CoopScope,
+    request: &str,
+    before: &HolidayRequest,
+    after: &HolidayRequest,
+) -> Result<(), StoreError> {
+    audit::record(
+        tx,
+        Change {
+            coop: Some(scope.coop_id()),
+            actor: Some(scope.account()),
+            record_kind: "holiday_request",
+            record_id: request,
+            action: AuditAction::Updated,
+            before: Some(request_audit(before)),
+            after: Some(request_audit(after)),
+        },
+    )
+    .await
+}
+
 impl Store {
     fn leave_today(&self) -> Result<Date, StoreError> {
         codec::from_jiff(self.today())
@@ -815,19 +839,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let after = one_request(&mut tx, scope, id, request).await?;
-        audit::record(
-            &mut tx,
-            Change {
-                coop: Some(scope.coop_id()),
-                actor: Some(scope.account()),
-                record_kind: "holiday_request",
-                record_id: request,
-                action: AuditAction::Updated,
-                before: Some(request_audit(&before)),
-                after: Some(request_audit(&after)),
-            },
-        )
-        .await?;
+        audit_request_change(&mut tx, scope, request, &before, &after).await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -865,19 +877,7 @@ impl Store {
             state: RequestState::Cancelled,
             ..before.clone()
         };
-        audit::record(
-            &mut tx,
-            Change {
-                coop: Some(scope.coop_id()),
-                actor: Some(scope.account()),
-                record_kind: "holiday_request",
-                record_id: request,
-                action: AuditAction::Updated,
-                before: Some(request_audit(&before)),
-                after: Some(request_audit(&after)),
-            },
-        )
-        .await?;
+        audit_request_change(&mut tx, scope, request, &before, &after).await?;
         tx.commit().await?;
         Ok(after)
     }

@@ -786,6 +786,18 @@ impl Store {
         }
     }
 
+    /// Whether the caller may see the employment in full (an officer with
+    /// the employer's duties, or the PA): `NotFound` otherwise, as for one
+    /// that does not exist.
+    pub(crate) async fn require_full(
+        &self,
+        conn: &mut AnyConnection,
+        scope: &CoopScope,
+        id: &EmploymentId,
+    ) -> Result<(), EmploymentError> {
+        self.full(conn, scope, id).await.map(|_| ())
+    }
+
     /// The employment with its links, if the caller may see it in full.
     async fn full(
         &self,

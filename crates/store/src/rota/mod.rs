@@ -734,9 +734,9 @@ impl Store {
         scope: &CoopScope,
         pa: &EmploymentId,
     ) -> Result<Option<Date>, EmploymentError> {
-        // Whose record: the same as the employment record's.
-        self.checks_for(scope, pa).await?;
         let mut conn = self.pool().acquire().await?;
+        // Whose record: the same as the employment record's.
+        self.require_full(&mut conn, scope, pa).await?;
         let today = civil(self.today())?;
         let signed: Option<String> = sqlx::query_scalar(
             "SELECT signed_on FROM working_time_opt_outs

@@ -48,6 +48,7 @@ async fn reasons_on(
     coop: &CoopId,
     pa: &EmploymentId,
     day: cylch_payroll::Date,
+    settings: &rules::CheckSettings,
 ) -> Result<Vec<String>, StoreError> {
     let Some(stored) = employment_store::load_one(conn, coop, pa).await? else {
         return Ok(Vec::new());
@@ -61,12 +62,8 @@ async fn reasons_on(
     let links = employment_store::links(conn, coop, Some(pa)).await?;
     let mut checks = employment_store::own_checks(conn, coop, pa).await?;
     checks.employers_liability = employment_store::insurance_on(conn, coop, day).await?;
-    let settings = employment_store::in_force(conn, coop)
-        .await?
-        .settings
-        .checks();
     if let Err(missing) =
-        rules::fit_for_shift(&checks, &settings, day, employment_store::needs(&links))
+        rules::fit_for_shift(&checks, settings, day, employment_store::needs(&links))
     {
         reasons.extend(missing.into_iter().map(|m| m.code().to_owned()));
     }
@@ -130,6 +127,7 @@ impl Store {
         .await?;
         // One judgement per PA per day, however many shifts they have then.
         let mut judged: BTreeMap<(String, String, String), Vec<String>> = BTreeMap::new();
+        let mut settings_of: BTreeMap<String, rules::CheckSettings> = BTreeMap::new();
         let mut unfit = Vec::new();
         for row in &rows {
             let coop = CoopId::from_db(row.try_get(0)?);
@@ -148,7 +146,19 @@ impl Store {
                 Some(r) => r.clone(),
                 None => {
                     let day = crate::employment::codec_from_jiff(start.date())?;
-                    let r = reasons_on(&mut conn, &coop, &pa, day).await?;
+                    // Each co-operative's settings are read once a sweep.
+                    let settings = match settings_of.get(coop.as_str()) {
+                        Some(s) => s.clone(),
+                        None => {
+                            let s = employment_store::in_force(&mut conn, &coop)
+                                .await?
+                                .settings
+                                .checks();
+                            settings_of.insert(coop.as_str().to_owned(), s.clone());
+                            s
+                        }
+                    };
+                    let r = reasons_on(&mut conn, &coop, &pa, day, &settings).await?;
                     judged.insert(key, r.clone());
                     r
                 }
