@@ -74,4 +74,4 @@ pub use schedule::{
     Schedule, match_receipts,
 };
 pub use split::{Share, SplitError, SplitRule, split};
-pub use wages::{WagesInput, WagesPosting, allocate_wages};
+pub use wages::{PayslipCosts, WagesInput, WagesPosting, allocate_payslip, allocate_wages, settle};

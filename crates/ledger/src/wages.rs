@@ -89,6 +89,89 @@ pub fn allocate_wages(input: &WagesInput) -> Result<WagesPosting, WagesError> {
     })
 }
 
+/// One PA's payslip as the ledger needs it: the cost to the funds and
+/// whom the co-operative now owes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayslipCosts {
+    pub wages: WagesInput,
+    /// Tax, both NI contributions (less any Employment Allowance used) and
+    /// student loan deductions: owed to HMRC.
+    pub owed_to_hmrc: Pence,
+    /// Employee and employer pension contributions: owed to the scheme.
+    pub owed_to_pension: Pence,
+}
+
+/// The lines of one payslip's entry: [`allocate_wages`], then for each fund
+/// the part of its payroll-control credit that is owed to HMRC and to the
+/// pension scheme moved to those liability accounts. What is left on the
+/// control account in each fund is that fund's share of the PA's net pay.
+/// HMRC's and the scheme's amounts are split by the same minutes, so their
+/// shares add up to the payslip's figures exactly.
+pub fn allocate_payslip(input: &PayslipCosts) -> Result<WagesPosting, WagesError> {
+    if input.owed_to_hmrc.is_negative() || input.owed_to_pension.is_negative() {
+        return Err(WagesError::Negative);
+    }
+    let mut posting = allocate_wages(&input.wages)?;
+    let rule = &posting.allocation.rule;
+    let hmrc = split(input.owed_to_hmrc, rule)?;
+    let pension = split(input.owed_to_pension, rule)?;
+    for (h, p) in hmrc.iter().zip(&pension) {
+        let fund = FundId::Person(h.person.clone());
+        let both = h.amount.checked_add(p.amount)?;
+        if both.is_zero() {
+            continue;
+        }
+        posting
+            .lines
+            .push(Line::debit(codes::PAYROLL_CONTROL, fund.clone(), both));
+        if h.amount.is_positive() {
+            posting
+                .lines
+                .push(Line::credit(codes::HMRC, fund.clone(), h.amount));
+        }
+        if p.amount.is_positive() {
+            posting
+                .lines
+                .push(Line::credit(codes::PENSION, fund, p.amount));
+        }
+    }
+    Ok(posting)
+}
+
+/// The lines that pay off what `lines` left owing on `account` (the
+/// payroll-control account for the PAs' net pay, HMRC's or the pension
+/// scheme's), fund by fund, from the bank. Funds that owe nothing on it get
+/// no lines. Splitting each figure to the nearest penny can leave a fund a
+/// penny the other way (owed rather than owing, when a PA's net pay is a
+/// few pence); that penny goes back to its bank share the same way, so the
+/// payment still totals exactly what the run owes.
+pub fn settle(lines: &[Line], account: &str) -> Result<Vec<Line>, WagesError> {
+    let mut owed: Vec<(FundId, Pence)> = Vec::new();
+    for line in lines.iter().filter(|l| l.account.as_str() == account) {
+        // Credits raise what is owed; debits lower it.
+        let change = line.signed()?.checked_neg()?;
+        match owed.iter_mut().find(|(fund, _)| *fund == line.fund) {
+            Some((_, amount)) => *amount = amount.checked_add(change)?,
+            None => owed.push((line.fund.clone(), change)),
+        }
+    }
+    let mut out = Vec::new();
+    for (fund, amount) in owed {
+        if amount.is_positive() {
+            out.push(Line::debit(account, fund.clone(), amount));
+            out.push(Line::credit(codes::BANK, fund, amount));
+        } else if amount.is_negative() {
+            let back = amount.checked_neg()?;
+            out.push(Line::debit(codes::BANK, fund.clone(), back));
+            out.push(Line::credit(account, fund, back));
+        }
+    }
+    if out.is_empty() {
+        return Err(WagesError::Nothing);
+    }
+    Ok(out)
+}
+
 impl WagesError {
     /// A stable code for pages and the API to translate; the message is
     /// for logs and tests.
@@ -150,6 +233,107 @@ mod tests {
         }
         .post(&Chart::standard())
         .unwrap();
+    }
+
+    fn owed(lines: &[Line], account: &str) -> i64 {
+        lines
+            .iter()
+            .filter(|l| l.account.as_str() == account)
+            .map(|l| -l.signed().unwrap().get())
+            .sum()
+    }
+
+    #[test]
+    fn a_payslip_leaves_net_pay_on_control_and_the_rest_owed_to_hmrc_and_the_scheme() {
+        // Gross 508.40; tax 40.00, employee NI 16.67, employee pension 12.34
+        // → net 439.39. Employer NI 21.11 (no allowance), employer pension
+        // 9.25 → employer costs 30.36. HMRC is owed 40.00 + 16.67 + 21.11.
+        let input = PayslipCosts {
+            wages: WagesInput {
+                gross: Pence::new(50_840),
+                employer_costs: Pence::new(3_036),
+                minutes: vec![
+                    (person("ann"), 1800),
+                    (person("bryn"), 600),
+                    (person("cai"), 1),
+                ],
+            },
+            owed_to_hmrc: Pence::new(4_000 + 1_667 + 2_111),
+            owed_to_pension: Pence::new(1_234 + 925),
+        };
+        let posting = allocate_payslip(&input).unwrap();
+        assert_eq!(owed(&posting.lines, codes::PAYROLL_CONTROL), 43_939);
+        assert_eq!(owed(&posting.lines, codes::HMRC), 7_778);
+        assert_eq!(owed(&posting.lines, codes::PENSION), 2_159);
+        let entry = EntryDraft {
+            id: EntryId::new("pay-1"),
+            date: Date::constant(2026, 4, 30),
+            description: "April pay".into(),
+            lines: posting.lines.clone(),
+            allocation: Some(posting.allocation),
+            reverses: None,
+        }
+        .post(&Chart::standard())
+        .unwrap();
+        // Paying each clears it to zero in every fund, and each payment
+        // posts on its own.
+        for account in [codes::PAYROLL_CONTROL, codes::HMRC, codes::PENSION] {
+            let paid = settle(entry.lines(), account).unwrap();
+            let mut all = entry.lines().to_vec();
+            all.extend(paid.iter().cloned());
+            for fund in ["ann", "bryn", "cai"] {
+                let fund = FundId::Person(person(fund));
+                let left: i64 = all
+                    .iter()
+                    .filter(|l| l.account.as_str() == account && l.fund == fund)
+                    .map(|l| l.signed().unwrap().get())
+                    .sum();
+                assert_eq!(left, 0, "{account} left in {fund:?}");
+            }
+            EntryDraft {
+                id: EntryId::new("paid"),
+                date: Date::constant(2026, 4, 30),
+                description: "paid".into(),
+                lines: paid,
+                allocation: None,
+                reverses: None,
+            }
+            .post(&Chart::standard())
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn a_penny_left_the_other_way_by_rounding_goes_back_to_its_bank_share() {
+        // Net pay 0: everything is owed elsewhere, and three people share
+        // 1p of HMRC's and 1p of the scheme's by minutes 1:1:1.
+        let input = PayslipCosts {
+            wages: WagesInput {
+                gross: Pence::new(2),
+                employer_costs: Pence::ZERO,
+                minutes: vec![
+                    (person("ann"), 60),
+                    (person("bryn"), 60),
+                    (person("cai"), 60),
+                ],
+            },
+            owed_to_hmrc: Pence::new(1),
+            owed_to_pension: Pence::new(1),
+        };
+        let posting = allocate_payslip(&input).unwrap();
+        assert_eq!(owed(&posting.lines, codes::PAYROLL_CONTROL), 0);
+        // Nothing is owed to the PAs in total, so nothing leaves the bank.
+        match settle(&posting.lines, codes::PAYROLL_CONTROL) {
+            Ok(lines) => {
+                let bank: i64 = lines
+                    .iter()
+                    .filter(|l| l.account.as_str() == codes::BANK)
+                    .map(|l| l.signed().unwrap().get())
+                    .sum();
+                assert_eq!(bank, 0);
+            }
+            Err(e) => assert_eq!(e, WagesError::Nothing),
+        }
     }
 
     #[test]

@@ -150,6 +150,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/0070_payroll.sqlite.sql"),
         postgres: include_str!("../migrations/0070_payroll.postgres.sql"),
     },
+    Migration {
+        version: 71,
+        name: "pay run postings",
+        portable: include_str!("../migrations/0071_pay_run_postings.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 pub(crate) async fn run(store: &Store) -> Result<(), StoreError> {

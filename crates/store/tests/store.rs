@@ -885,3 +885,6 @@ mod timesheets;
 
 #[path = "store/payroll.rs"]
 mod payroll;
+
+#[path = "store/payroll_ledger.rs"]
+mod payroll_ledger;

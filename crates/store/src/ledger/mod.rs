@@ -12,7 +12,7 @@ mod arrangements;
 mod bank;
 mod budgets;
 mod claims;
-mod entries;
+pub(crate) mod entries;
 mod plans;
 mod reports;
 

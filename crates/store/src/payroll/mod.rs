@@ -17,6 +17,7 @@
 
 pub mod gross;
 mod inputs;
+mod postings;
 
 use std::collections::BTreeMap;
 
@@ -33,6 +34,7 @@ use crate::{
 };
 
 pub use inputs::frequency_code;
+pub use postings::{Payee, RunPayment};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PayRunError {
@@ -70,6 +72,19 @@ pub enum PayRunError {
     /// The engine refused one PA's input.
     #[error("the payroll engine refused the pay of {pa}: {error}")]
     Engine { pa: String, error: FieldError },
+    /// Payments are recorded for approved runs only.
+    #[error("this pay run is not approved yet")]
+    NotApproved,
+    /// This payee's payment for the run is already recorded.
+    #[error("this payment has already been recorded")]
+    AlreadyPaid,
+    /// The run owes this payee nothing.
+    #[error("this pay run owes them nothing")]
+    NothingOwed,
+    /// The ledger refused the run's entries: a fault in the figures, not
+    /// something the officer can fix, so it names what it refused.
+    #[error("the ledger refused the pay run's entries: {0}")]
+    Posting(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -440,6 +455,7 @@ impl Store {
         if changed == 0 {
             return Err(PayRunError::Locked);
         }
+        postings::post_run(&mut tx, scope, run).await?;
         audit::record(
             &mut tx,
             Change {

@@ -18,7 +18,7 @@ use super::employment::{Family, d, details, family, hire_both, megan_record};
 use super::*;
 
 /// An officer besides the chair: the treasurer.
-async fn treasurer(store: &Store, f: &Family) -> CoopScope {
+pub(crate) async fn treasurer(store: &Store, f: &Family) -> CoopScope {
     let account = person(store, "trysorydd@example.cymru", false).await;
     store
         .add_member(
@@ -45,7 +45,7 @@ async fn weekdays(store: &Store, f: &Family, megan: &EmploymentId, from: Date, t
 }
 
 /// As [`weekdays`], for the PA who signs in as `pa`.
-async fn weekdays_of(
+pub(crate) async fn weekdays_of(
     store: &Store,
     f: &Family,
     pa: &CoopScope,
@@ -86,7 +86,7 @@ async fn weekdays_of(
         .unwrap();
 }
 
-fn y26() -> TaxYear {
+pub(crate) fn y26() -> TaxYear {
     TaxYear::Y2026_27
 }
 

@@ -11,3 +11,6 @@ payroll-later-period-run = Mae cyfnod cyflog diweddarach o'r gyflogres hon eisoe
 payroll-locked = Mae'r rhediad cyflog hwn wedi'i gymeradwyo a'i gloi. Ni ellir ei newid.
 payroll-same-officer = Chi ddechreuodd y rhediad cyflog hwn, felly rhaid i swyddog arall ei gymeradwyo.
 payroll-engine-refused = Ni allai'r peiriant cyflogres gyfrifo cyflog cynorthwyydd. Gwiriwch ei gofnod cyflogaeth.
+payroll-not-approved = Nid yw'r rhediad cyflog hwn wedi'i gymeradwyo eto. Caiff taliadau eu cofnodi unwaith y bydd wedi'i gymeradwyo.
+payroll-already-paid = Mae'r taliad hwn eisoes wedi'i gofnodi ar gyfer y rhediad cyflog hwn.
+payroll-nothing-owed = Nid oes arian yn ddyledus iddynt o'r rhediad cyflog hwn, felly nid oes taliad i'w gofnodi.

@@ -11,3 +11,6 @@ payroll-later-period-run = A later pay period of this payroll has already been r
 payroll-locked = This pay run is approved and locked. It cannot be changed.
 payroll-same-officer = You started this pay run, so another officer must approve it.
 payroll-engine-refused = The payroll engine could not work out a PA's pay. Check their employment record.
+payroll-not-approved = This pay run is not approved yet. Payments are recorded once it is approved.
+payroll-already-paid = This payment has already been recorded for this pay run.
+payroll-nothing-owed = This pay run owes them nothing, so there is no payment to record.

@@ -37,6 +37,14 @@ impl Explain for PayRunError {
             PayRunError::Engine { pa, error } => Ok(rule("payroll-engine-refused")
                 .at("input")
                 .with_reasons(vec![("payroll-engine-refused", format!("{pa}: {error}"))])),
+            PayRunError::NotApproved => Ok(rule("payroll-not-approved")),
+            PayRunError::AlreadyPaid => {
+                Ok(rule("payroll-already-paid").with_status(StatusCode::CONFLICT))
+            }
+            PayRunError::NothingOwed => Ok(rule("payroll-nothing-owed").at("payee")),
+            // The ledger refusing a run's own figures is a fault in Cylch,
+            // not something an officer can put right.
+            PayRunError::Posting(reason) => Err(StoreError::Corrupt(reason).into()),
             PayRunError::Store(err) => Err(err.into()),
         }
     }
