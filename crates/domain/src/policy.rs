@@ -116,6 +116,10 @@ pub enum Action {
     /// Run pay, read pay runs and payslips, approve a run: the officers
     /// who carry the employer's duties (the treasurer above all).
     RunPayroll,
+    /// Open one's payslips. Anyone in the co-operative may ask; the store
+    /// shows a PA their own from approved runs, and the officers with the
+    /// employer's duties every one; anyone else finds none.
+    ViewPayslips,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -237,7 +241,10 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ViewEmployment | Action::ViewRota | Action::ViewTimesheets => match roles {
+        Action::ViewEmployment
+        | Action::ViewRota
+        | Action::ViewTimesheets
+        | Action::ViewPayslips => match roles {
             Some(_) => Allow,
             None => Refuse(Refusal::NotInCoop),
         },

@@ -89,6 +89,7 @@ id_type!(
 );
 id_type!(TimesheetId, "One PA's timesheet for one pay period.");
 id_type!(PayRunId, "One pay run: a pay period of one frequency.");
+id_type!(PayslipId, "One PA's payslip in one pay run.");
 id_type!(
     TimesheetLineId,
     "One line of a timesheet: a stretch of time and whom it was for."

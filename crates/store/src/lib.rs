@@ -51,7 +51,9 @@ pub use clock::Clock;
 
 pub use coops::CoopScope;
 pub use error::StoreError;
-pub use ids::{AccountId, CoopId, EmploymentId, PayRunId, ShiftId, TimesheetId, TimesheetLineId};
+pub use ids::{
+    AccountId, CoopId, EmploymentId, PayRunId, PayslipId, ShiftId, TimesheetId, TimesheetLineId,
+};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 

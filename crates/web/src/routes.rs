@@ -193,6 +193,8 @@ fn page_routes() -> Vec<Route> {
     routes.extend(crate::areas::rota::pages::routes());
     routes.extend(crate::areas::leave::pages::routes());
     routes.extend(crate::areas::timesheets::pages::routes());
+    routes.extend(crate::areas::payroll::pages::routes());
+    routes.extend(crate::areas::payroll::payslips::routes());
     routes
 }
 

@@ -17,6 +17,7 @@
 
 pub mod gross;
 mod inputs;
+mod payslips;
 mod postings;
 
 use std::collections::BTreeMap;
@@ -30,10 +31,12 @@ use sqlx::{AnyConnection, Row};
 use crate::audit::{self, AuditAction, Change};
 use crate::employment as employment_store;
 use crate::{
-    AccountId, CoopScope, EmploymentId, PayRunId, Store, StoreError, TimesheetLineId, timesheets,
+    AccountId, CoopScope, EmploymentId, PayRunId, PayslipId, Store, StoreError, TimesheetLineId,
+    timesheets,
 };
 
 pub use inputs::frequency_code;
+pub use payslips::{PaySlipLine, PayslipSummary, PayslipView};
 pub use postings::{Payee, RunPayment};
 
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +120,7 @@ impl RunState {
 /// One PA's payslip in a run: the engine's figures and the to-date ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredPayslip {
+    pub id: PayslipId,
     pub employment: EmploymentId,
     pub pa_name: String,
     /// Minutes paid at an hourly rate: the hours a payslip must show.
@@ -617,7 +621,7 @@ async fn load_run(
              p.employee_pension_pence, p.employer_pension_pence, p.student_loan_pence, p.net_pay_pence,
              p.taxable_pay_to_date_pence, p.tax_to_date_pence, p.gross_to_date_pence,
              p.employee_ni_to_date_pence, p.employee_pension_to_date_pence, p.auto_enrolment,
-             p.pension_enrolled, p.notes_json
+             p.pension_enrolled, p.notes_json, p.id
          FROM payslips p JOIN employments e ON e.coop_id = p.coop_id AND e.id = p.employment_id
          WHERE p.coop_id = $1 AND p.run_id = $2 ORDER BY e.name, p.employment_id",
     )
@@ -628,6 +632,7 @@ async fn load_run(
     for row in &rows {
         let notes: String = row.try_get(21)?;
         run.payslips.push(StoredPayslip {
+            id: PayslipId::from_db(row.try_get(22)?),
             employment: EmploymentId::from_db(row.try_get(0)?),
             pa_name: row.try_get(1)?,
             minutes_paid: row.try_get(2)?,

@@ -234,6 +234,13 @@ impl Pa {
         self.account.as_deref() == Some(scope.account().as_str())
     }
 
+    /// Whether the caller confirms or corrects this PA's time: the PA, or,
+    /// for a PA who does not sign in (a paper timesheet), an officer with
+    /// the employer's duties, who enters what the PA wrote.
+    fn confirms(&self, scope: &CoopScope) -> bool {
+        self.is_callers(scope) || (self.account.is_none() && has_employer_duties(scope.roles()))
+    }
+
     /// Whether the caller may see any of this PA's timesheets, and how much.
     fn view(&self, scope: &CoopScope) -> Option<TimesheetView> {
         if self.is_callers(scope) || has_employer_duties(scope.roles()) {

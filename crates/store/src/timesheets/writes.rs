@@ -407,7 +407,7 @@ impl Store {
         let mut tx = self.begin().await?;
         self.dialect.lock_coop(&mut tx, scope.coop_id()).await?;
         let found = visible_pa(&mut tx, scope, pa).await?;
-        if !found.is_callers(scope) {
+        if !found.confirms(scope) {
             return Err(TimesheetError::NotThePa);
         }
         let period = rules::pay_period(found.frequency, on);
@@ -467,7 +467,7 @@ impl Store {
         let mut tx = self.begin().await?;
         self.dialect.lock_coop(&mut tx, scope.coop_id()).await?;
         let (raw, pa, period) = visible_line(&mut tx, scope, pa, line).await?;
-        if !pa.is_callers(scope) {
+        if !pa.confirms(scope) {
             return Err(TimesheetError::NotThePa);
         }
         rules::may_correct(&raw.approvals()).map_err(|_| TimesheetError::Locked)?;

@@ -23,6 +23,21 @@ pub fn render(template: &impl Template) -> Result<Response, AppError> {
     Ok(Html(template.render()?).into_response())
 }
 
+/// A file to download (a PDF, a CSV), saved under `name`.
+pub fn attachment(kind: &str, name: String, body: impl IntoResponse) -> Response {
+    (
+        [
+            (CONTENT_TYPE, kind.to_owned()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// Renders a form page that came back with problems: 422, so that scripts
 /// and tests see the refusal, with the page that names each problem.
 pub fn render_invalid(template: &impl Template) -> Result<Response, AppError> {

@@ -18,6 +18,7 @@ mod meetings_twins;
 mod members;
 mod notifications;
 mod payroll;
+mod payroll_pages;
 mod permissions;
 mod registers;
 mod rota;

@@ -15,6 +15,157 @@ use crate::support::{Cast, TestApp, cast};
 
 static SEEDED: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
 
+static PAYSLIPS: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
+
+/// The seeded payslip of a co-operative, for the permission tables.
+pub fn payslip_in(coop: &str) -> String {
+    PAYSLIPS
+        .lock()
+        .unwrap()
+        .get(coop)
+        .cloned()
+        .unwrap_or_else(|| "0".repeat(32))
+}
+
+/// The first person a PA works with, from the PA's record as an officer
+/// reads it.
+fn works_with(record: &serde_json::Value) -> Option<String> {
+    match record {
+        serde_json::Value::Object(map) => map
+            .get("works_with")
+            .and_then(|w| w[0]["person"].as_str())
+            .map(str::to_owned)
+            .or_else(|| map.values().find_map(works_with)),
+        serde_json::Value::Array(items) => items.iter().find_map(works_with),
+        _ => None,
+    }
+}
+
+/// An approved monthly run in each co-operative paying the PA seed_pas
+/// hired there for three hours two days ago with a person they support:
+/// in A the "pa" member enters the time and the person's representative
+/// approves it; in B the officer does both, for a PA without a sign-in.
+/// Needs seed_pas and seed_shifts, and a clock inside a tax year Cylch
+/// knows.
+pub async fn seed_payslips(app: &TestApp, cast: &Cast) {
+    for (coop, officer, enters, approves) in [
+        (&cast.coop_a, "chair", "pa", "representative"),
+        (&cast.coop_b, "outsider", "outsider", "outsider"),
+    ] {
+        let coop = coop.id.to_string();
+        if PAYSLIPS.lock().unwrap().contains_key(&coop) {
+            continue;
+        }
+        let token = app.token(cast.who(officer)).await;
+        let pa = crate::employment::pa_in(&coop);
+        let api = |path: &str| format!("/api/v1/coops/{coop}{path}");
+        let record = app
+            .api(
+                "GET",
+                &api(&format!("/employment/{pa}")),
+                Some(&token),
+                None,
+            )
+            .await;
+        let person = match works_with(&record.json()) {
+            Some(person) => person,
+            None => {
+                let listed = app.api("GET", &api("/support"), Some(&token), None).await;
+                let person = listed.json()[0]["id"].as_str().unwrap().to_owned();
+                let linked = app
+                    .api(
+                        "POST",
+                        &api(&format!("/employment/{pa}/people")),
+                        Some(&token),
+                        Some(json!({"person": person, "needs_medication": false})),
+                    )
+                    .await;
+                assert_eq!(linked.status, 204, "{}", linked.body);
+                person
+            }
+        };
+        let day = app.days_from_today(-2).to_string();
+        let added = app
+            .api(
+                "POST",
+                &api(&format!("/timesheets/{pa}/lines")),
+                Some(&app.token(cast.who(enters)).await),
+                Some(json!({
+                    "start": format!("{day}T09:00"),
+                    "end": format!("{day}T12:00"),
+                    "break_minutes": "0",
+                    "kind": "day",
+                    "people": [person],
+                })),
+            )
+            .await;
+        assert_eq!(added.status, 201, "{}", added.body);
+        if enters != "pa" {
+            // Time entered for a PA is theirs to confirm; in B, where the
+            // PA does not sign in, the officer confirms it for them.
+            let confirmed = app
+                .api(
+                    "POST",
+                    &api(&format!("/timesheets/{pa}/confirm")),
+                    Some(&token),
+                    Some(json!({"on": day})),
+                )
+                .await;
+            assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+        }
+        let approved = app
+            .api(
+                "POST",
+                &api(&format!("/timesheets/{pa}/approve")),
+                Some(&app.token(cast.who(approves)).await),
+                Some(json!({"on": day, "person": person})),
+            )
+            .await;
+        assert_eq!(approved.status, 200, "{}", approved.body);
+        let on = cylch_payroll::Date::parse(&day).unwrap();
+        let year = cylch_payroll::TaxYear::ALL
+            .into_iter()
+            .find(|y| y.contains(on))
+            .expect("the clock is pinned inside a tax year Cylch knows");
+        let (month, last) = (1..=12)
+            .map(|m| {
+                let period =
+                    cylch_payroll::Period::new(cylch_payroll::Frequency::Monthly, m).unwrap();
+                (m, period.last_day(year))
+            })
+            .find(|(_, last)| on <= *last)
+            .unwrap();
+        let started = app
+            .api(
+                "POST",
+                &api("/payroll/runs"),
+                Some(&token),
+                Some(json!({"frequency": "monthly", "tax_year": year.data().name, "period": month, "pay_date": last.to_string()})),
+            )
+            .await;
+        assert_eq!(started.status, 201, "{}", started.body);
+        let run = started.json();
+        let id = run["id"].as_str().unwrap();
+        // In A another officer approves; in B the only officer may.
+        let approver = if officer == "chair" {
+            "treasurer"
+        } else {
+            officer
+        };
+        let approved = app
+            .api(
+                "POST",
+                &api(&format!("/payroll/runs/{id}/approve")),
+                Some(&app.token(cast.who(approver)).await),
+                None,
+            )
+            .await;
+        assert_eq!(approved.status, 200, "{}", approved.body);
+        let slip = run["payslips"][0]["id"].as_str().unwrap().to_owned();
+        PAYSLIPS.lock().unwrap().insert(coop, slip);
+    }
+}
+
 /// The seeded pay run of a co-operative, for the permission tables.
 pub fn run_in(coop: &str) -> String {
     SEEDED
@@ -48,13 +199,19 @@ pub async fn seed_runs(app: &TestApp, cast: &Cast) {
     }
 }
 
-on_both!(a_pay_run_pays_approved_time_once_and_locks, |app| {
-    // 20 June 2026: tax month 2 (6 May to 5 June) is over.
+/// Co-operative A on 20 June 2026 (tax month 2, 6 May to 5 June, is
+/// over): Megan, the "pa" member, hired monthly to support Sioned, the
+/// "supported" member, has two days in May that Sioned approved.
+pub struct May {
+    pub cast: Cast,
+    pub coop: String,
+}
+
+pub async fn may_with_time(app: &TestApp) -> May {
     app.clock().pin("2026-06-20T09:00:00Z".parse().unwrap());
-    let cast = cast(&app).await;
+    let cast = cast(app).await;
     let coop = cast.coop_a.id.to_string();
     let chair = app.token(cast.who("chair")).await;
-    let treasurer = app.token(cast.who("treasurer")).await;
     let pa = app.token(cast.who("pa")).await;
     let supported = app.token(cast.who("supported")).await;
     let sioned = app
@@ -129,6 +286,14 @@ on_both!(a_pay_run_pays_approved_time_once_and_locks, |app| {
         )
         .await;
     assert_eq!(approved.status, 200, "{}", approved.body);
+    May { cast, coop }
+}
+
+on_both!(a_pay_run_pays_approved_time_once_and_locks, |app| {
+    let May { cast, coop, .. } = may_with_time(&app).await;
+    let chair = app.token(cast.who("chair")).await;
+    let treasurer = app.token(cast.who("treasurer")).await;
+    let pa = app.token(cast.who("pa")).await;
 
     let runs = format!("/api/v1/coops/{coop}/payroll/runs");
     let may = json!({"frequency": "monthly", "tax_year": "2026-27", "period": 2, "pay_date": "2026-06-05"});
@@ -227,6 +392,7 @@ on_both!(the_api_documents_the_payroll_routes, |app| {
         "/api/v1/coops/{id}/payroll/runs/{run}",
         "/api/v1/coops/{id}/payroll/runs/{run}/approve",
         "/api/v1/coops/{id}/payroll/runs/{run}/inputs",
+        "/api/v1/coops/{id}/payroll/runs/{run}/payments",
     ] {
         assert!(paths.get(path).is_some(), "{path} is not documented");
     }

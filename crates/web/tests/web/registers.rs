@@ -16,7 +16,7 @@ use crate::support::TestApp;
 
 /// The PDF's text in the order it was written, each run of spaces and line
 /// breaks made one space, so that a cell wrapped over lines reads whole.
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     poppler("pdftotext", &["-raw", "-enc", "UTF-8"], pdf)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -24,7 +24,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 }
 
 /// The status, content type and bytes of a download.
-async fn download(app: &TestApp, path: &str, cookies: &str) -> (u16, String, Vec<u8>) {
+pub(crate) async fn download(app: &TestApp, path: &str, cookies: &str) -> (u16, String, Vec<u8>) {
     let request = Request::get(path)
         .header(header::COOKIE, cookies)
         .body(Body::empty())
@@ -43,7 +43,7 @@ async fn download(app: &TestApp, path: &str, cookies: &str) -> (u16, String, Vec
 
 /// Runs a poppler tool (`pdftotext`, `pdfinfo`) over a PDF, as a reader of
 /// the file would see it; scripts/test installs poppler-utils.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+pub(crate) fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let file = std::env::temp_dir().join(format!("cylch-test-{}.pdf", random_id()));
     std::fs::write(&file, pdf).unwrap();
     let output = Command::new(tool)

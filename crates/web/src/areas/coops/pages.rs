@@ -111,6 +111,7 @@ struct CoopPage {
     can_see_support: bool,
     can_see_registers: bool,
     can_invite: bool,
+    can_run_payroll: bool,
     member_count: usize,
     members: Vec<(String, String)>,
 }
@@ -152,6 +153,8 @@ pub async fn coop(
                 Some(scope.roles()),
                 Action::ViewSupportRegister,
             )
+            .is_allowed(),
+        can_run_payroll: policy::decide(viewer.actor(), Some(scope.roles()), Action::RunPayroll)
             .is_allowed(),
         member_count: members.len(),
         members,

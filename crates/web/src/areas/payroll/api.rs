@@ -8,20 +8,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cylch_domain::Language;
 use cylch_domain::policy::Action;
-use cylch_payroll::{Date, Frequency, TaxYear};
 use cylch_store::PayRunId;
-use cylch_store::payroll::{PayRun, PayRunError, StoredPayslip, frequency_code};
+use cylch_store::payroll::{PayRun, PayRunError, RunPayment, StoredPayslip, frequency_code};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::common::api::{ApiErrorBody, Caller, rejected, scope};
+use crate::areas::payroll::commands::{self, PaymentFields, StartFields};
+use crate::common::api::{ApiErrorBody, Caller, answer_refused, rejected, scope};
 use crate::common::error::AppError;
-use crate::common::refusal::{Explain, Refusal};
+use crate::common::refusal::Explain;
 
 /// One PA's payslip in a run. Money in pence.
 #[derive(Serialize, ToSchema)]
 pub struct PayslipBody {
+    id: String,
     employment: String,
     pa_name: String,
     /// Minutes paid at an hourly rate.
@@ -55,6 +56,7 @@ pub struct PayslipBody {
 impl From<&StoredPayslip> for PayslipBody {
     fn from(p: &StoredPayslip) -> Self {
         PayslipBody {
+            id: p.id.to_string(),
             employment: p.employment.to_string(),
             pa_name: p.pa_name.clone(),
             minutes_paid: p.minutes_paid,
@@ -149,18 +151,6 @@ fn refused(err: PayRunError, state: &AppState, language: Language) -> Result<Res
     Ok(err.explain(state, language)?.to_json())
 }
 
-/// Bad input at its field.
-fn at_field(
-    state: &AppState,
-    language: Language,
-    code: &'static str,
-    field: &'static str,
-) -> Response {
-    Refusal::rule(state, language, code, code)
-        .at(field)
-        .to_json()
-}
-
 #[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/runs", params(("id" = String, Path)),
     responses((status = 200, body = [PayRunBody]), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
 pub async fn list(
@@ -187,41 +177,15 @@ pub async fn start(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
     let Json(body) = body.map_err(rejected)?;
-    let language = account.language;
-    let Ok(frequency) = Frequency::parse(&body.frequency) else {
-        return Ok(at_field(
-            &state,
-            language,
-            "payroll-bad-frequency",
-            "frequency",
-        ));
+    let fields = StartFields {
+        frequency: body.frequency,
+        tax_year: body.tax_year,
+        period: body.period.map(|p| p.to_string()).unwrap_or_default(),
+        pay_date: body.pay_date,
     };
-    let Ok(tax_year) = TaxYear::parse(&body.tax_year) else {
-        return Ok(at_field(
-            &state,
-            language,
-            "payroll-bad-tax-year",
-            "tax_year",
-        ));
-    };
-    let Some(period) = body.period else {
-        return Ok(at_field(&state, language, "payroll-bad-period", "period"));
-    };
-    let Ok(pay_date) = Date::parse(&body.pay_date) else {
-        return Ok(at_field(
-            &state,
-            language,
-            "payroll-bad-pay-date",
-            "pay_date",
-        ));
-    };
-    match state
-        .store
-        .start_pay_run(&scope, frequency, tax_year, period, pay_date)
-        .await
-    {
+    match commands::start_run(&state, &scope, &fields, account.language).await {
         Ok(run) => Ok((StatusCode::CREATED, Json(PayRunBody::from(&run))).into_response()),
-        Err(err) => refused(err, &state, language),
+        Err(refused) => answer_refused(&state, account.language, refused),
     }
 }
 
@@ -251,10 +215,73 @@ pub async fn approve(
     Path((id, run)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
-    let run = PayRunId::parse(&run).ok_or(AppError::NOT_FOUND)?;
-    match state.store.approve_pay_run(&scope, &run).await {
+    let run = commands::run_id(&run)?;
+    match commands::approve_run(&state, &scope, &run, account.language).await {
         Ok(run) => Ok(Json(PayRunBody::from(&run)).into_response()),
+        Err(refused) => answer_refused(&state, account.language, refused),
+    }
+}
+
+/// What an approved run owes one payee, and whether it is paid.
+#[derive(Serialize, ToSchema)]
+pub struct PaymentBody {
+    /// `pas` (the PAs' net pay), `hmrc` or `pension`
+    payee: String,
+    amount_pence: i64,
+    /// The ledger entry that paid it, once recorded.
+    entry: Option<String>,
+    #[schema(format = Date)]
+    paid_on: Option<String>,
+}
+
+impl From<&RunPayment> for PaymentBody {
+    fn from(p: &RunPayment) -> Self {
+        PaymentBody {
+            payee: p.payee.code().to_owned(),
+            amount_pence: p.amount,
+            entry: p.paid.as_ref().map(|(entry, _)| entry.clone()),
+            paid_on: p.paid.as_ref().map(|(_, date)| date.to_string()),
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/runs/{run}/payments",
+    params(("id" = String, Path), ("run" = String, Path)),
+    responses((status = 200, body = [PaymentBody], description = "empty while the run is a draft"),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn payments(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, run)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let run = commands::run_id(&run)?;
+    match state.store.pay_run_payments(&scope, &run).await {
+        Ok(list) => {
+            Ok(Json(list.iter().map(PaymentBody::from).collect::<Vec<_>>()).into_response())
+        }
         Err(err) => refused(err, &state, account.language),
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/coops/{id}/payroll/runs/{run}/payments",
+    params(("id" = String, Path), ("run" = String, Path)),
+    request_body = PaymentFields,
+    responses((status = 201, body = PaymentBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+        (status = 409, body = ApiErrorBody, description = "this payee's payment is already recorded"),
+        (status = 422, body = ApiErrorBody)))]
+pub async fn pay(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, run)): Path<(String, String)>,
+    body: Result<Json<PaymentFields>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let run = commands::run_id(&run)?;
+    let Json(body) = body.map_err(rejected)?;
+    match commands::record_payment(&state, &scope, &run, &body, account.language).await {
+        Ok(paid) => Ok((StatusCode::CREATED, Json(PaymentBody::from(&paid))).into_response()),
+        Err(refused) => answer_refused(&state, account.language, refused),
     }
 }
 
@@ -303,5 +330,17 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
             inputs,
         )
         .documented::<__path_inputs>(),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/payroll/runs/{run}/payments",
+            payments,
+        )
+        .documented::<__path_payments>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/payroll/runs/{run}/payments",
+            pay,
+        )
+        .documented::<__path_pay>(),
     ]
 }

@@ -1,8 +1,12 @@
 //! Pay runs: a pay period of one frequency run for every PA with approved
-//! time, reviewed, then approved and locked. The API only, for now; the
-//! store decides everything ([`cylch_store::payroll`]).
+//! time, reviewed, then approved (locked, and posted to the ledger), then
+//! paid; and each PA's payslips. The store decides everything
+//! ([`cylch_store::payroll`]).
 
 pub mod api;
+pub mod commands;
+pub mod pages;
+pub mod payslips;
 
 use axum::http::StatusCode;
 use cylch_domain::Language;

@@ -5,7 +5,6 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::Language;
 use cylch_domain::policy::Action;
@@ -20,6 +19,7 @@ use super::{FundQuery, ViewerExt, chosen_fund, money, period_of};
 use crate::AppState;
 use crate::common::access::scope_for;
 use crate::common::error::{AppError, ErrorKind};
+use crate::common::page::attachment;
 use cylch_documents::{Column, Document, Orientation, Table, pdf};
 
 /// One figure of the return: the words naming it and its value.
@@ -120,20 +120,6 @@ fn no_arrangement(scope: &CoopScope, person: &PersonId) -> Response {
         crate::common::page::encode_query(person.as_str())
     ))
     .into_response()
-}
-
-fn attachment(kind: &str, name: String, body: impl IntoResponse) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, kind.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 pub async fn return_csv(

@@ -1,0 +1,186 @@
+//! The actions on pay, shared by the pages and the API: run a pay period,
+//! approve a run (which posts it to the ledger), record a payment of what
+//! a run owes the PAs, HMRC or the pension scheme.
+
+use cylch_domain::Language;
+use cylch_payroll::{Date, Frequency, Period, TaxYear};
+use cylch_store::payroll::{PayRun, PayRunError, Payee, RunPayment};
+use cylch_store::{CoopScope, PayRunId, StoreError};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::common::error::AppError;
+use crate::common::fields::parse_date;
+use crate::common::problems::Problems;
+use crate::common::refusal::Explain;
+
+pub(crate) use crate::common::refusal::Refused;
+
+/// The store's refusal as the fronts answer it.
+fn refused(state: &AppState, language: Language, err: PayRunError) -> Refused {
+    match err.explain(state, language) {
+        Ok(refusal) => Refused::Rule(refusal),
+        Err(failed) => Refused::Failed(failed),
+    }
+}
+
+/// The pay period to run, as typed.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(default)]
+pub struct StartFields {
+    pub frequency: String,
+    pub tax_year: String,
+    pub period: String,
+    pub pay_date: String,
+}
+
+/// Today in Wales, as the payroll engine counts days.
+pub fn today(state: &AppState) -> Date {
+    let t = state.clock().today_in_wales();
+    Date::new(
+        i32::from(t.year()),
+        u32::try_from(t.month()).unwrap_or(1),
+        u32::try_from(t.day()).unwrap_or(1),
+    )
+    .unwrap_or_else(|_| TaxYear::Y2026_27.first_day())
+}
+
+/// The monthly period holding `day`, to offer on the form: its tax year,
+/// tax month and last day (the usual pay date).
+pub fn suggested(day: Date) -> Option<StartFields> {
+    let year = TaxYear::ALL.into_iter().find(|y| y.contains(day))?;
+    (1..=12).find_map(|month| {
+        let period = Period::new(Frequency::Monthly, month).ok()?;
+        let last = period.last_day(year);
+        (day <= last).then(|| StartFields {
+            frequency: "monthly".to_owned(),
+            tax_year: year.data().name.to_owned(),
+            period: month.to_string(),
+            pay_date: last.to_string(),
+        })
+    })
+}
+
+/// Runs pay for the period typed: every problem with what was typed at
+/// once, at its field; then the store's refusal, if any.
+pub async fn start_run(
+    state: &AppState,
+    scope: &CoopScope,
+    fields: &StartFields,
+    language: Language,
+) -> Result<PayRun, Refused> {
+    let mut errors = Problems::default();
+    let frequency = Frequency::parse(fields.frequency.trim()).ok();
+    if frequency.is_none() {
+        errors.add("frequency", "payroll-bad-frequency");
+    }
+    let tax_year = TaxYear::parse(fields.tax_year.trim()).ok();
+    if tax_year.is_none() {
+        errors.add("tax_year", "payroll-bad-tax-year");
+    }
+    let period = fields.period.trim().parse::<i64>().ok();
+    if period.is_none() {
+        errors.add("period", "payroll-bad-period");
+    }
+    let pay_date = parse_date(&fields.pay_date)
+        .ok()
+        .and_then(|d| Date::parse(&d.to_string()).ok());
+    if pay_date.is_none() {
+        errors.add("pay_date", "payroll-bad-pay-date");
+    }
+    let (Some(frequency), Some(tax_year), Some(period), Some(pay_date)) =
+        (frequency, tax_year, period, pay_date)
+    else {
+        return Err(Refused::Fields(errors));
+    };
+    state
+        .store
+        .start_pay_run(scope, frequency, tax_year, period, pay_date)
+        .await
+        .map_err(|err| refused(state, language, err))
+}
+
+/// Approves a draft run: it is locked and posted to the ledger.
+pub async fn approve_run(
+    state: &AppState,
+    scope: &CoopScope,
+    run: &PayRunId,
+    language: Language,
+) -> Result<PayRun, Refused> {
+    state
+        .store
+        .approve_pay_run(scope, run)
+        .await
+        .map_err(|err| refused(state, language, err))
+}
+
+/// A payment of what a run owes, as typed.
+#[derive(Debug, Default, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(default)]
+pub struct PaymentFields {
+    /// `pas` (the PAs' net pay), `hmrc` or `pension`
+    pub payee: String,
+    /// `YYYY-MM-DD`: the day the money left the bank.
+    pub date: String,
+}
+
+/// Records paying one payee what the run owes them.
+pub async fn record_payment(
+    state: &AppState,
+    scope: &CoopScope,
+    run: &PayRunId,
+    fields: &PaymentFields,
+    language: Language,
+) -> Result<RunPayment, Refused> {
+    let mut errors = Problems::default();
+    let payee = Payee::parse(fields.payee.trim());
+    if payee.is_none() {
+        errors.add("payee", "payroll-bad-payee");
+    }
+    let date = errors.check("date", parse_date(&fields.date));
+    let (Some(payee), Some(date)) = (payee, date) else {
+        return Err(Refused::Fields(errors));
+    };
+    state
+        .store
+        .record_pay_run_payment(scope, run, payee, date)
+        .await
+        .map_err(|err| refused(state, language, err))
+}
+
+/// A read that failed, as the fronts answer it: not found, not allowed,
+/// or the service failing. A read refuses nothing else.
+pub fn read_failed(err: PayRunError) -> AppError {
+    match err {
+        PayRunError::NeedsEmployerDuties => AppError::FORBIDDEN,
+        PayRunError::NotFound | PayRunError::Store(StoreError::NotFound) => AppError::NOT_FOUND,
+        PayRunError::Store(err) => err.into(),
+        other => StoreError::Corrupt(other.to_string()).into(),
+    }
+}
+
+/// The run, or not found as the fronts answer it.
+pub fn run_id(raw: &str) -> Result<PayRunId, AppError> {
+    PayRunId::parse(raw).ok_or(AppError::NOT_FOUND)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suggested_period_is_the_tax_month_holding_the_day() {
+        let s = suggested(Date::parse("2026-12-08").unwrap()).unwrap();
+        assert_eq!(
+            (s.tax_year.as_str(), s.period.as_str(), s.pay_date.as_str()),
+            ("2026-27", "9", "2027-01-05")
+        );
+        let s = suggested(Date::parse("2026-04-06").unwrap()).unwrap();
+        assert_eq!(
+            (s.period.as_str(), s.pay_date.as_str()),
+            ("1", "2026-05-05")
+        );
+        assert!(suggested(Date::parse("2030-01-01").unwrap()).is_none());
+    }
+}
