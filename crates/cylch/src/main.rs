@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod demo;
 mod demo_leave;
+mod demo_payroll;
 mod demo_rota;
 mod demo_timesheets;
 mod server;
