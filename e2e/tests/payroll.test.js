@@ -7,7 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LANGS, PEOPLE, FAMILY_COOP, t, launch, newPage, goto, expectGoodPage, errorSummary, submit,
+  BASE, LANGS, PEOPLE, FAMILY_COOP, t, launch, newPage, goto, expectGoodPage, errorSummary, submit,
   signInShowing, coopIds,
 } from '../lib/cylch.js';
 
@@ -101,7 +101,7 @@ describe('pay', { concurrency: 1 }, () => {
         }
         await expectNoSidewaysScroll(ffion.page);
         const pdf = await ffion.page.getByRole('link', { name: t(lang, 'payslip-pdf-link') }).getAttribute('href');
-        const download = await ffion.page.request.get(pdf);
+        const download = await ffion.page.request.get(BASE + pdf);
         assert.equal(download.status(), 200);
         assert.equal(download.headers()['content-type'], 'application/pdf');
         await ffion.page.context().close();
