@@ -44,3 +44,4 @@ calendars-col-day = Diwrnod
 calendars-col-times = Amser
 calendars-col-kind = Cymorth
 calendars-col-pa = PA
+audit-record-calendar_feed = Cyfeiriad cyfrinachol ffrwd calendr

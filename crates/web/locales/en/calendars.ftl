@@ -44,3 +44,4 @@ calendars-col-day = Day
 calendars-col-times = Time
 calendars-col-kind = Support
 calendars-col-pa = PA
+audit-record-calendar_feed = A calendar feed’s secret address
