@@ -1,6 +1,6 @@
 //! Cylch's printable documents: the registers, the council's monitoring
-//! return, and next payslips, statements of employment particulars and
-//! rotas.
+//! return, statements of employment particulars and a supported person's
+//! rota ([`rota`]); and the rota's calendar files ([`ical`]).
 //!
 //! The boundary is the document model: a caller describes a [`Document`]
 //! in plain values ([`Table`], [`Column`], [`Orientation`]) in the reader's
@@ -55,7 +55,9 @@
 //! write the PDF/UA identification, so we claim no conformance. Worth
 //! revisiting if we must claim PDF/UA, or print scripts that need shaping.
 
+pub mod ical;
 mod model;
 pub mod pdf;
+pub mod rota;
 
 pub use model::{Column, Document, Orientation, Table};

@@ -297,6 +297,11 @@ pub enum Tie {
 pub enum PersonRecord {
     /// Their Direct Payment fund: balance, statement, forecast, budget.
     Fund,
+    /// Their whole rota, every PA on it by first name: the printable rota.
+    Rota,
+    /// The secret address of their rota's calendar feed, to create, replace
+    /// or revoke it.
+    CalendarFeed,
 }
 
 /// Whose record: whether a caller holding `roles` in the co-operative, tied
@@ -309,6 +314,15 @@ pub fn sees_person(roles: &CoopRoles, tie: Tie, record: PersonRecord) -> bool {
         PersonRecord::Fund => {
             roles.is_officer() || matches!(tie, Tie::Themselves | Tie::Representative)
         }
+        // Those who see the whole rota anyway ([`sees_shift`]) may print
+        // anyone's; otherwise the person and whoever acts for them.
+        PersonRecord::Rota => {
+            has_employer_duties(roles) || matches!(tie, Tie::Themselves | Tie::Representative)
+        }
+        // A feed is a key to someone's whereabouts that works without
+        // signing in: only the person and whoever acts for them hold it,
+        // not the officers, who see the rota signed in.
+        PersonRecord::CalendarFeed => matches!(tie, Tie::Themselves | Tie::Representative),
     }
 }
 
@@ -382,6 +396,12 @@ pub enum ShiftTie {
 /// is personal data, so other members see none.
 pub fn sees_shift(roles: &CoopRoles, tie: ShiftTie) -> bool {
     has_employer_duties(roles) || tie != ShiftTie::Unrelated
+}
+
+/// Only the PA keeps the calendar feed of their own shifts: its secret
+/// address opens their whereabouts without signing in.
+pub fn keeps_calendar_feed(tie: EmploymentTie) -> bool {
+    tie == EmploymentTie::Own
 }
 
 /// Only the PA acknowledges their own written statement, from their own

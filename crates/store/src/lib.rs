@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod admissions;
 pub mod audit;
 pub mod backup;
+pub mod calendars;
 pub mod clock;
 pub mod coops;
 pub mod employment;

@@ -137,6 +137,13 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 53,
+        name: "calendar feeds",
+        portable: include_str!("../migrations/0053_calendar_feeds.sql"),
+        sqlite: include_str!("../migrations/0053_calendar_feeds.sqlite.sql"),
+        postgres: include_str!("../migrations/0053_calendar_feeds.postgres.sql"),
+    },
+    Migration {
         version: 60,
         name: "timesheets",
         portable: include_str!("../migrations/0060_timesheets.sql"),

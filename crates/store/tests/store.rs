@@ -880,6 +880,9 @@ mod leave;
 #[path = "store/rota.rs"]
 mod rota;
 
+#[path = "store/calendars.rs"]
+mod calendars;
+
 #[path = "store/timesheets.rs"]
 mod timesheets;
 

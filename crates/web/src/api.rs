@@ -34,6 +34,7 @@ pub(crate) fn routes() -> Vec<Route> {
         crate::areas::leave::api::routes,
         crate::areas::timesheets::api::routes,
         crate::areas::payroll::api::routes,
+        crate::areas::calendars::api::routes,
         meetings::api::routes,
     ] {
         routes.extend(area());

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod calendars;
 pub mod coops;
 pub mod employment;
 pub mod formation;

@@ -40,6 +40,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "en/payroll.ftl",
         include_str!("../../locales/en/payroll.ftl"),
     ),
+    (
+        "en/calendars.ftl",
+        include_str!("../../locales/en/calendars.ftl"),
+    ),
 ];
 
 /// The Welsh message files, in the same order as the English.
@@ -71,6 +75,10 @@ pub const WELSH: &[(&str, &str)] = &[
     (
         "cy/payroll.ftl",
         include_str!("../../locales/cy/payroll.ftl"),
+    ),
+    (
+        "cy/calendars.ftl",
+        include_str!("../../locales/cy/calendars.ftl"),
     ),
 ];
 

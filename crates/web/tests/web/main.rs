@@ -5,6 +5,7 @@
 mod account_twins;
 mod api;
 mod audit;
+mod calendars;
 mod employment;
 mod errors;
 mod formation;

@@ -24,6 +24,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/leave.txt"),
     include_str!("permissions/timesheets.txt"),
     include_str!("permissions/payroll.txt"),
+    include_str!("permissions/calendars.txt"),
 ];
 
 fn outcome(reply: &Reply, api: bool) -> &'static str {

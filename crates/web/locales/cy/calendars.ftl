@@ -1,0 +1,47 @@
+# Calendrau'r rota: ffrydiau i galendrau ffonau a'r rota i'w hargraffu.
+calendars-title = Calendrau
+calendars-intro = Rhowch y rota yn y calendr ar eich ffôn neu'ch cyfrifiadur. Mae gan bob calendr ei gyfeiriad cyfrinachol ei hun: gall unrhyw un sydd ag ef weld y shifftiau ynddo, felly peidiwch â'i rannu â neb. Gallwch wneud cyfeiriad newydd unrhyw bryd, a bydd yr hen un yn peidio â gweithio.
+calendars-none = Does dim calendr i chi ei gadw: mae calendrau ar gyfer y PAs, y bobl y mae'r gydweithfa'n eu cefnogi a'u cynrychiolwyr.
+calendars-no-feeds = Does gennych chi ddim calendr i'w gadw yn y gydweithfa hon.
+calendars-line-pa = Eich shifftiau fel PA ({ $name })
+calendars-line-person = Cymorth { $name }
+calendars-no-address = Does gan y calendr hwn ddim cyfeiriad eto.
+calendars-live-since = Mae'r cyfeiriad a wnaed { $when } yn gweithio.
+calendars-create = Gwneud cyfeiriad
+calendars-replace = Gwneud cyfeiriad newydd
+calendars-revoke = Atal y cyfeiriad
+calendars-created = Mae cyfeiriad newydd wedi'i wneud. Dydy unrhyw gyfeiriad hŷn ar gyfer y calendr hwn ddim yn gweithio mwyach.
+calendars-revoked = Mae'r cyfeiriad wedi'i atal. Bydd calendrau a oedd yn ei ddefnyddio yn peidio â diweddaru.
+calendars-url-label = Cyfeiriad y calendr
+calendars-url-hint = Copïwch ef i'ch ap calendr (“Ychwanegu calendr”, “O URL” neu “Tanysgrifio”). Dim ond nawr y caiff ei ddangos: os byddwch chi'n ei golli, gwnewch un newydd.
+calendars-subscribe = Tanysgrifio i'r calendr hwn ar y ddyfais hon
+calendars-no-feed = Does gan y calendr hwn ddim cyfeiriad yn gweithio, felly does dim i'w atal.
+calendars-error-owner = Dewiswch galendr pwy
+calendars-rota-link = Calendrau i'ch ffôn, a rota i'w hargraffu
+calendars-account-link = Rhoi'r rota yng nghalendr eich ffôn
+calendars-back-to-rota = Yn ôl i'r rota
+# Geiriau'r ffrwd ei hun, yn iaith pwy bynnag a wnaeth y cyfeiriad.
+calendars-feed-name-pa = Rota Cylch: { $name }
+calendars-feed-name-person = Cylch: cymorth { $name }
+calendars-summary-pa = { $kind } gyda { $with }
+calendars-summary-person = { $kind }: { $with }
+calendars-summary-person-open = { $kind }: angen PA
+# Y rota i'w hargraffu.
+calendars-print-form-title = Argraffu rota
+calendars-print-intro = Wythnos o gymorth ar un dudalen, gydag enw cyntaf y PA sy'n dod i bob galwad: ar gyfer drws yr oergell.
+calendars-print-link = Argraffu rota ar gyfer { $coop }
+calendars-field-person = Rota pwy
+calendars-field-from = Y diwrnod cyntaf
+calendars-field-days = Sawl diwrnod
+calendars-hint-days = O 1 i 31. Mae wythnos yn 7.
+calendars-error-days = Rhowch nifer o ddiwrnodau o 1 i 31
+calendars-print-button = Gwneud y PDF
+calendars-print-title = Rota { $name }
+calendars-print-days = { $from } i { $to }
+calendars-print-heading = Galwadau
+calendars-print-nothing = Dim wedi'i drefnu
+calendars-col-day = Diwrnod
+calendars-col-times = Amser
+calendars-col-kind = Cymorth
+calendars-col-pa = PA
+audit-record-calendar_feed = Cyfeiriad cyfrinachol ffrwd calendr

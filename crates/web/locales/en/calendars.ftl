@@ -1,0 +1,47 @@
+# The rota's calendars: feeds for phones' calendars and the printable rota.
+calendars-title = Calendars
+calendars-intro = Put the rota in the calendar on your phone or computer. Each calendar has its own secret address: anyone who has it can see the shifts in it, so share it with nobody. You can make a new address at any time, and the old one stops working.
+calendars-none = There is no calendar for you to keep: calendars are for the PAs, the people the co-operative supports and their representatives.
+calendars-no-feeds = You have no calendar to keep in this co-operative.
+calendars-line-pa = Your shifts as a PA ({ $name })
+calendars-line-person = { $name }’s support
+calendars-no-address = This calendar has no address yet.
+calendars-live-since = The address made { $when } is working.
+calendars-create = Make an address
+calendars-replace = Make a new address
+calendars-revoke = Stop the address
+calendars-created = A new address has been made. Any older address for this calendar no longer works.
+calendars-revoked = The address has been stopped. Calendars that used it will stop updating.
+calendars-url-label = The calendar’s address
+calendars-url-hint = Copy it into your calendar app (“Add calendar”, “From URL” or “Subscribe”). It is shown only now: if you lose it, make a new one.
+calendars-subscribe = Subscribe to this calendar on this device
+calendars-no-feed = This calendar has no address working, so there is nothing to stop.
+calendars-error-owner = Choose whose calendar
+calendars-rota-link = Calendars for your phone, and a rota to print
+calendars-account-link = Put the rota in your phone’s calendar
+calendars-back-to-rota = Back to the rota
+# The feed's own words, in the language of whoever made the address.
+calendars-feed-name-pa = Cylch rota: { $name }
+calendars-feed-name-person = Cylch: { $name }’s support
+calendars-summary-pa = { $kind } with { $with }
+calendars-summary-person = { $kind }: { $with }
+calendars-summary-person-open = { $kind }: needs a PA
+# The printable rota.
+calendars-print-form-title = Print a rota
+calendars-print-intro = A week of support on one page, with the first name of the PA coming to each call: for the fridge door.
+calendars-print-link = Print a rota for { $coop }
+calendars-field-person = Whose rota
+calendars-field-from = First day
+calendars-field-days = How many days
+calendars-hint-days = From 1 to 31. A week is 7.
+calendars-error-days = Enter a number of days from 1 to 31
+calendars-print-button = Make the PDF
+calendars-print-title = Rota for { $name }
+calendars-print-days = { $from } to { $to }
+calendars-print-heading = Calls
+calendars-print-nothing = Nothing planned
+calendars-col-day = Day
+calendars-col-times = Time
+calendars-col-kind = Support
+calendars-col-pa = PA
+audit-record-calendar_feed = A calendar feed’s secret address
