@@ -880,6 +880,9 @@ mod leave;
 #[path = "store/rota.rs"]
 mod rota;
 
+#[path = "store/needs.rs"]
+mod needs;
+
 #[path = "store/timesheets.rs"]
 mod timesheets;
 

@@ -533,3 +533,56 @@ impl Store {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::rota::needs::{Call, NeedPerson, Times, Weekdays};
+
+    fn routine(start: &str, end: &str) -> Routine {
+        Routine {
+            id: "r".into(),
+            call: Call::WakingNight,
+            weekdays: Weekdays::parse("7").unwrap(),
+            times: Times {
+                start: start.parse().unwrap(),
+                end: end.parse().unwrap(),
+            },
+            pas_required: 1,
+            skills: vec![],
+            starts_on: "2026-01-01".parse().unwrap(),
+            ended_on: None,
+            people: vec![NeedPerson {
+                id: "p".into(),
+                name: "P".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_time_the_spring_clocks_skip_is_moved_on_as_the_clocks_are() {
+        let records = PlanningRecords {
+            people: vec![PlanPerson {
+                id: "p".into(),
+                preferences: Preferences::default(),
+            }],
+            routines: vec![routine("00:30", "01:30"), routine("01:15", "01:45")],
+            ..PlanningRecords::default()
+        };
+        // Sunday 29 March 2026: 01:00 becomes 02:00.
+        let day: Date = "2026-03-29".parse().unwrap();
+        let built = build(&records, day, day).unwrap();
+        // A call ending in the gap ends at 02:30 by the clock, an hour
+        // after it began; one wholly inside it happens an hour on by the
+        // clock, as long as it was meant to be.
+        assert_eq!(built.needs.len(), 2);
+        assert_eq!(built.needs[0].start, "2026-03-29T00:30");
+        assert_eq!(built.needs[0].end, "2026-03-29T02:30");
+        assert_eq!(built.needs[1].start, "2026-03-29T02:15");
+        assert_eq!(built.needs[1].end, "2026-03-29T02:45");
+        assert_eq!(built.day_boundary, "00:00");
+        assert!(matches!(build(&records, day, day.yesterday().unwrap()), Err(PlanError::BadRange)));
+    }
+}
