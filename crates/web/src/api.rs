@@ -35,6 +35,7 @@ pub(crate) fn routes() -> Vec<Route> {
         crate::areas::timesheets::api::routes,
         crate::areas::payroll::api::routes,
         meetings::api::routes,
+        crate::areas::rota::needs::api::routes,
     ] {
         routes.extend(area());
     }

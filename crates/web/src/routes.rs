@@ -193,6 +193,7 @@ fn page_routes() -> Vec<Route> {
     routes.extend(crate::areas::rota::pages::routes());
     routes.extend(crate::areas::leave::pages::routes());
     routes.extend(crate::areas::timesheets::pages::routes());
+    routes.extend(crate::areas::rota::needs::pages::routes());
     routes
 }
 

@@ -6,3 +6,4 @@
 pub mod api;
 pub mod commands;
 pub mod pages;
+pub mod needs;
