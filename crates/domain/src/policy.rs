@@ -765,7 +765,11 @@ mod tests {
         for class in MemberClass::ALL {
             let member = CoopRoles::member(class);
             assert!(sees_person(&member, Tie::Themselves, PersonRecord::Needs));
-            assert!(sees_person(&member, Tie::Representative, PersonRecord::Needs));
+            assert!(sees_person(
+                &member,
+                Tie::Representative,
+                PersonRecord::Needs
+            ));
             assert!(
                 !sees_person(&member, Tie::Unrelated, PersonRecord::Needs),
                 "a {class:?} not tied to the person sees nothing of their needs"
@@ -778,16 +782,28 @@ mod tests {
                 Decision::Refuse(Refusal::NeedsOffice)
             );
         }
-        for class in [MemberClass::Pa, MemberClass::FamilyOrCarer, MemberClass::Supporter] {
+        for class in [
+            MemberClass::Pa,
+            MemberClass::FamilyOrCarer,
+            MemberClass::Supporter,
+        ] {
             assert_eq!(
                 decide(person, Some(&CoopRoles::member(class)), Action::ManageNeeds),
                 Decision::Refuse(Refusal::NeedsOffice)
             );
         }
         let coordinator = CoopRoles::officer(Office::Coordinator);
-        assert!(sees_person(&coordinator, Tie::Unrelated, PersonRecord::Needs));
+        assert!(sees_person(
+            &coordinator,
+            Tie::Unrelated,
+            PersonRecord::Needs
+        ));
         assert!(manages_availability(&coordinator, Unrelated));
-        for action in [Action::ManageNeeds, Action::ManageAvailability, Action::ExportRoster] {
+        for action in [
+            Action::ManageNeeds,
+            Action::ManageAvailability,
+            Action::ExportRoster,
+        ] {
             assert!(decide(person, Some(&coordinator), action).is_allowed());
             assert_eq!(
                 decide(Actor::person(true), None, action),

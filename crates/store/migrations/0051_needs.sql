@@ -80,6 +80,8 @@ CREATE TABLE need_exceptions (
     skills TEXT,
     created_by TEXT REFERENCES accounts (id),
     created_at BIGINT NOT NULL,
+    -- Taken back: kept, for the history of the person's support.
+    removed_at BIGINT,
     CHECK ((kind = 'skip') = (routine_id IS NOT NULL)),
     CHECK (kind = 'skip' OR (call_kind IS NOT NULL AND starts IS NOT NULL AND ends IS NOT NULL AND pas_required IS NOT NULL AND skills IS NOT NULL)),
     FOREIGN KEY (coop_id, person_id) REFERENCES supported_people (coop_id, id),

@@ -14,6 +14,8 @@ CREATE TABLE pa_availability (
     ends TEXT NOT NULL CHECK (length(ends) = 5),
     created_by TEXT REFERENCES accounts (id),
     created_at BIGINT NOT NULL,
+    -- Taken back: kept, so the history of when a PA could work stays.
+    removed_at BIGINT,
     FOREIGN KEY (coop_id, employment_id) REFERENCES employments (coop_id, id)
 );
 
@@ -31,6 +33,7 @@ CREATE TABLE pa_availability_exceptions (
     ends TEXT CHECK (ends IS NULL OR length(ends) = 5),
     created_by TEXT REFERENCES accounts (id),
     created_at BIGINT NOT NULL,
+    removed_at BIGINT,
     CHECK ((kind = 'extra') = (starts IS NOT NULL AND ends IS NOT NULL)),
     FOREIGN KEY (coop_id, employment_id) REFERENCES employments (coop_id, id)
 );

@@ -48,6 +48,8 @@ pub struct Slot {
     pub id: String,
     pub weekdays: Weekdays,
     pub times: Times,
+    /// Taken back (kept on record; the lists leave it out).
+    pub removed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,8 @@ pub struct AvailabilityException {
     pub id: String,
     pub date: Date,
     pub kind: AvailabilityExceptionKind,
+    /// Taken back (kept on record; the lists leave it out).
+    pub removed: bool,
 }
 
 /// Why a PA is away, from the leave records.
@@ -175,6 +179,9 @@ pub enum AvailabilityError {
     /// No such PA, slot or exception, or not one the caller may see.
     #[error("not found")]
     NotFound,
+    /// The hours or the date were taken back already.
+    #[error("already taken back")]
+    AlreadyRemoved,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -201,13 +208,26 @@ pub(crate) async fn load_slots(
     coop: &CoopId,
     pa: Option<&EmploymentId>,
 ) -> Result<Vec<(EmploymentId, Slot)>, StoreError> {
-    let filter = if pa.is_some() {
-        " AND employment_id = $2"
+    load_slots_with(conn, coop, pa, false).await
+}
+
+/// The same, with those taken back when `removed` is true (each marked).
+async fn load_slots_with(
+    conn: &mut AnyConnection,
+    coop: &CoopId,
+    pa: Option<&EmploymentId>,
+    removed: bool,
+) -> Result<Vec<(EmploymentId, Slot)>, StoreError> {
+    let mut filter = if pa.is_some() {
+        " AND employment_id = $2".to_owned()
     } else {
-        ""
+        String::new()
     };
+    if !removed {
+        filter.push_str(" AND removed_at IS NULL");
+    }
     let sql = format!(
-        "SELECT employment_id, id, weekdays, starts, ends FROM pa_availability WHERE coop_id = $1{filter} ORDER BY starts, id"
+        "SELECT employment_id, id, weekdays, starts, ends, removed_at FROM pa_availability WHERE coop_id = $1{filter} ORDER BY starts, id"
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(coop.as_str());
     if let Some(pa) = pa {
@@ -224,6 +244,7 @@ pub(crate) async fn load_slots(
                     start: parse_hhmm(&row.try_get::<String, _>(3)?)?,
                     end: parse_hhmm(&row.try_get::<String, _>(4)?)?,
                 },
+                removed: row.try_get::<Option<i64>, _>(5)?.is_some(),
             },
         ));
     }
@@ -235,13 +256,25 @@ pub(crate) async fn load_exceptions(
     coop: &CoopId,
     pa: Option<&EmploymentId>,
 ) -> Result<Vec<(EmploymentId, AvailabilityException)>, StoreError> {
-    let filter = if pa.is_some() {
-        " AND employment_id = $2"
+    load_exceptions_with(conn, coop, pa, false).await
+}
+
+async fn load_exceptions_with(
+    conn: &mut AnyConnection,
+    coop: &CoopId,
+    pa: Option<&EmploymentId>,
+    removed: bool,
+) -> Result<Vec<(EmploymentId, AvailabilityException)>, StoreError> {
+    let mut filter = if pa.is_some() {
+        " AND employment_id = $2".to_owned()
     } else {
-        ""
+        String::new()
     };
+    if !removed {
+        filter.push_str(" AND removed_at IS NULL");
+    }
     let sql = format!(
-        "SELECT employment_id, id, on_date, kind, starts, ends FROM pa_availability_exceptions WHERE coop_id = $1{filter} ORDER BY on_date, id"
+        "SELECT employment_id, id, on_date, kind, starts, ends, removed_at FROM pa_availability_exceptions WHERE coop_id = $1{filter} ORDER BY on_date, id"
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(coop.as_str());
     if let Some(pa) = pa {
@@ -266,6 +299,7 @@ pub(crate) async fn load_exceptions(
                 id: row.try_get(1)?,
                 date: parse_day(&row.try_get::<String, _>(2)?)?,
                 kind,
+                removed: row.try_get::<Option<i64>, _>(6)?.is_some(),
             },
         ));
     }
@@ -287,7 +321,11 @@ pub(crate) async fn load_away(
     };
     let mut out = Vec::new();
     for (kind, table, extra) in [
-        (AwayKind::Holiday, "holiday_requests", " AND state = 'approved'"),
+        (
+            AwayKind::Holiday,
+            "holiday_requests",
+            " AND state = 'approved'",
+        ),
         (AwayKind::Sickness, "sickness_absences", ""),
         (AwayKind::OtherLeave, "other_leave", ""),
     ] {
@@ -358,7 +396,9 @@ impl Store {
                 let ended = employment_store::load_one(&mut conn, scope.coop_id(), &id)
                     .await?
                     .and_then(|s| s.employment.ending.map(|e| e.last_day))
-                    .is_some_and(|last| crate::employment::codec_from_jiff(today).is_ok_and(|t| last < t));
+                    .is_some_and(|last| {
+                        crate::employment::codec_from_jiff(today).is_ok_and(|t| last < t)
+                    });
                 if !ended {
                     out.push(pa);
                 }
@@ -373,11 +413,12 @@ impl Store {
         scope: &CoopScope,
         id: &EmploymentId,
     ) -> Result<Option<PaScope>, StoreError> {
-        let row = sqlx::query("SELECT name, account_id FROM employments WHERE coop_id = $1 AND id = $2")
-            .bind(scope.coop_id().as_str())
-            .bind(id.as_str())
-            .fetch_optional(&mut *conn)
-            .await?;
+        let row =
+            sqlx::query("SELECT name, account_id FROM employments WHERE coop_id = $1 AND id = $2")
+                .bind(scope.coop_id().as_str())
+                .bind(id.as_str())
+                .fetch_optional(&mut *conn)
+                .await?;
         let Some(row) = row else {
             return Ok(None);
         };
@@ -509,15 +550,19 @@ impl Store {
         slot: &str,
     ) -> Result<(), AvailabilityError> {
         let mut tx = self.begin().await?;
-        let found = load_slots(&mut tx, scope.coop_id(), Some(&pa.employment))
+        let found = load_slots_with(&mut tx, scope.coop_id(), Some(&pa.employment), true)
             .await?
             .into_iter()
             .find(|(_, s)| s.id == slot)
             .ok_or(AvailabilityError::NotFound)?
             .1;
-        sqlx::query("DELETE FROM pa_availability WHERE coop_id = $1 AND id = $2")
+        if found.removed {
+            return Err(AvailabilityError::AlreadyRemoved);
+        }
+        sqlx::query("UPDATE pa_availability SET removed_at = $3 WHERE coop_id = $1 AND id = $2")
             .bind(scope.coop_id().as_str())
             .bind(slot)
+            .bind(self.now_ms())
             .execute(&mut *tx)
             .await?;
         audit::record(
@@ -627,17 +672,23 @@ impl Store {
         exception: &str,
     ) -> Result<(), AvailabilityError> {
         let mut tx = self.begin().await?;
-        let found = load_exceptions(&mut tx, scope.coop_id(), Some(&pa.employment))
+        let found = load_exceptions_with(&mut tx, scope.coop_id(), Some(&pa.employment), true)
             .await?
             .into_iter()
             .find(|(_, e)| e.id == exception)
             .ok_or(AvailabilityError::NotFound)?
             .1;
-        sqlx::query("DELETE FROM pa_availability_exceptions WHERE coop_id = $1 AND id = $2")
-            .bind(scope.coop_id().as_str())
-            .bind(exception)
-            .execute(&mut *tx)
-            .await?;
+        if found.removed {
+            return Err(AvailabilityError::AlreadyRemoved);
+        }
+        sqlx::query(
+            "UPDATE pa_availability_exceptions SET removed_at = $3 WHERE coop_id = $1 AND id = $2",
+        )
+        .bind(scope.coop_id().as_str())
+        .bind(exception)
+        .bind(self.now_ms())
+        .execute(&mut *tx)
+        .await?;
         audit::record(
             &mut tx,
             Change {

@@ -36,7 +36,9 @@ use serde::Serialize;
 use super::availability::{
     self, Availability, AvailabilityExceptionKind, Away, Contracted, Slot, contracted_in,
 };
-use super::needs::{self, ExceptionKind, NeedException, Preferences, Routine, WELSH_SKILL, WelshNeed};
+use super::needs::{
+    self, ExceptionKind, NeedException, Preferences, Routine, WELSH_SKILL, WelshNeed,
+};
 use crate::employment as employment_store;
 use crate::{CoopScope, EmploymentId, Store, StoreError};
 
@@ -175,7 +177,10 @@ fn midnight(d: Date) -> DateTime {
 }
 
 /// `intervals` less `[cut.0, cut.1)`.
-fn subtract(intervals: Vec<(DateTime, DateTime)>, cut: (DateTime, DateTime)) -> Vec<(DateTime, DateTime)> {
+fn subtract(
+    intervals: Vec<(DateTime, DateTime)>,
+    cut: (DateTime, DateTime),
+) -> Vec<(DateTime, DateTime)> {
     let mut out = Vec::new();
     for (s, e) in intervals {
         if cut.1 <= s || e <= cut.0 {
@@ -215,7 +220,10 @@ fn available(pa: &PlanPa, from: Date, to: Date, tz: &TimeZone) -> Vec<Interval> 
     let first = from.yesterday().unwrap_or(from);
     let mut open = Vec::new();
     for d in days(first, to) {
-        for Slot { weekdays, times, .. } in &a.slots {
+        for Slot {
+            weekdays, times, ..
+        } in &a.slots
+        {
             if weekdays.contains(d.weekday())
                 && let Some(span) = times.on(d)
             {
@@ -279,7 +287,8 @@ pub fn build(records: &PlanningRecords, from: Date, to: Date) -> Result<RosterIn
                     .map(|id| id.as_str().to_owned())
                     .collect()
             };
-            let mut preferred: BTreeSet<String> = known(&p.preferences.preferred).into_iter().collect();
+            let mut preferred: BTreeSet<String> =
+                known(&p.preferences.preferred).into_iter().collect();
             if p.preferences.welsh == WelshNeed::Preferred {
                 preferred.extend(
                     records
@@ -289,7 +298,8 @@ pub fn build(records: &PlanningRecords, from: Date, to: Date) -> Result<RosterIn
                         .map(|pa| pa.id.as_str().to_owned()),
                 );
             }
-            let mut excluded: BTreeSet<String> = known(&p.preferences.not_wanted).into_iter().collect();
+            let mut excluded: BTreeSet<String> =
+                known(&p.preferences.not_wanted).into_iter().collect();
             excluded.extend(
                 records
                     .pas
@@ -327,7 +337,12 @@ pub fn build(records: &PlanningRecords, from: Date, to: Date) -> Result<RosterIn
         })
         .collect();
     let mut needs = Vec::new();
-    let need = |id: String, people: Vec<String>, day: Date, times: needs::Times, pas_required: i64, skills: &[needs::Skill]| {
+    let need = |id: String,
+                people: Vec<String>,
+                day: Date,
+                times: needs::Times,
+                pas_required: i64,
+                skills: &[needs::Skill]| {
         let (s, e) = times.on(day)?;
         let (s, e) = (shown(&tz, s)?, shown(&tz, e)?);
         if e <= s {
@@ -360,7 +375,8 @@ pub fn build(records: &PlanningRecords, from: Date, to: Date) -> Result<RosterIn
                 .exceptions
                 .iter()
                 .filter(|(_, e)| {
-                    e.date == day && matches!(&e.kind, ExceptionKind::Skip { routine } if *routine == r.id)
+                    e.date == day
+                        && matches!(&e.kind, ExceptionKind::Skip { routine } if *routine == r.id)
                 })
                 .map(|(p, _)| p.as_str())
                 .collect();
@@ -583,6 +599,9 @@ mod tests {
         assert_eq!(built.needs[1].start, "2026-03-29T02:15");
         assert_eq!(built.needs[1].end, "2026-03-29T02:45");
         assert_eq!(built.day_boundary, "00:00");
-        assert!(matches!(build(&records, day, day.yesterday().unwrap()), Err(PlanError::BadRange)));
+        assert!(matches!(
+            build(&records, day, day.yesterday().unwrap()),
+            Err(PlanError::BadRange)
+        ));
     }
 }

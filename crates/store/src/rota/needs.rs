@@ -313,8 +313,14 @@ pub struct ExtraCall {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExceptionInput {
     /// A routine of the person is not needed on the date.
-    Skip { date: Date, routine: String },
-    Extra { date: Date, call: ExtraCall },
+    Skip {
+        date: Date,
+        routine: String,
+    },
+    Extra {
+        date: Date,
+        call: ExtraCall,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,6 +334,8 @@ pub struct NeedException {
     pub id: String,
     pub date: Date,
     pub kind: ExceptionKind,
+    /// Taken back (kept on record; the lists leave it out).
+    pub removed: bool,
 }
 
 /// The person's choices of who supports them.
@@ -455,6 +463,9 @@ pub enum NeedsError {
     /// not keep: only someone who keeps everyone's may change it.
     #[error("the session is shared with someone whose needs are not the caller's")]
     SharedWithOthers,
+    /// The exception was taken back already.
+    #[error("already taken back")]
+    AlreadyRemoved,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -538,13 +549,26 @@ pub(crate) async fn load_exceptions(
     coop: &CoopId,
     person: Option<&str>,
 ) -> Result<Vec<(String, NeedException)>, StoreError> {
-    let filter = if person.is_some() {
-        " AND person_id = $2"
+    load_exceptions_with(conn, coop, person, false).await
+}
+
+/// The same, with those taken back when `removed` is true.
+async fn load_exceptions_with(
+    conn: &mut AnyConnection,
+    coop: &CoopId,
+    person: Option<&str>,
+    removed: bool,
+) -> Result<Vec<(String, NeedException)>, StoreError> {
+    let mut filter = if person.is_some() {
+        " AND person_id = $2".to_owned()
     } else {
-        ""
+        String::new()
     };
+    if !removed {
+        filter.push_str(" AND removed_at IS NULL");
+    }
     let sql = format!(
-        "SELECT id, person_id, on_date, kind, routine_id, call_kind, starts, ends, pas_required, skills
+        "SELECT id, person_id, on_date, kind, routine_id, call_kind, starts, ends, pas_required, skills, removed_at
          FROM need_exceptions WHERE coop_id = $1{filter} ORDER BY on_date, starts, id"
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(coop.as_str());
@@ -578,6 +602,7 @@ pub(crate) async fn load_exceptions(
                 id: row.try_get(0)?,
                 date: parse_day(&row.try_get::<String, _>(2)?)?,
                 kind,
+                removed: row.try_get::<Option<i64>, _>(10)?.is_some(),
             },
         ));
     }
@@ -691,7 +716,11 @@ impl Store {
     }
 
     /// A person's needs: their choices, routines and exceptions.
-    pub async fn needs(&self, scope: &CoopScope, person: &PersonScope) -> Result<Needs, NeedsError> {
+    pub async fn needs(
+        &self,
+        scope: &CoopScope,
+        person: &PersonScope,
+    ) -> Result<Needs, NeedsError> {
         let kept = self.kept(scope).await?;
         let mut conn = self.pool().acquire().await?;
         let coop = scope.coop_id();
@@ -850,11 +879,12 @@ impl Store {
         person: &PersonScope,
         routine: &str,
     ) -> Result<Routine, NeedsError> {
-        let (mut found, people) = load_routines(conn, scope.coop_id(), Some(person.person().as_str()))
-            .await?
-            .into_iter()
-            .find(|(r, _)| r.id == routine)
-            .ok_or(NeedsError::NotFound)?;
+        let (mut found, people) =
+            load_routines(conn, scope.coop_id(), Some(person.person().as_str()))
+                .await?
+                .into_iter()
+                .find(|(r, _)| r.id == routine)
+                .ok_or(NeedsError::NotFound)?;
         if people.iter().any(|(id, _)| !kept.contains(id)) {
             return Err(NeedsError::SharedWithOthers);
         }
@@ -1115,7 +1145,7 @@ impl Store {
                     return invalid(vec![(NeedField::Date, NeedProblem::NotThatDay)]);
                 }
                 let already: Option<String> = sqlx::query_scalar(
-                    "SELECT id FROM need_exceptions WHERE coop_id = $1 AND person_id = $2 AND routine_id = $3 AND on_date = $4",
+                    "SELECT id FROM need_exceptions WHERE coop_id = $1 AND person_id = $2 AND routine_id = $3 AND on_date = $4 AND removed_at IS NULL",
                 )
                 .bind(coop.as_str())
                 .bind(pid)
@@ -1204,14 +1234,18 @@ impl Store {
         let coop = scope.coop_id();
         let pid = person.person().as_str();
         let mut tx = self.begin().await?;
-        let found = load_exceptions(&mut tx, coop, Some(pid))
+        let found = load_exceptions_with(&mut tx, coop, Some(pid), true)
             .await?
             .into_iter()
             .find(|(_, e)| e.id == exception)
             .ok_or(NeedsError::NotFound)?;
-        sqlx::query("DELETE FROM need_exceptions WHERE coop_id = $1 AND id = $2")
+        if found.1.removed {
+            return Err(NeedsError::AlreadyRemoved);
+        }
+        sqlx::query("UPDATE need_exceptions SET removed_at = $3 WHERE coop_id = $1 AND id = $2")
             .bind(coop.as_str())
             .bind(exception)
+            .bind(self.now_ms())
             .execute(&mut *tx)
             .await?;
         audit::record(

@@ -12,8 +12,8 @@ use cylch_store::rota::availability::{
 };
 use cylch_store::rota::instance::PlanError;
 use cylch_store::rota::needs::{
-    Call, ExceptionInput, ExtraCall, NeedField, NeedProblem, NeedsError, Preferences,
-    RoutineInput, Skill, Times, Weekdays, WelshNeed,
+    Call, ExceptionInput, ExtraCall, NeedField, NeedProblem, NeedsError, Preferences, RoutineInput,
+    Skill, Times, Weekdays, WelshNeed,
 };
 use cylch_store::testing::count_raw;
 use jiff::civil::{Date, Weekday};
@@ -34,7 +34,9 @@ fn times(start: &str, end: &str) -> Times {
 
 fn every_day() -> Weekdays {
     use Weekday::*;
-    Weekdays::of(&[Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday])
+    Weekdays::of(&[
+        Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
+    ])
 }
 
 fn morning(shared_with: &[&str]) -> RoutineInput {
@@ -90,7 +92,14 @@ on_both_databases!(a_person_keeps_their_own_needs_and_nobody_elses, |store| {
             .await,
         Err(NeedsError::NotFound)
     ));
-    assert!(store.needs(&f.rep, &tomos).await.unwrap().routines.is_empty());
+    assert!(
+        store
+            .needs(&f.rep, &tomos)
+            .await
+            .unwrap()
+            .routines
+            .is_empty()
+    );
 
     // The chair shares a session between them; Sioned sees Tomos by first
     // name only, and may not change it alone.
@@ -197,7 +206,10 @@ on_both_databases!(choices_of_pa_are_among_the_person_s_own_pas, |store| {
     else {
         panic!("chose a PA who does not work with her");
     };
-    assert_eq!(problems, vec![(NeedField::Preferred, NeedProblem::NoSuchPa)]);
+    assert_eq!(
+        problems,
+        vec![(NeedField::Preferred, NeedProblem::NoSuchPa)]
+    );
     store
         .set_need_preferences(
             &f.sioned,
@@ -315,241 +327,247 @@ on_both_databases!(availability_is_the_pa_s_and_the_employer_s, |store| {
     );
 });
 
-on_both_databases!(another_coop_sees_nothing_of_needs_or_availability, |store| {
-    let f = family(&store).await;
-    let (megan, _) = hire_both(&store, &f).await;
-    let sioned = store.needs_scope(&f.chair, &f.sioned_id).await.unwrap();
-    store
-        .add_routine(&f.chair, &sioned, &morning(&[]))
-        .await
-        .unwrap();
-    let admin = store
-        .account_by_email(&email("admin@example.cymru"))
-        .await
-        .unwrap()
-        .unwrap();
-    let chair_b = person(&store, "arall@example.cymru", false).await;
-    let coop_b = store
-        .create_coop(
-            &admin.id,
-            &CoopName::parse("Cylch Arall").unwrap(),
-            CoopKind::Family,
-        )
-        .await
-        .unwrap();
-    store
-        .add_member(
-            &admin.id,
-            &coop_b.id,
-            &chair_b.id,
-            &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Coordinator),
-            None,
-        )
-        .await
-        .unwrap();
-    let b = store.scope(&chair_b.id, &coop_b.id).await.unwrap().unwrap();
-    assert!(matches!(
-        store.needs_scope(&b, &f.sioned_id).await,
-        Err(PersonScopeError::NotFound)
-    ));
-    assert!(matches!(
-        store.availability_scope(&b, megan.id.as_str()).await,
-        Err(AvailabilityError::NotFound)
-    ));
-    let instance = store
-        .roster_instance(&b, day("2026-05-04"), day("2026-05-10"))
-        .await
-        .unwrap();
-    assert!(instance.people.is_empty() && instance.pas.is_empty() && instance.needs.is_empty());
-    // Nobody but the officers exports the whole problem.
-    assert!(matches!(
+on_both_databases!(
+    another_coop_sees_nothing_of_needs_or_availability,
+    |store| {
+        let f = family(&store).await;
+        let (megan, _) = hire_both(&store, &f).await;
+        let sioned = store.needs_scope(&f.chair, &f.sioned_id).await.unwrap();
         store
-            .roster_instance(&f.sioned, day("2026-05-04"), day("2026-05-10"))
-            .await,
-        Err(PlanError::NeedsEmployerDuties)
-    ));
-});
+            .add_routine(&f.chair, &sioned, &morning(&[]))
+            .await
+            .unwrap();
+        let admin = store
+            .account_by_email(&email("admin@example.cymru"))
+            .await
+            .unwrap()
+            .unwrap();
+        let chair_b = person(&store, "arall@example.cymru", false).await;
+        let coop_b = store
+            .create_coop(
+                &admin.id,
+                &CoopName::parse("Cylch Arall").unwrap(),
+                CoopKind::Family,
+            )
+            .await
+            .unwrap();
+        store
+            .add_member(
+                &admin.id,
+                &coop_b.id,
+                &chair_b.id,
+                &CoopRoles::member(MemberClass::FamilyOrCarer).with_office(Office::Coordinator),
+                None,
+            )
+            .await
+            .unwrap();
+        let b = store.scope(&chair_b.id, &coop_b.id).await.unwrap().unwrap();
+        assert!(matches!(
+            store.needs_scope(&b, &f.sioned_id).await,
+            Err(PersonScopeError::NotFound)
+        ));
+        assert!(matches!(
+            store.availability_scope(&b, megan.id.as_str()).await,
+            Err(AvailabilityError::NotFound)
+        ));
+        let instance = store
+            .roster_instance(&b, day("2026-05-04"), day("2026-05-10"))
+            .await
+            .unwrap();
+        assert!(instance.people.is_empty() && instance.pas.is_empty() && instance.needs.is_empty());
+        // Nobody but the officers exports the whole problem.
+        assert!(matches!(
+            store
+                .roster_instance(&f.sioned, day("2026-05-04"), day("2026-05-10"))
+                .await,
+            Err(PlanError::NeedsEmployerDuties)
+        ));
+    }
+);
 
-on_both_databases!(the_instance_is_accepted_by_the_roster_checker_across_the_clock_change, |store| {
-    let f = family(&store).await;
-    let (megan, huw) = hire_both(&store, &f).await;
-    let sioned = store.needs_scope(&f.chair, &f.sioned_id).await.unwrap();
-    let tomos = store.needs_scope(&f.chair, &f.tomos_id).await.unwrap();
-    store
-        .set_need_preferences(
-            &f.chair,
-            &sioned,
-            &Preferences {
-                welsh: WelshNeed::Required,
-                preferred: vec![megan.id.clone()],
-                not_wanted: vec![],
-            },
-        )
-        .await
-        .unwrap();
-    let morning_routine = store
-        .add_routine(&f.chair, &sioned, &morning(&[]))
-        .await
-        .unwrap();
-    store
-        .add_routine(
-            &f.chair,
-            &sioned,
-            &RoutineInput {
-                call: Call::SleepIn,
-                weekdays: Weekdays::of(&[Weekday::Saturday]),
-                times: times("22:00", "08:00"),
-                pas_required: 1,
-                skills: vec![],
-                starts_on: day("2026-04-01"),
-                shared_with: vec![],
-            },
-        )
-        .await
-        .unwrap();
-    store
-        .add_routine(
-            &f.chair,
-            &tomos,
-            &RoutineInput {
-                call: Call::Bed,
-                weekdays: every_day(),
-                times: times("20:00", "21:00"),
-                pas_required: 2,
-                skills: vec![Skill::Hoist],
-                starts_on: day("2026-04-01"),
-                shared_with: vec![],
-            },
-        )
-        .await
-        .unwrap();
-    store
-        .add_need_exception(
-            &f.chair,
-            &sioned,
-            &ExceptionInput::Skip {
-                date: day("2026-10-22"),
-                routine: morning_routine.clone(),
-            },
-        )
-        .await
-        .unwrap();
-    store
-        .add_need_exception(
-            &f.chair,
-            &sioned,
-            &ExceptionInput::Extra {
-                date: day("2026-10-23"),
-                call: ExtraCall {
-                    call: Call::Community,
-                    times: times("13:00", "15:00"),
+on_both_databases!(
+    the_instance_is_accepted_by_the_roster_checker_across_the_clock_change,
+    |store| {
+        let f = family(&store).await;
+        let (megan, huw) = hire_both(&store, &f).await;
+        let sioned = store.needs_scope(&f.chair, &f.sioned_id).await.unwrap();
+        let tomos = store.needs_scope(&f.chair, &f.tomos_id).await.unwrap();
+        store
+            .set_need_preferences(
+                &f.chair,
+                &sioned,
+                &Preferences {
+                    welsh: WelshNeed::Required,
+                    preferred: vec![megan.id.clone()],
+                    not_wanted: vec![],
+                },
+            )
+            .await
+            .unwrap();
+        let morning_routine = store
+            .add_routine(&f.chair, &sioned, &morning(&[]))
+            .await
+            .unwrap();
+        store
+            .add_routine(
+                &f.chair,
+                &sioned,
+                &RoutineInput {
+                    call: Call::SleepIn,
+                    weekdays: Weekdays::of(&[Weekday::Saturday]),
+                    times: times("22:00", "08:00"),
                     pas_required: 1,
                     skills: vec![],
+                    starts_on: day("2026-04-01"),
+                    shared_with: vec![],
                 },
-            },
-        )
-        .await
-        .unwrap();
-    let megan_scope = store
-        .availability_scope(&f.chair, megan.id.as_str())
-        .await
-        .unwrap();
-    store
-        .add_availability(&f.chair, &megan_scope, every_day(), times("07:00", "16:00"))
-        .await
-        .unwrap();
-    store
-        .add_availability(
-            &f.chair,
-            &megan_scope,
-            Weekdays::of(&[Weekday::Saturday]),
-            times("21:00", "09:00"),
-        )
-        .await
-        .unwrap();
-    store
-        .add_availability_exception(
-            &f.chair,
-            &megan_scope,
-            day("2026-10-21"),
-            AvailabilityExceptionKind::Unavailable,
-        )
-        .await
-        .unwrap();
-    let huw_scope = store
-        .availability_scope(&f.chair, huw.id.as_str())
-        .await
-        .unwrap();
-    store
-        .add_availability(&f.chair, &huw_scope, every_day(), times("18:00", "22:00"))
-        .await
-        .unwrap();
-    // Megan is off sick on the 20th.
-    store.clock().pin("2026-10-20T09:00:00Z".parse().unwrap());
-    store
-        .record_sickness(
-            &f.chair,
-            &megan.id,
-            &Sickness {
-                first: d(2026, 10, 20),
-                last: Some(d(2026, 10, 20)),
-                fit_note_received: None,
-            },
-            None,
-        )
-        .await
-        .unwrap();
+            )
+            .await
+            .unwrap();
+        store
+            .add_routine(
+                &f.chair,
+                &tomos,
+                &RoutineInput {
+                    call: Call::Bed,
+                    weekdays: every_day(),
+                    times: times("20:00", "21:00"),
+                    pas_required: 2,
+                    skills: vec![Skill::Hoist],
+                    starts_on: day("2026-04-01"),
+                    shared_with: vec![],
+                },
+            )
+            .await
+            .unwrap();
+        store
+            .add_need_exception(
+                &f.chair,
+                &sioned,
+                &ExceptionInput::Skip {
+                    date: day("2026-10-22"),
+                    routine: morning_routine.clone(),
+                },
+            )
+            .await
+            .unwrap();
+        store
+            .add_need_exception(
+                &f.chair,
+                &sioned,
+                &ExceptionInput::Extra {
+                    date: day("2026-10-23"),
+                    call: ExtraCall {
+                        call: Call::Community,
+                        times: times("13:00", "15:00"),
+                        pas_required: 1,
+                        skills: vec![],
+                    },
+                },
+            )
+            .await
+            .unwrap();
+        let megan_scope = store
+            .availability_scope(&f.chair, megan.id.as_str())
+            .await
+            .unwrap();
+        store
+            .add_availability(&f.chair, &megan_scope, every_day(), times("07:00", "16:00"))
+            .await
+            .unwrap();
+        store
+            .add_availability(
+                &f.chair,
+                &megan_scope,
+                Weekdays::of(&[Weekday::Saturday]),
+                times("21:00", "09:00"),
+            )
+            .await
+            .unwrap();
+        store
+            .add_availability_exception(
+                &f.chair,
+                &megan_scope,
+                day("2026-10-21"),
+                AvailabilityExceptionKind::Unavailable,
+            )
+            .await
+            .unwrap();
+        let huw_scope = store
+            .availability_scope(&f.chair, huw.id.as_str())
+            .await
+            .unwrap();
+        store
+            .add_availability(&f.chair, &huw_scope, every_day(), times("18:00", "22:00"))
+            .await
+            .unwrap();
+        // Megan is off sick on the 20th.
+        store.clock().pin("2026-10-20T09:00:00Z".parse().unwrap());
+        store
+            .record_sickness(
+                &f.chair,
+                &megan.id,
+                &Sickness {
+                    first: d(2026, 10, 20),
+                    last: Some(d(2026, 10, 20)),
+                    fit_note_received: None,
+                },
+                None,
+            )
+            .await
+            .unwrap();
 
-    // Monday 19 to Sunday 1 November: the clocks go back on the 25th.
-    let instance = store
-        .roster_instance(&f.chair, day("2026-10-19"), day("2026-11-01"))
-        .await
-        .unwrap();
-    let json = serde_json::to_string(&instance).unwrap();
-    let parsed = cylch_roster::instance::parse(&json).expect("the roster format accepts it");
-    assert_eq!(parsed.days, 14);
-    // 14 mornings less one skipped, 2 sleep-ins, 14 bed calls, one extra.
-    assert_eq!(instance.needs.len(), 13 + 2 + 14 + 1);
-    let sleep_in = instance
-        .needs
-        .iter()
-        .find(|n| n.start == "2026-10-24T22:00")
-        .unwrap();
-    assert_eq!(sleep_in.end, "2026-10-25T08:00");
-    assert_eq!(sleep_in.skills, vec!["welsh"], "Sioned asks for Welsh");
-    // Eleven hours by the clock are eleven real hours plus the one the
-    // clocks give back.
-    let i = parsed.need_index()[sleep_in.id.as_str()];
-    assert_eq!(parsed.needs[i].minutes(), 11 * 60);
-    // Sick on the 20th, unavailable on the 21st: nothing those days.
-    let megan_pa = instance
-        .pas
-        .iter()
-        .find(|p| p.id == megan.id.as_str())
-        .unwrap();
-    assert!(megan_pa.skills.contains(&"welsh".to_owned()));
-    assert_eq!(megan_pa.contracted_minutes_per_week, Some(30 * 60));
-    assert!(
-        megan_pa
-            .available
+        // Monday 19 to Sunday 1 November: the clocks go back on the 25th.
+        let instance = store
+            .roster_instance(&f.chair, day("2026-10-19"), day("2026-11-01"))
+            .await
+            .unwrap();
+        let json = serde_json::to_string(&instance).unwrap();
+        let parsed = cylch_roster::instance::parse(&json).expect("the roster format accepts it");
+        assert_eq!(parsed.days, 14);
+        // 14 mornings less one skipped, 2 sleep-ins, 14 bed calls, one extra.
+        assert_eq!(instance.needs.len(), 13 + 2 + 14 + 1);
+        let sleep_in = instance
+            .needs
             .iter()
-            .all(|a| !a.start.starts_with("2026-10-20") && !a.start.starts_with("2026-10-21"))
-    );
-    // Huw does not work with Sioned, Megan not with Tomos.
-    let sioned_row = instance
-        .people
-        .iter()
-        .find(|p| p.id == f.sioned_id)
-        .unwrap();
-    assert_eq!(sioned_row.excluded_pas, vec![huw.id.as_str().to_owned()]);
-    assert_eq!(sioned_row.preferred_pas, vec![megan.id.as_str().to_owned()]);
+            .find(|n| n.start == "2026-10-24T22:00")
+            .unwrap();
+        assert_eq!(sleep_in.end, "2026-10-25T08:00");
+        assert_eq!(sleep_in.skills, vec!["welsh"], "Sioned asks for Welsh");
+        // Eleven hours by the clock are eleven real hours plus the one the
+        // clocks give back.
+        let i = parsed.need_index()[sleep_in.id.as_str()];
+        assert_eq!(parsed.needs[i].minutes(), 11 * 60);
+        // Sick on the 20th, unavailable on the 21st: nothing those days.
+        let megan_pa = instance
+            .pas
+            .iter()
+            .find(|p| p.id == megan.id.as_str())
+            .unwrap();
+        assert!(megan_pa.skills.contains(&"welsh".to_owned()));
+        assert_eq!(megan_pa.contracted_minutes_per_week, Some(30 * 60));
+        assert!(
+            megan_pa
+                .available
+                .iter()
+                .all(|a| !a.start.starts_with("2026-10-20") && !a.start.starts_with("2026-10-21"))
+        );
+        // Huw does not work with Sioned, Megan not with Tomos.
+        let sioned_row = instance
+            .people
+            .iter()
+            .find(|p| p.id == f.sioned_id)
+            .unwrap();
+        assert_eq!(sioned_row.excluded_pas, vec![huw.id.as_str().to_owned()]);
+        assert_eq!(sioned_row.preferred_pas, vec![megan.id.as_str().to_owned()]);
 
-    // The roster crate solves it and its own checker accepts the answer.
-    let solved = cylch_roster::cli::solve_json(&json, Some(2_000), 7);
-    assert_eq!(solved.exit_status, 0, "{}", solved.output);
-    let checked = cylch_roster::cli::check_json(&json, &solved.output);
-    assert_eq!(checked.exit_status, 0, "{}", checked.output);
-    // Tomos's bed calls need two PAs with the hoist: nobody has it.
-    let solution: serde_json::Value = serde_json::from_str(&solved.output).unwrap();
-    assert!(solution["unassigned"].as_array().unwrap().len() >= 14);
-});
+        // The roster crate solves it and its own checker accepts the answer.
+        let solved = cylch_roster::cli::solve_json(&json, Some(2_000), 7);
+        assert_eq!(solved.exit_status, 0, "{}", solved.output);
+        let checked = cylch_roster::cli::check_json(&json, &solved.output);
+        assert_eq!(checked.exit_status, 0, "{}", checked.output);
+        // Tomos's bed calls need two PAs with the hoist: nobody has it.
+        let solution: serde_json::Value = serde_json::from_str(&solved.output).unwrap();
+        assert!(solution["unassigned"].as_array().unwrap().len() >= 14);
+    }
+);

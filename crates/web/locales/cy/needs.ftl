@@ -148,3 +148,4 @@ availability-problem-hours-in-employment = Mae'r oriau hyn yn y cofnod cyflogaet
 availability-problem-already-that-day = Mae'r dyddiad hwnnw wedi'i nodi eisoes
 availability-error-kind = Dewiswch beth sy'n wahanol y diwrnod hwnnw
 availability-error-hours = Rhowch yr oriau'r wythnos fel rhif, fel 16 neu 22.5
+needs-already-removed = Mae hwnnw wedi'i dynnu'n ôl eisoes.

@@ -148,3 +148,4 @@ availability-problem-hours-in-employment = These hours are in the employment rec
 availability-problem-already-that-day = That date is already marked
 availability-error-kind = Choose what is different that day
 availability-error-hours = Enter the hours a week as a number, like 16 or 22.5
+needs-already-removed = That was taken back already.

@@ -16,6 +16,7 @@ mod ledger_twins;
 mod meetings;
 mod meetings_twins;
 mod members;
+mod needs;
 mod notifications;
 mod payroll;
 mod permissions;

@@ -5,5 +5,5 @@
 
 pub mod api;
 pub mod commands;
-pub mod pages;
 pub mod needs;
+pub mod pages;

@@ -98,8 +98,18 @@ fn needs_view(id: &str, name: &str, n: &Needs) -> NeedsView {
             name: name.to_owned(),
         },
         welsh: n.preferences.welsh.code().to_owned(),
-        preferred: n.preferences.preferred.iter().map(|p| p.to_string()).collect(),
-        not_wanted: n.preferences.not_wanted.iter().map(|p| p.to_string()).collect(),
+        preferred: n
+            .preferences
+            .preferred
+            .iter()
+            .map(|p| p.to_string())
+            .collect(),
+        not_wanted: n
+            .preferences
+            .not_wanted
+            .iter()
+            .map(|p| p.to_string())
+            .collect(),
         pas: n
             .pas()
             .iter()
@@ -116,7 +126,12 @@ fn needs_view(id: &str, name: &str, n: &Needs) -> NeedsView {
                 id: r.id.clone(),
                 call: r.call.code().to_owned(),
                 kind: r.call.kind().code().to_owned(),
-                weekdays: r.weekdays.days().iter().map(|d| d.to_monday_one_offset()).collect(),
+                weekdays: r
+                    .weekdays
+                    .days()
+                    .iter()
+                    .map(|d| d.to_monday_one_offset())
+                    .collect(),
                 start: hhmm(r.times.start),
                 end: hhmm(r.times.end),
                 pas_required: r.pas_required,
@@ -182,7 +197,7 @@ async fn needs_answer(
         .into_response())
 }
 
-#[utoipa::path(get, path = "/api/v1/coops/{id}/rota/needs/{person}", params(("id" = String, Path), ("person" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/coops/{id}/rota/needs/{supported}", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id")),
     responses((status = 200, body = NeedsView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
 pub async fn needs(
     State(state): State<AppState>,
@@ -194,7 +209,7 @@ pub async fn needs(
     needs_answer(&state, &scope, &person, StatusCode::OK).await
 }
 
-#[utoipa::path(put, path = "/api/v1/coops/{id}/rota/needs/{person}/preferences", params(("id" = String, Path), ("person" = String, Path)), request_body = PreferenceFields,
+#[utoipa::path(put, path = "/api/v1/coops/{id}/rota/needs/{supported}/preferences", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id")), request_body = PreferenceFields,
     responses((status = 200, body = NeedsView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn set_preferences(
     State(state): State<AppState>,
@@ -211,7 +226,7 @@ pub async fn set_preferences(
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/coops/{id}/rota/needs/{person}/routines", params(("id" = String, Path), ("person" = String, Path)), request_body = RoutineFields,
+#[utoipa::path(post, path = "/api/v1/coops/{id}/rota/needs/{supported}/routines", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id")), request_body = RoutineFields,
     responses((status = 201, body = NeedsView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn add_routine(
     State(state): State<AppState>,
@@ -228,7 +243,7 @@ pub async fn add_routine(
     }
 }
 
-#[utoipa::path(put, path = "/api/v1/coops/{id}/rota/needs/{person}/routines/{routine}", params(("id" = String, Path), ("person" = String, Path), ("routine" = String, Path)), request_body = RoutineFields,
+#[utoipa::path(put, path = "/api/v1/coops/{id}/rota/needs/{supported}/routines/{routine}", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id"), ("routine" = String, Path)), request_body = RoutineFields,
     responses((status = 200, body = NeedsView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn change_routine(
     State(state): State<AppState>,
@@ -239,13 +254,14 @@ pub async fn change_routine(
     let scope = scope(&state, &account, &id, Action::ManageNeeds).await?;
     let person = commands::person(&state, &scope, &person).await?;
     let Json(body) = body.map_err(rejected)?;
-    match commands::change_routine(&state, &scope, &person, &routine, &body, account.language).await {
+    match commands::change_routine(&state, &scope, &person, &routine, &body, account.language).await
+    {
         Ok(()) => needs_answer(&state, &scope, &person, StatusCode::OK).await,
         Err(refused) => answer_refused(&state, account.language, refused),
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/coops/{id}/rota/needs/{person}/routines/{routine}/end", params(("id" = String, Path), ("person" = String, Path), ("routine" = String, Path)), request_body = EndFields,
+#[utoipa::path(post, path = "/api/v1/coops/{id}/rota/needs/{supported}/routines/{routine}/end", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id"), ("routine" = String, Path)), request_body = EndFields,
     responses((status = 200, description = "Ended; it stays on record with its last day", body = NeedsView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn end_routine(
     State(state): State<AppState>,
@@ -262,7 +278,7 @@ pub async fn end_routine(
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/coops/{id}/rota/needs/{person}/exceptions", params(("id" = String, Path), ("person" = String, Path)), request_body = NeedExceptionFields,
+#[utoipa::path(post, path = "/api/v1/coops/{id}/rota/needs/{supported}/exceptions", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id")), request_body = NeedExceptionFields,
     responses((status = 201, body = NeedsView), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub async fn add_exception(
     State(state): State<AppState>,
@@ -273,13 +289,15 @@ pub async fn add_exception(
     let scope = scope(&state, &account, &id, Action::ManageNeeds).await?;
     let person = commands::person(&state, &scope, &person).await?;
     let Json(body) = body.map_err(rejected)?;
-    match commands::add_need_exception(&state, &scope, &person, &body, false, account.language).await {
+    match commands::add_need_exception(&state, &scope, &person, &body, false, account.language)
+        .await
+    {
         Ok(_) => needs_answer(&state, &scope, &person, StatusCode::CREATED).await,
         Err(refused) => answer_refused(&state, account.language, refused),
     }
 }
 
-#[utoipa::path(delete, path = "/api/v1/coops/{id}/rota/needs/{person}/exceptions/{exception}", params(("id" = String, Path), ("person" = String, Path), ("exception" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/coops/{id}/rota/needs/{supported}/exceptions/{need_exception}", params(("id" = String, Path), ("supported" = String, Path, description = "The supported person's id"), ("need_exception" = String, Path)),
     responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
 pub async fn remove_exception(
     State(state): State<AppState>,
@@ -288,7 +306,9 @@ pub async fn remove_exception(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageNeeds).await?;
     let person = commands::person(&state, &scope, &person).await?;
-    match commands::remove_need_exception(&state, &scope, &person, &exception, account.language).await {
+    match commands::remove_need_exception(&state, &scope, &person, &exception, account.language)
+        .await
+    {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(refused) => answer_refused(&state, account.language, refused),
     }
@@ -340,7 +360,10 @@ fn times(t: Times) -> (String, String) {
     (hhmm(t.start), hhmm(t.end))
 }
 
-fn availability_view(pa: &cylch_store::rota::availability::PaScope, a: &Availability) -> AvailabilityView {
+fn availability_view(
+    pa: &cylch_store::rota::availability::PaScope,
+    a: &Availability,
+) -> AvailabilityView {
     AvailabilityView {
         employment: pa.employment().to_string(),
         name: pa.name().to_owned(),
@@ -357,7 +380,12 @@ fn availability_view(pa: &cylch_store::rota::availability::PaScope, a: &Availabi
                 let (start, end) = times(s.times);
                 SlotView {
                     id: s.id.clone(),
-                    weekdays: s.weekdays.days().iter().map(|d| d.to_monday_one_offset()).collect(),
+                    weekdays: s
+                        .weekdays
+                        .days()
+                        .iter()
+                        .map(|d| d.to_monday_one_offset())
+                        .collect(),
                     start,
                     end,
                 }
@@ -435,7 +463,7 @@ pub async fn add_slot(
     let scope = scope(&state, &account, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
     let Json(body) = body.map_err(rejected)?;
-    match commands::add_slot(&state, &scope, &pa, &body).await {
+    match commands::add_slot(&state, &scope, &pa, &body, account.language).await {
         Ok(_) => availability_answer(&state, &scope, &pa, StatusCode::CREATED).await,
         Err(refused) => answer_refused(&state, account.language, refused),
     }
@@ -450,7 +478,7 @@ pub async fn remove_slot(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
-    match commands::remove_slot(&state, &scope, &pa, &slot).await {
+    match commands::remove_slot(&state, &scope, &pa, &slot, account.language).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(refused) => answer_refused(&state, account.language, refused),
     }
@@ -467,13 +495,13 @@ pub async fn add_availability_exception(
     let scope = scope(&state, &account, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
     let Json(body) = body.map_err(rejected)?;
-    match commands::add_availability_exception(&state, &scope, &pa, &body).await {
+    match commands::add_availability_exception(&state, &scope, &pa, &body, account.language).await {
         Ok(_) => availability_answer(&state, &scope, &pa, StatusCode::CREATED).await,
         Err(refused) => answer_refused(&state, account.language, refused),
     }
 }
 
-#[utoipa::path(delete, path = "/api/v1/coops/{id}/rota/availability/{pa}/exceptions/{exception}", params(("id" = String, Path), ("pa" = String, Path), ("exception" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/coops/{id}/rota/availability/{pa}/exceptions/{pa_exception}", params(("id" = String, Path), ("pa" = String, Path), ("pa_exception" = String, Path)),
     responses((status = 204), (status = 404, body = ApiErrorBody)))]
 pub async fn remove_availability_exception(
     State(state): State<AppState>,
@@ -482,7 +510,9 @@ pub async fn remove_availability_exception(
 ) -> Result<Response, AppError> {
     let scope = scope(&state, &account, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
-    match commands::remove_availability_exception(&state, &scope, &pa, &exception).await {
+    match commands::remove_availability_exception(&state, &scope, &pa, &exception, account.language)
+        .await
+    {
         Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
         Err(refused) => answer_refused(&state, account.language, refused),
     }
@@ -499,7 +529,7 @@ pub async fn set_hours(
     let scope = scope(&state, &account, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
     let Json(body) = body.map_err(rejected)?;
-    match commands::set_hours(&state, &scope, &pa, &body).await {
+    match commands::set_hours(&state, &scope, &pa, &body, account.language).await {
         Ok(()) => availability_answer(&state, &scope, &pa, StatusCode::OK).await,
         Err(refused) => answer_refused(&state, account.language, refused),
     }
@@ -540,30 +570,79 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
     use crate::routes::route;
     vec![
         route("GET", "/api/v1/coops/{id}/rota/instance", instance).documented::<__path_instance>(),
-        route("GET", "/api/v1/coops/{id}/rota/needs/{person}", needs).documented::<__path_needs>(),
-        route("PUT", "/api/v1/coops/{id}/rota/needs/{person}/preferences", set_preferences)
-            .documented::<__path_set_preferences>(),
-        route("POST", "/api/v1/coops/{id}/rota/needs/{person}/routines", add_routine)
-            .documented::<__path_add_routine>(),
-        route("PUT", "/api/v1/coops/{id}/rota/needs/{person}/routines/{routine}", change_routine)
-            .documented::<__path_change_routine>(),
-        route("POST", "/api/v1/coops/{id}/rota/needs/{person}/routines/{routine}/end", end_routine)
-            .documented::<__path_end_routine>(),
-        route("POST", "/api/v1/coops/{id}/rota/needs/{person}/exceptions", add_exception)
-            .documented::<__path_add_exception>(),
-        route("DELETE", "/api/v1/coops/{id}/rota/needs/{person}/exceptions/{exception}", remove_exception)
-            .documented::<__path_remove_exception>(),
-        route("GET", "/api/v1/coops/{id}/rota/availability/{pa}", availability)
-            .documented::<__path_availability>(),
-        route("POST", "/api/v1/coops/{id}/rota/availability/{pa}/slots", add_slot)
-            .documented::<__path_add_slot>(),
-        route("DELETE", "/api/v1/coops/{id}/rota/availability/{pa}/slots/{slot}", remove_slot)
-            .documented::<__path_remove_slot>(),
-        route("POST", "/api/v1/coops/{id}/rota/availability/{pa}/exceptions", add_availability_exception)
-            .documented::<__path_add_availability_exception>(),
-        route("DELETE", "/api/v1/coops/{id}/rota/availability/{pa}/exceptions/{exception}", remove_availability_exception)
-            .documented::<__path_remove_availability_exception>(),
-        route("PUT", "/api/v1/coops/{id}/rota/availability/{pa}/hours", set_hours)
-            .documented::<__path_set_hours>(),
+        route("GET", "/api/v1/coops/{id}/rota/needs/{supported}", needs)
+            .documented::<__path_needs>(),
+        route(
+            "PUT",
+            "/api/v1/coops/{id}/rota/needs/{supported}/preferences",
+            set_preferences,
+        )
+        .documented::<__path_set_preferences>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/rota/needs/{supported}/routines",
+            add_routine,
+        )
+        .documented::<__path_add_routine>(),
+        route(
+            "PUT",
+            "/api/v1/coops/{id}/rota/needs/{supported}/routines/{routine}",
+            change_routine,
+        )
+        .documented::<__path_change_routine>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/rota/needs/{supported}/routines/{routine}/end",
+            end_routine,
+        )
+        .documented::<__path_end_routine>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/rota/needs/{supported}/exceptions",
+            add_exception,
+        )
+        .documented::<__path_add_exception>(),
+        route(
+            "DELETE",
+            "/api/v1/coops/{id}/rota/needs/{supported}/exceptions/{need_exception}",
+            remove_exception,
+        )
+        .documented::<__path_remove_exception>(),
+        route(
+            "GET",
+            "/api/v1/coops/{id}/rota/availability/{pa}",
+            availability,
+        )
+        .documented::<__path_availability>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/rota/availability/{pa}/slots",
+            add_slot,
+        )
+        .documented::<__path_add_slot>(),
+        route(
+            "DELETE",
+            "/api/v1/coops/{id}/rota/availability/{pa}/slots/{slot}",
+            remove_slot,
+        )
+        .documented::<__path_remove_slot>(),
+        route(
+            "POST",
+            "/api/v1/coops/{id}/rota/availability/{pa}/exceptions",
+            add_availability_exception,
+        )
+        .documented::<__path_add_availability_exception>(),
+        route(
+            "DELETE",
+            "/api/v1/coops/{id}/rota/availability/{pa}/exceptions/{pa_exception}",
+            remove_availability_exception,
+        )
+        .documented::<__path_remove_availability_exception>(),
+        route(
+            "PUT",
+            "/api/v1/coops/{id}/rota/availability/{pa}/hours",
+            set_hours,
+        )
+        .documented::<__path_set_hours>(),
     ]
 }

@@ -11,8 +11,8 @@ use cylch_store::rota::availability::{
     AvailabilityError, AvailabilityExceptionKind, PaScope, WEEK_MINUTES,
 };
 use cylch_store::rota::needs::{
-    Call, ExceptionInput, ExtraCall, NeedsError, Preferences, RoutineInput, Skill, Times,
-    Weekdays, WelshNeed,
+    Call, ExceptionInput, ExtraCall, NeedsError, Preferences, RoutineInput, Skill, Times, Weekdays,
+    WelshNeed,
 };
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
@@ -146,7 +146,12 @@ fn weekdays(errors: &mut Problems, field: &'static str, raw: &[String]) -> Optio
     Some(Weekdays::of(&days))
 }
 
-fn time(errors: &mut Problems, field: &'static str, raw: &str, missing: &str) -> Option<jiff::civil::Time> {
+fn time(
+    errors: &mut Problems,
+    field: &'static str,
+    raw: &str,
+    missing: &str,
+) -> Option<jiff::civil::Time> {
     if raw.trim().is_empty() {
         errors.add(field, missing.to_owned());
         return None;
@@ -158,7 +163,11 @@ fn time(errors: &mut Problems, field: &'static str, raw: &str, missing: &str) ->
     parsed
 }
 
-fn times(errors: &mut Problems, start: (&'static str, &str), end: (&'static str, &str)) -> Option<Times> {
+fn times(
+    errors: &mut Problems,
+    start: (&'static str, &str),
+    end: (&'static str, &str),
+) -> Option<Times> {
     let s = time(errors, start.0, start.1, "needs-error-start-missing");
     let e = time(errors, end.0, end.1, "needs-error-end-missing");
     Some(Times { start: s?, end: e? })
@@ -200,7 +209,12 @@ fn skills(errors: &mut Problems, field: &'static str, raw: &[String]) -> Option<
     Some(out)
 }
 
-fn date(errors: &mut Problems, field: &'static str, raw: &str, default: Option<Date>) -> Option<Date> {
+fn date(
+    errors: &mut Problems,
+    field: &'static str,
+    raw: &str,
+    default: Option<Date>,
+) -> Option<Date> {
     if raw.trim().is_empty()
         && let Some(d) = default
     {
@@ -229,31 +243,37 @@ pub fn read_routine(f: &RoutineFields, today: Date) -> Result<RoutineInput, Prob
     let s = skills(&mut errors, "skills", &f.skills);
     let from = date(&mut errors, "starts_on", &f.starts_on, Some(today));
     match (c, w, t, p, s, from) {
-        (Some(call), Some(weekdays), Some(times), Some(pas_required), Some(skills), Some(starts_on))
-            if errors.is_empty() =>
-        {
-            Ok(RoutineInput {
-                call,
-                weekdays,
-                times,
-                pas_required,
-                skills,
-                starts_on,
-                shared_with: f
-                    .shared_with
-                    .iter()
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            })
-        }
+        (
+            Some(call),
+            Some(weekdays),
+            Some(times),
+            Some(pas_required),
+            Some(skills),
+            Some(starts_on),
+        ) if errors.is_empty() => Ok(RoutineInput {
+            call,
+            weekdays,
+            times,
+            pas_required,
+            skills,
+            starts_on,
+            shared_with: f
+                .shared_with
+                .iter()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        }),
         _ => Err(errors),
     }
 }
 
 /// Reads a dated exception as typed. Its fields are named with `prefix`
 /// on the page, where it shares the page with other forms.
-pub fn read_need_exception(f: &NeedExceptionFields, prefix: bool) -> Result<ExceptionInput, Problems> {
+pub fn read_need_exception(
+    f: &NeedExceptionFields,
+    prefix: bool,
+) -> Result<ExceptionInput, Problems> {
     let n = |plain: &'static str, prefixed: &'static str| if prefix { prefixed } else { plain };
     let mut errors = Problems::default();
     let d = date(&mut errors, n("date", "exception_date"), &f.date, None);
@@ -274,7 +294,11 @@ pub fn read_need_exception(f: &NeedExceptionFields, prefix: bool) -> Result<Exce
                 (n("start", "exception_start"), &f.start),
                 (n("end", "exception_end"), &f.end),
             );
-            let p = pas_required(&mut errors, n("pas_required", "exception_pas_required"), &f.pas_required);
+            let p = pas_required(
+                &mut errors,
+                n("pas_required", "exception_pas_required"),
+                &f.pas_required,
+            );
             let s = skills(&mut errors, n("skills", "exception_skills"), &f.skills);
             match (d, c, t, p, s) {
                 (Some(date), Some(call), Some(times), Some(pas_required), Some(skills)) => {
@@ -335,7 +359,11 @@ pub fn read_preferences(f: &PreferenceFields) -> Result<Preferences, Problems> {
 
 /// The scope of the person's needs, answered as the rest of the rota
 /// answers a record that is not the caller's.
-pub(crate) async fn person(state: &AppState, scope: &CoopScope, raw: &str) -> Result<PersonScope, AppError> {
+pub(crate) async fn person(
+    state: &AppState,
+    scope: &CoopScope,
+    raw: &str,
+) -> Result<PersonScope, AppError> {
     state
         .store
         .needs_scope(scope, raw)
@@ -347,7 +375,11 @@ pub(crate) async fn person(state: &AppState, scope: &CoopScope, raw: &str) -> Re
         })
 }
 
-pub(crate) async fn pa(state: &AppState, scope: &CoopScope, raw: &str) -> Result<PaScope, AppError> {
+pub(crate) async fn pa(
+    state: &AppState,
+    scope: &CoopScope,
+    raw: &str,
+) -> Result<PaScope, AppError> {
     state
         .store
         .availability_scope(scope, raw)
@@ -381,11 +413,17 @@ fn needs_refused(state: &AppState, language: Language, err: NeedsError, prefix: 
             "needs-shared-with-others",
             "needs-shared-with-others",
         )),
+        NeedsError::AlreadyRemoved => Refused::Rule(Refusal::rule(
+            state,
+            language,
+            "needs-already-removed",
+            "needs-already-removed",
+        )),
         NeedsError::Store(err) => Refused::Failed(err.into()),
     }
 }
 
-fn availability_refused(err: AvailabilityError) -> Refused {
+fn availability_refused(state: &AppState, language: Language, err: AvailabilityError) -> Refused {
     match err {
         AvailabilityError::Invalid(problems) => {
             let mut errors = Problems::default();
@@ -401,6 +439,12 @@ fn availability_refused(err: AvailabilityError) -> Refused {
             Refused::Fields(errors)
         }
         AvailabilityError::NotFound => Refused::Failed(AppError::NOT_FOUND),
+        AvailabilityError::AlreadyRemoved => Refused::Rule(Refusal::rule(
+            state,
+            language,
+            "needs-already-removed",
+            "needs-already-removed",
+        )),
         AvailabilityError::Store(err) => Refused::Failed(err.into()),
     }
 }
@@ -505,6 +549,7 @@ pub(crate) async fn add_slot(
     scope: &CoopScope,
     pa: &PaScope,
     f: &SlotFields,
+    language: Language,
 ) -> Result<String, Refused> {
     let mut errors = Problems::default();
     let w = weekdays(&mut errors, "weekdays", &f.weekdays);
@@ -516,7 +561,7 @@ pub(crate) async fn add_slot(
         .store
         .add_availability(scope, pa, w, t)
         .await
-        .map_err(availability_refused)
+        .map_err(|e| availability_refused(state, language, e))
 }
 
 pub(crate) async fn remove_slot(
@@ -524,12 +569,13 @@ pub(crate) async fn remove_slot(
     scope: &CoopScope,
     pa: &PaScope,
     slot: &str,
+    language: Language,
 ) -> Result<(), Refused> {
     state
         .store
         .remove_availability(scope, pa, slot)
         .await
-        .map_err(availability_refused)
+        .map_err(|e| availability_refused(state, language, e))
 }
 
 /// Fields of the availability exception form; on the page they carry the
@@ -539,6 +585,7 @@ pub(crate) async fn add_availability_exception(
     scope: &CoopScope,
     pa: &PaScope,
     f: &AvailabilityExceptionFields,
+    language: Language,
 ) -> Result<String, Refused> {
     let mut errors = Problems::default();
     let d = date(&mut errors, "exception_date", &f.date, None);
@@ -562,12 +609,16 @@ pub(crate) async fn add_availability_exception(
         .store
         .add_availability_exception(scope, pa, d, kind)
         .await
-        .map_err(|e| match availability_refused(e) {
+        .map_err(|e| match availability_refused(state, language, e) {
             Refused::Fields(problems) => {
                 // The form's end is `exception_end`.
                 let mut errors = Problems::default();
                 for p in problems.list() {
-                    let name = if p.name == "end" { "exception_end" } else { p.name };
+                    let name = if p.name == "end" {
+                        "exception_end"
+                    } else {
+                        p.name
+                    };
                     errors.add(name, p.message.clone());
                 }
                 Refused::Fields(errors)
@@ -581,12 +632,13 @@ pub(crate) async fn remove_availability_exception(
     scope: &CoopScope,
     pa: &PaScope,
     exception: &str,
+    language: Language,
 ) -> Result<(), Refused> {
     state
         .store
         .remove_availability_exception(scope, pa, exception)
         .await
-        .map_err(availability_refused)
+        .map_err(|e| availability_refused(state, language, e))
 }
 
 /// Hours as typed (`16`, `22.5`, `7:30`) in minutes.
@@ -594,7 +646,10 @@ fn minutes(raw: &str) -> Option<i64> {
     let raw = raw.trim();
     if let Some((h, m)) = raw.split_once(':') {
         let (h, m) = (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?);
-        return (0..60).contains(&m).then(|| h.checked_mul(60)?.checked_add(m)).flatten();
+        return (0..60)
+            .contains(&m)
+            .then(|| h.checked_mul(60)?.checked_add(m))
+            .flatten();
     }
     let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
     let whole = whole.parse::<i64>().ok()?;
@@ -603,7 +658,11 @@ fn minutes(raw: &str) -> Option<i64> {
     } else {
         let digits: String = fraction.chars().take(2).collect();
         let n = digits.parse::<i64>().ok()?;
-        if digits.len() == 1 { n * 6 } else { n * 60 / 100 }
+        if digits.len() == 1 {
+            n * 6
+        } else {
+            n * 60 / 100
+        }
     };
     whole.checked_mul(60)?.checked_add(fraction)
 }
@@ -613,6 +672,7 @@ pub(crate) async fn set_hours(
     scope: &CoopScope,
     pa: &PaScope,
     f: &HoursFields,
+    language: Language,
 ) -> Result<(), Refused> {
     let value = if f.hours.trim().is_empty() {
         None
@@ -630,7 +690,7 @@ pub(crate) async fn set_hours(
         .store
         .set_contracted_hours(scope, pa, value)
         .await
-        .map_err(availability_refused)
+        .map_err(|e| availability_refused(state, language, e))
 }
 
 #[cfg(test)]

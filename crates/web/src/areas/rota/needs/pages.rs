@@ -11,9 +11,7 @@ use cylch_domain::Language;
 use cylch_domain::policy::Action;
 use cylch_store::CoopScope;
 use cylch_store::people::PersonScope;
-use cylch_store::rota::availability::{
-    AvailabilityExceptionKind, AwayKind, Contracted, PaScope,
-};
+use cylch_store::rota::availability::{AvailabilityExceptionKind, AwayKind, Contracted, PaScope};
 use cylch_store::rota::needs::{Call, ExceptionKind, Routine, Skill, Times, Weekdays, WelshNeed};
 
 use super::commands::{
@@ -44,9 +42,10 @@ fn weekday_words(state: &AppState, language: Language, days: Weekdays) -> String
     }
     all.iter()
         .map(|d| {
-            state
-                .i18n
-                .text(language, &format!("rota-weekday-{}", d.to_monday_one_offset()))
+            state.i18n.text(
+                language,
+                &format!("rota-weekday-{}", d.to_monday_one_offset()),
+            )
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -74,7 +73,11 @@ fn call_words(state: &AppState, language: Language, call: Call) -> String {
 fn skill_words(state: &AppState, language: Language, skills: &[Skill]) -> String {
     skills
         .iter()
-        .map(|s| state.i18n.text(language, &format!("needs-skill-{}", s.code())))
+        .map(|s| {
+            state
+                .i18n
+                .text(language, &format!("needs-skill-{}", s.code()))
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -109,7 +112,9 @@ fn skill_choices(state: &AppState, language: Language, ticked: &[String]) -> Vec
         .iter()
         .map(|s| Choice {
             id: s.code().to_owned(),
-            name: state.i18n.text(language, &format!("needs-skill-{}", s.code())),
+            name: state
+                .i18n
+                .text(language, &format!("needs-skill-{}", s.code())),
             ticked: ticked.iter().any(|t| t == s.code()),
         })
         .collect()
@@ -324,7 +329,11 @@ async fn needs_page(
             .map(|p| Choice {
                 id: p.employment.to_string(),
                 name: if p.welsh_speaker {
-                    format!("{} ({})", p.name, state.i18n.text(language, "needs-speaks-welsh"))
+                    format!(
+                        "{} ({})",
+                        p.name,
+                        state.i18n.text(language, "needs-speaks-welsh")
+                    )
                 } else {
                     p.name.clone()
                 },
@@ -336,7 +345,9 @@ async fn needs_page(
         .iter()
         .map(|w| Choice {
             id: w.code().to_owned(),
-            name: state.i18n.text(language, &format!("needs-welsh-{}", w.code())),
+            name: state
+                .i18n
+                .text(language, &format!("needs-welsh-{}", w.code())),
             ticked: typed.welsh == w.code(),
         })
         .collect();
@@ -479,7 +490,9 @@ pub async fn remove_exception(
     let scope = scope_for(&state, &viewer, &id, Action::ManageNeeds).await?;
     let person = commands::person(&state, &scope, &person).await?;
     let back = needs_link(&id, person.person().as_str());
-    match commands::remove_need_exception(&state, &scope, &person, &exception, viewer.language).await {
+    match commands::remove_need_exception(&state, &scope, &person, &exception, viewer.language)
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&back).into_response()),
         Err(other) => elsewhere(&state, &viewer, &back, other),
     }
@@ -506,8 +519,14 @@ struct RoutinePage {
 impl RoutinePage {
     fn action(&self) -> String {
         match &self.routine {
-            Some(r) => format!("/coops/{}/rota/needs/{}/routines/{r}", self.coop_id, self.person_id),
-            None => format!("/coops/{}/rota/needs/{}/routines", self.coop_id, self.person_id),
+            Some(r) => format!(
+                "/coops/{}/rota/needs/{}/routines/{r}",
+                self.coop_id, self.person_id
+            ),
+            None => format!(
+                "/coops/{}/rota/needs/{}/routines",
+                self.coop_id, self.person_id
+            ),
         }
     }
 }
@@ -597,7 +616,17 @@ pub async fn new_routine(
         starts_on: commands::today(&state).to_string(),
         ..RoutineFields::default()
     };
-    routine_page(&state, &viewer, &scope, &person, None, typed, Problems::default(), String::new()).await
+    routine_page(
+        &state,
+        &viewer,
+        &scope,
+        &person,
+        None,
+        typed,
+        Problems::default(),
+        String::new(),
+    )
+    .await
 }
 
 pub async fn add_routine(
@@ -613,7 +642,17 @@ pub async fn add_routine(
     match commands::add_routine(&state, &scope, &person, &f, viewer.language).await {
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(Refused::Fields(errors)) => {
-            routine_page(&state, &viewer, &scope, &person, None, f, errors, String::new()).await
+            routine_page(
+                &state,
+                &viewer,
+                &scope,
+                &person,
+                None,
+                f,
+                errors,
+                String::new(),
+            )
+            .await
         }
         Err(other) => elsewhere(&state, &viewer, &back, other),
     }
@@ -634,7 +673,7 @@ pub async fn show_routine(
     let r = needs
         .routines
         .iter()
-        .find(|r| r.id == routine && r.ended_on.is_none())
+        .find(|r| r.id == routine)
         .ok_or(AppError::NOT_FOUND)?;
     let typed = RoutineFields {
         call: r.call.code().to_owned(),
@@ -657,7 +696,17 @@ pub async fn show_routine(
             .collect(),
     };
     let today = commands::today(&state).to_string();
-    routine_page(&state, &viewer, &scope, &person, Some(routine), typed, Problems::default(), today).await
+    routine_page(
+        &state,
+        &viewer,
+        &scope,
+        &person,
+        Some(routine),
+        typed,
+        Problems::default(),
+        today,
+    )
+    .await
 }
 
 pub async fn change_routine(
@@ -674,7 +723,17 @@ pub async fn change_routine(
         Ok(()) => Ok(Redirect::to(&back).into_response()),
         Err(Refused::Fields(errors)) => {
             let today = commands::today(&state).to_string();
-            routine_page(&state, &viewer, &scope, &person, Some(routine), f, errors, today).await
+            routine_page(
+                &state,
+                &viewer,
+                &scope,
+                &person,
+                Some(routine),
+                f,
+                errors,
+                today,
+            )
+            .await
         }
         Err(other) => elsewhere(&state, &viewer, &back, other),
     }
@@ -724,7 +783,17 @@ pub async fn end_routine(
                 starts_on: r.starts_on.to_string(),
                 shared_with: Vec::new(),
             };
-            routine_page(&state, &viewer, &scope, &person, Some(routine), typed, errors, form.last_day).await
+            routine_page(
+                &state,
+                &viewer,
+                &scope,
+                &person,
+                Some(routine),
+                typed,
+                errors,
+                form.last_day,
+            )
+            .await
         }
         Err(other) => elsewhere(&state, &viewer, &back, other),
     }
@@ -821,9 +890,9 @@ async fn availability_page(
                 id: e.id.clone(),
                 date: day(e.date),
                 words: match e.kind {
-                    AvailabilityExceptionKind::Unavailable => {
-                        state.i18n.text(language, "availability-exception-unavailable")
-                    }
+                    AvailabilityExceptionKind::Unavailable => state
+                        .i18n
+                        .text(language, "availability-exception-unavailable"),
                     AvailabilityExceptionKind::Extra(t) => state.i18n.with_arg(
                         language,
                         "availability-exception-extra",
@@ -841,9 +910,12 @@ async fn availability_page(
                 date: match w.last {
                     Some(last) if last != w.first => format!("{} – {}", day(w.first), day(last)),
                     Some(_) => day(w.first),
-                    None => state
-                        .i18n
-                        .with_arg(language, "availability-away-from", "date", &day(w.first)),
+                    None => state.i18n.with_arg(
+                        language,
+                        "availability-away-from",
+                        "date",
+                        &day(w.first),
+                    ),
                 },
                 words: state.i18n.text(
                     language,
@@ -872,7 +944,11 @@ async fn availability_page(
     };
     let mut page = page;
     if !page.errors.is_empty() {
-        page.chrome.title = format!("{} {}", page.chrome.t("error-title-prefix"), page.chrome.title);
+        page.chrome.title = format!(
+            "{} {}",
+            page.chrome.t("error-title-prefix"),
+            page.chrome.title
+        );
         render_invalid(&page)
     } else {
         render(&page)
@@ -911,7 +987,7 @@ pub async fn add_slot(
         }
     }
     let back = availability_link(&id, &pa);
-    match commands::add_slot(&state, &scope, &pa, &f).await {
+    match commands::add_slot(&state, &scope, &pa, &f, viewer.language).await {
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(Refused::Fields(errors)) => {
             let typed = AvailabilityTyped {
@@ -933,7 +1009,7 @@ pub async fn remove_slot(
     let scope = scope_for(&state, &viewer, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
     let back = availability_link(&id, &pa);
-    match commands::remove_slot(&state, &scope, &pa, &slot).await {
+    match commands::remove_slot(&state, &scope, &pa, &slot, viewer.language).await {
         Ok(()) => Ok(Redirect::to(&back).into_response()),
         Err(other) => elsewhere(&state, &viewer, &back, other),
     }
@@ -963,7 +1039,7 @@ pub async fn add_availability_exception(
         end: form.exception_end,
     };
     let back = availability_link(&id, &pa);
-    match commands::add_availability_exception(&state, &scope, &pa, &f).await {
+    match commands::add_availability_exception(&state, &scope, &pa, &f, viewer.language).await {
         Ok(_) => Ok(Redirect::to(&back).into_response()),
         Err(Refused::Fields(errors)) => {
             let typed = AvailabilityTyped {
@@ -985,7 +1061,9 @@ pub async fn remove_availability_exception(
     let scope = scope_for(&state, &viewer, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
     let back = availability_link(&id, &pa);
-    match commands::remove_availability_exception(&state, &scope, &pa, &exception).await {
+    match commands::remove_availability_exception(&state, &scope, &pa, &exception, viewer.language)
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&back).into_response()),
         Err(other) => elsewhere(&state, &viewer, &back, other),
     }
@@ -1000,7 +1078,7 @@ pub async fn set_hours(
     let scope = scope_for(&state, &viewer, &id, Action::ManageAvailability).await?;
     let pa = commands::pa(&state, &scope, &pa).await?;
     let back = availability_link(&id, &pa);
-    match commands::set_hours(&state, &scope, &pa, &form).await {
+    match commands::set_hours(&state, &scope, &pa, &form, viewer.language).await {
         Ok(()) => Ok(Redirect::to(&back).into_response()),
         Err(Refused::Fields(errors)) => {
             let typed = AvailabilityTyped {
@@ -1018,19 +1096,47 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
     use crate::routes::route;
     vec![
         route("GET", "/coops/{id}/rota/needs", index),
-        route("GET", "/coops/{id}/rota/needs/{person}", needs),
-        route("POST", "/coops/{id}/rota/needs/{person}/preferences", set_preferences),
-        route("POST", "/coops/{id}/rota/needs/{person}/exceptions", add_exception),
+        route("GET", "/coops/{id}/rota/needs/{supported}", needs),
         route(
             "POST",
-            "/coops/{id}/rota/needs/{person}/exceptions/{exception}/remove",
+            "/coops/{id}/rota/needs/{supported}/preferences",
+            set_preferences,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/rota/needs/{supported}/exceptions",
+            add_exception,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/rota/needs/{supported}/exceptions/{need_exception}/remove",
             remove_exception,
         ),
-        route("GET", "/coops/{id}/rota/needs/{person}/routines/new", new_routine),
-        route("POST", "/coops/{id}/rota/needs/{person}/routines", add_routine),
-        route("GET", "/coops/{id}/rota/needs/{person}/routines/{routine}", show_routine),
-        route("POST", "/coops/{id}/rota/needs/{person}/routines/{routine}", change_routine),
-        route("POST", "/coops/{id}/rota/needs/{person}/routines/{routine}/end", end_routine),
+        route(
+            "GET",
+            "/coops/{id}/rota/needs/{supported}/routines/new",
+            new_routine,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/rota/needs/{supported}/routines",
+            add_routine,
+        ),
+        route(
+            "GET",
+            "/coops/{id}/rota/needs/{supported}/routines/{routine}",
+            show_routine,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/rota/needs/{supported}/routines/{routine}",
+            change_routine,
+        ),
+        route(
+            "POST",
+            "/coops/{id}/rota/needs/{supported}/routines/{routine}/end",
+            end_routine,
+        ),
         route("GET", "/coops/{id}/rota/availability/{pa}", availability),
         route("POST", "/coops/{id}/rota/availability/{pa}/slots", add_slot),
         route(
@@ -1045,9 +1151,13 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
         ),
         route(
             "POST",
-            "/coops/{id}/rota/availability/{pa}/exceptions/{exception}/remove",
+            "/coops/{id}/rota/availability/{pa}/exceptions/{pa_exception}/remove",
             remove_availability_exception,
         ),
-        route("POST", "/coops/{id}/rota/availability/{pa}/hours", set_hours),
+        route(
+            "POST",
+            "/coops/{id}/rota/availability/{pa}/hours",
+            set_hours,
+        ),
     ]
 }
