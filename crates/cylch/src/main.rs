@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod demo;
 mod demo_leave;
+mod demo_needs;
 mod demo_rota;
 mod demo_timesheets;
 mod server;
