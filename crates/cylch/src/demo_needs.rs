@@ -68,6 +68,9 @@ fn routine(
     }
 }
 
+/// Weekly hours of a PA: the days, from (hour, minute), until.
+type Hours = (&'static [Weekday], (i8, i8), (i8, i8));
+
 /// Loads the needs of the three people and the availability of every PA.
 pub async fn load(store: &Store, scope: &CoopScope, people: [&String; 3]) -> Result<(), DemoError> {
     let today = store.clock().today_in_wales();
@@ -246,7 +249,7 @@ pub async fn load(store: &Store, scope: &CoopScope, people: [&String; 3]) -> Res
 
     // Each PA's week, in the order the demo hired them: early shifts,
     // evenings, nights, and Huw's weekends.
-    let weeks: [&[(&[Weekday], (i8, i8), (i8, i8))]; 6] = [
+    let weeks: [&[Hours]; 6] = [
         &[(&WEEKDAYS, (7, 0), (15, 0))],
         &[(&WEEK, (16, 0), (23, 0))],
         &[
