@@ -308,6 +308,7 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
     )
     .await?;
     crate::demo_rota::plan(store, &scope, [megan_id, rhys_id, tomos_id]).await?;
+    crate::demo_needs::load(store, &scope, [megan_id, rhys_id, tomos_id]).await?;
     crate::demo_leave::take_leave(store, &scope).await?;
     crate::demo_timesheets::load(store, &scope).await?;
     crate::demo_payroll::load(store, &scope).await?;

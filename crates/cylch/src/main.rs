@@ -5,6 +5,7 @@ mod config;
 mod demo;
 mod demo_leave;
 mod demo_payroll;
+mod demo_needs;
 mod demo_rota;
 mod demo_timesheets;
 mod server;

@@ -120,6 +120,19 @@ pub enum Action {
     /// shows a PA their own from approved runs, and the officers with the
     /// employer's duties every one; anyone else finds none.
     ViewPayslips,
+    /// Read and change a supported person's needs (their routines, dated
+    /// exceptions and choices of PA): the person, their representative and
+    /// the officers with the employer's duties. Whose needs is
+    /// [`sees_person`]'s decision with [`PersonRecord::Needs`].
+    ManageNeeds,
+    /// Read and change a PA's availability. Anyone in the co-operative may
+    /// ask; whose is [`manages_availability`]'s decision: the PA their own,
+    /// the officers with the employer's duties every PA's.
+    ManageAvailability,
+    /// Export the planning problem in the roster format: every person's
+    /// needs and every PA's availability at once, so the officers with the
+    /// employer's duties only.
+    ExportRoster,
 }
 
 /// The person asking, as far as the instance is concerned.
@@ -236,7 +249,30 @@ pub fn decide(actor: Actor, roles: Option<&CoopRoles>, action: Action) -> Decisi
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
         },
-        Action::ManageEmployment | Action::ManageRota | Action::RunPayroll => match roles {
+        Action::ManageNeeds => match roles {
+            Some(roles)
+                if has_employer_duties(roles)
+                    || matches!(
+                        roles.class,
+                        Some(
+                            crate::role::MemberClass::SupportedPerson
+                                | crate::role::MemberClass::Representative
+                        )
+                    ) =>
+            {
+                Allow
+            }
+            Some(_) => Refuse(Refusal::NeedsOffice),
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ManageAvailability => match roles {
+            Some(_) => Allow,
+            None => Refuse(Refusal::NotInCoop),
+        },
+        Action::ManageEmployment
+        | Action::ManageRota
+        | Action::RunPayroll
+        | Action::ExportRoster => match roles {
             Some(roles) if has_employer_duties(roles) => Allow,
             Some(_) => Refuse(Refusal::NeedsOffice),
             None => Refuse(Refusal::NotInCoop),
@@ -302,6 +338,9 @@ pub enum PersonRecord {
     /// The secret address of their rota's calendar feed, to create, replace
     /// or revoke it.
     CalendarFeed,
+    /// Their needs as the rota plans from them: routines, dated exceptions,
+    /// the Welsh they ask for and the PAs they prefer or do not want.
+    Needs,
 }
 
 /// Whose record: whether a caller holding `roles` in the co-operative, tied
@@ -323,6 +362,12 @@ pub fn sees_person(roles: &CoopRoles, tie: Tie, record: PersonRecord) -> bool {
         // signing in: only the person and whoever acts for them hold it,
         // not the officers, who see the rota signed in.
         PersonRecord::CalendarFeed => matches!(tie, Tie::Themselves | Tie::Representative),
+        // Care needs are for the person, whoever acts for them, and the
+        // officers who plan the rota; a PA learns of a need only through
+        // the shifts they work.
+        PersonRecord::Needs => {
+            has_employer_duties(roles) || matches!(tie, Tie::Themselves | Tie::Representative)
+        }
     }
 }
 
@@ -402,6 +447,13 @@ pub fn sees_shift(roles: &CoopRoles, tie: ShiftTie) -> bool {
 /// address opens their whereabouts without signing in.
 pub fn keeps_calendar_feed(tie: EmploymentTie) -> bool {
     tie == EmploymentTie::Own
+}
+
+/// Whose availability: a PA enters their own, and the officers with the
+/// employer's duties every PA's (for a PA who does not sign in, above all).
+/// When someone can work is personal data, so nobody else sees it.
+pub fn manages_availability(roles: &CoopRoles, tie: EmploymentTie) -> bool {
+    has_employer_duties(roles) || tie == EmploymentTie::Own
 }
 
 /// Only the PA acknowledges their own written statement, from their own
@@ -729,6 +781,60 @@ mod tests {
             assert_eq!(
                 decide(Actor::ANONYMOUS, None, action),
                 Decision::Refuse(Refusal::NotSignedIn)
+            );
+        }
+    }
+
+    #[test]
+    fn needs_are_kept_by_the_person_their_representative_and_the_employer() {
+        use EmploymentTie::{Own, Unrelated, WorksWithThem};
+        let person = Actor::person(false);
+        for class in MemberClass::ALL {
+            let member = CoopRoles::member(class);
+            assert!(sees_person(&member, Tie::Themselves, PersonRecord::Needs));
+            assert!(sees_person(
+                &member,
+                Tie::Representative,
+                PersonRecord::Needs
+            ));
+            assert!(
+                !sees_person(&member, Tie::Unrelated, PersonRecord::Needs),
+                "a {class:?} not tied to the person sees nothing of their needs"
+            );
+            assert!(manages_availability(&member, Own));
+            assert!(!manages_availability(&member, WorksWithThem));
+            assert!(!manages_availability(&member, Unrelated));
+            assert_eq!(
+                decide(person, Some(&member), Action::ExportRoster),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+        }
+        for class in [
+            MemberClass::Pa,
+            MemberClass::FamilyOrCarer,
+            MemberClass::Supporter,
+        ] {
+            assert_eq!(
+                decide(person, Some(&CoopRoles::member(class)), Action::ManageNeeds),
+                Decision::Refuse(Refusal::NeedsOffice)
+            );
+        }
+        let coordinator = CoopRoles::officer(Office::Coordinator);
+        assert!(sees_person(
+            &coordinator,
+            Tie::Unrelated,
+            PersonRecord::Needs
+        ));
+        assert!(manages_availability(&coordinator, Unrelated));
+        for action in [
+            Action::ManageNeeds,
+            Action::ManageAvailability,
+            Action::ExportRoster,
+        ] {
+            assert!(decide(person, Some(&coordinator), action).is_allowed());
+            assert_eq!(
+                decide(Actor::person(true), None, action),
+                Decision::Refuse(Refusal::NotInCoop)
             );
         }
     }

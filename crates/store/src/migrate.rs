@@ -137,6 +137,20 @@ const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 51,
+        name: "needs",
+        portable: include_str!("../migrations/0051_needs.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
+        version: 52,
+        name: "availability",
+        portable: include_str!("../migrations/0052_availability.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 53,
         name: "calendar feeds",
         portable: include_str!("../migrations/0053_calendar_feeds.sql"),

@@ -882,6 +882,8 @@ mod rota;
 
 #[path = "store/calendars.rs"]
 mod calendars;
+#[path = "store/needs.rs"]
+mod needs;
 
 #[path = "store/timesheets.rs"]
 mod timesheets;

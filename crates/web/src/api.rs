@@ -36,6 +36,7 @@ pub(crate) fn routes() -> Vec<Route> {
         crate::areas::payroll::api::routes,
         crate::areas::calendars::api::routes,
         meetings::api::routes,
+        crate::areas::rota::needs::api::routes,
     ] {
         routes.extend(area());
     }

@@ -15,7 +15,10 @@
 //! Whose shifts: [`sees_shift`] decides, shift by shift. Someone who may
 //! not see a shift is told it does not exist.
 
+pub mod availability;
 mod codec;
+pub mod instance;
+pub mod needs;
 mod sweep;
 
 pub use sweep::TakenOffShift;

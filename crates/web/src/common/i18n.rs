@@ -31,6 +31,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         include_str!("../../locales/en/employment.ftl"),
     ),
     ("en/rota.ftl", include_str!("../../locales/en/rota.ftl")),
+    ("en/needs.ftl", include_str!("../../locales/en/needs.ftl")),
     ("en/leave.ftl", include_str!("../../locales/en/leave.ftl")),
     (
         "en/timesheets.ftl",
@@ -67,6 +68,7 @@ pub const WELSH: &[(&str, &str)] = &[
         include_str!("../../locales/cy/employment.ftl"),
     ),
     ("cy/rota.ftl", include_str!("../../locales/cy/rota.ftl")),
+    ("cy/needs.ftl", include_str!("../../locales/cy/needs.ftl")),
     ("cy/leave.ftl", include_str!("../../locales/cy/leave.ftl")),
     (
         "cy/timesheets.ftl",

@@ -17,6 +17,7 @@ mod ledger_twins;
 mod meetings;
 mod meetings_twins;
 mod members;
+mod needs;
 mod notifications;
 mod payroll;
 mod payroll_pages;

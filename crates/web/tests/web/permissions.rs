@@ -21,6 +21,7 @@ const TABLES: &[&str] = &[
     include_str!("permissions/documents.txt"),
     include_str!("permissions/employment.txt"),
     include_str!("permissions/rota.txt"),
+    include_str!("permissions/needs.txt"),
     include_str!("permissions/leave.txt"),
     include_str!("permissions/timesheets.txt"),
     include_str!("permissions/payroll.txt"),
@@ -46,7 +47,8 @@ fn outcome(reply: &Reply, api: bool) -> &'static str {
 /// `{member}` one of its members, so that a permitted role reaches a real
 /// record; secrets and people are ids that exist nowhere.
 fn fill(path: &str, coop: &str, member: &str) -> String {
-    path.replace("{id}", coop)
+    crate::needs::fill(path, coop)
+        .replace("{id}", coop)
         .replace("{proposal}", &crate::votes::proposal_in(coop))
         .replace("{meeting}", &crate::meetings::meeting_in(coop))
         .replace("{pa}", &crate::employment::pa_in(coop))
@@ -97,6 +99,7 @@ on_both!(every_route_as_every_role_matches_the_table, |app| {
     crate::meetings::seed_meetings(&app, &cast).await;
     crate::employment::seed_pas(&app, &cast).await;
     crate::rota::seed_shifts(&app, &cast).await;
+    crate::needs::seed_needs(&app, &cast).await;
     crate::payroll::seed_runs(&app, &cast).await;
     crate::payroll::seed_payslips(&app, &cast).await;
     let expected: BTreeMap<(String, String), Vec<String>> = TABLES
@@ -163,6 +166,7 @@ on_both!(
         crate::employment::seed_pas(&app, &cast).await;
         crate::employment::seed_pas(&app, &cast).await;
         crate::rota::seed_shifts(&app, &cast).await;
+        crate::needs::seed_needs(&app, &cast).await;
         crate::payroll::seed_runs(&app, &cast).await;
         crate::payroll::seed_payslips(&app, &cast).await;
         let outsider = cast

@@ -5,4 +5,5 @@
 
 pub mod api;
 pub mod commands;
+pub mod needs;
 pub mod pages;
