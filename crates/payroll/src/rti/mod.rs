@@ -19,6 +19,7 @@
 //! and HMRC's 2026-27 schemas follow the same pattern.
 
 mod amount;
+pub mod check;
 mod eps;
 mod fps;
 mod text;

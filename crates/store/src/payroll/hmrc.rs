@@ -35,6 +35,11 @@ pub struct HmrcDetails {
     pub pas: Vec<PaForHmrc>,
 }
 
+/// The PAYE reference as HMRC's letters write it: `123/AB45678`.
+pub fn paye_text(reference: &PayeReference) -> String {
+    format!("{}/{}", reference.office_number(), reference.reference())
+}
+
 pub(super) fn gender_code(gender: Gender) -> &'static str {
     match gender {
         Gender::Female => "F",
@@ -127,7 +132,7 @@ impl Store {
         self.dialect.lock_coop(&mut tx, scope.coop_id()).await?;
         let before = employer_references(&mut tx, scope).await?;
         let describe = |r: &EmployerReferences| {
-            json!({"paye_reference": r.paye.as_str(), "accounts_office_reference": r.accounts_office.as_str()})
+            json!({"paye_reference": paye_text(&r.paye), "accounts_office_reference": r.accounts_office.as_str()})
         };
         sqlx::query("DELETE FROM hmrc_employer WHERE coop_id = $1")
             .bind(scope.coop_id().as_str())
@@ -138,7 +143,7 @@ impl Store {
              VALUES ($1, $2, $3, $4)",
         )
         .bind(scope.coop_id().as_str())
-        .bind(references.paye.as_str())
+        .bind(paye_text(&references.paye))
         .bind(references.accounts_office.as_str())
         .bind(self.now_ms())
         .execute(&mut *tx)

@@ -15,7 +15,9 @@
 //! past the lock. Only the officers with the employer's duties run, read or
 //! approve pay. Nothing is deleted; an approved run cannot change.
 
+mod fps;
 pub mod gross;
+mod hmrc;
 mod inputs;
 mod payslips;
 mod postings;
@@ -36,6 +38,8 @@ use crate::{
 };
 
 pub use inputs::frequency_code;
+pub use fps::{Missing, address_for_hmrc};
+pub use hmrc::{EmployerReferences, HmrcDetails, PaForHmrc, paye_text};
 pub use payslips::{PaySlipLine, PayslipSummary, PayslipView};
 pub use postings::{Payee, RunPayment};
 
@@ -88,6 +92,14 @@ pub enum PayRunError {
     /// something the officer can fix, so it names what it refused.
     #[error("the ledger refused the pay run's entries: {0}")]
     Posting(String),
+    /// What HMRC needs that is not recorded yet, each thing named.
+    #[error("HMRC's details are missing: {0:?}")]
+    HmrcDetailsMissing(Vec<fps::Missing>),
+    /// The FPS would break HMRC's rules on something recorded (an NI
+    /// number, a name or address HMRC's characters cannot carry): HMRC's
+    /// words, for the officer to correct the record.
+    #[error("HMRC would refuse the FPS: {0}")]
+    Rti(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -125,3 +125,5 @@ payslip-taxable-to-date = Cyflog trethadwy (gan gynnwys unrhyw swydd flaenorol)
 payslip-tax-to-date = Treth (gan gynnwys unrhyw swydd flaenorol)
 payslip-ni-to-date = Yswiriant Gwladol
 payslip-pension-to-date = Cyfraniadau pensiwn
+audit-record-hmrc_employer = Cyfeirnodau CThEF y cyflogwr
+audit-record-hmrc_employee = Manylion cynorthwyydd ar gyfer CThEF

@@ -125,3 +125,5 @@ payslip-taxable-to-date = Taxable pay (including any previous job)
 payslip-tax-to-date = Tax (including any previous job)
 payslip-ni-to-date = National Insurance
 payslip-pension-to-date = Pension contributions
+audit-record-hmrc_employer = The employer's HMRC references
+audit-record-hmrc_employee = A PA's details for HMRC
