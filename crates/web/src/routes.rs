@@ -195,6 +195,7 @@ fn page_routes() -> Vec<Route> {
     routes.extend(crate::areas::timesheets::pages::routes());
     routes.extend(crate::areas::payroll::pages::routes());
     routes.extend(crate::areas::payroll::payslips::routes());
+    routes.extend(crate::areas::payroll::hmrc::routes());
     routes.extend(crate::areas::calendars::pages::routes());
     routes.extend(crate::areas::rota::needs::pages::routes());
     routes

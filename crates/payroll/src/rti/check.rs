@@ -210,4 +210,3 @@ pub fn assert_eps_accepted(name: &str, eps: &EmployerPaymentSummary) -> String {
     assert_eq!(report.body, Ok(()), "{name}: EPS schema\n{message}");
     message
 }
-

@@ -11,6 +11,9 @@
 
 use cylch_payroll::money::{Pence, Percent};
 use cylch_payroll::pension::{Arrangement, ContributionBasis, PensionScheme};
+use cylch_payroll::rti::check::{
+    assert_eps_accepted, assert_fps_accepted, check, check_fps_message,
+};
 use cylch_payroll::rti::{
     AccountsOfficeReference, Address, AddressEnd, AmountProblem, EmployeeDetails, Employer,
     EmployerPaymentSummary, Employment, EmploymentAllowance, FiguresToDate, FinalSubmission,
@@ -20,7 +23,6 @@ use cylch_payroll::rti::{
     StarterDeclaration, StateAidSector, StudentLoanDeduction, StudentLoanPlan, pounds,
     transliterate, write_eps, write_fps,
 };
-use cylch_payroll::rti::check::{assert_eps_accepted, assert_fps_accepted, check, check_fps_message};
 use cylch_payroll::{Date, Frequency, NiCategory, PayInput, Period, TaxCode, TaxYear, calculate};
 
 const YEAR: TaxYear = TaxYear::Y2025_26;

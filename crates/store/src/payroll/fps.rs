@@ -12,8 +12,8 @@ use cylch_employment::employment::{
     StudentLoanPlan as LoanPlan,
 };
 use cylch_payroll::rti::{
-    Address, AddressEnd, Employer, EmployeeDetails, Employment, FiguresToDate, FpsEmployee,
-    FullPaymentSubmission, HoursWorked, NicBands, NicFigures, NiNumber, Payment,
+    Address, AddressEnd, EmployeeDetails, Employer, Employment, FiguresToDate, FpsEmployee,
+    FullPaymentSubmission, HoursWorked, NiNumber, NicBands, NicFigures, Payment,
     PensionContributions, PersonName, PreviousEmployment, Starter, StarterDeclaration,
     StudentLoanDeduction, StudentLoanPlan,
 };
@@ -188,7 +188,8 @@ impl Store {
                         student_loan: row.try_get(7)?,
                         taxable_pay_to_date: row.try_get(8)?,
                         tax_to_date: row.try_get(9)?,
-                        input: serde_json::from_str(&input).map_err(|_| corrupt("payslip input"))?,
+                        input: serde_json::from_str(&input)
+                            .map_err(|_| corrupt("payslip input"))?,
                     })
                 })
                 .collect::<Result<_, StoreError>>()?;
@@ -228,20 +229,33 @@ impl Store {
             let mut pension_to_date: Pence = 0;
             let mut loan_to_date: Pence = 0;
             for p in &paid {
-                nic.gross_earnings_to_date =
-                    nic.gross_earnings_to_date.checked_add(p.gross).ok_or_else(overflow)?;
+                nic.gross_earnings_to_date = nic
+                    .gross_earnings_to_date
+                    .checked_add(p.gross)
+                    .ok_or_else(overflow)?;
                 nic.bands_to_date = nic
                     .bands_to_date
-                    .plus(NicBands::of_period(found.tax_year, found.frequency, category, p.gross))
+                    .plus(NicBands::of_period(
+                        found.tax_year,
+                        found.frequency,
+                        category,
+                        p.gross,
+                    ))
                     .map_err(|_| overflow())?;
-                nic.employer_to_date =
-                    nic.employer_to_date.checked_add(p.employer_ni).ok_or_else(overflow)?;
-                nic.employee_to_date =
-                    nic.employee_to_date.checked_add(p.employee_ni).ok_or_else(overflow)?;
+                nic.employer_to_date = nic
+                    .employer_to_date
+                    .checked_add(p.employer_ni)
+                    .ok_or_else(overflow)?;
+                nic.employee_to_date = nic
+                    .employee_to_date
+                    .checked_add(p.employee_ni)
+                    .ok_or_else(overflow)?;
                 pension_to_date = pension_to_date
                     .checked_add(p.employee_pension)
                     .ok_or_else(overflow)?;
-                loan_to_date = loan_to_date.checked_add(p.student_loan).ok_or_else(overflow)?;
+                loan_to_date = loan_to_date
+                    .checked_add(p.student_loan)
+                    .ok_or_else(overflow)?;
             }
             let previous = match e.starter {
                 EmploymentStarter::P45(p45) if found.tax_year.contains(p45.leaving_date) => {
@@ -342,7 +356,9 @@ impl Store {
             return Err(PayRunError::HmrcDetailsMissing(missing));
         }
         let Some(references) = employer else {
-            return Err(PayRunError::HmrcDetailsMissing(vec![Missing::EmployerReferences]));
+            return Err(PayRunError::HmrcDetailsMissing(vec![
+                Missing::EmployerReferences,
+            ]));
         };
         Ok(FullPaymentSubmission {
             employer: Employer {

@@ -131,9 +131,7 @@ impl Store {
         let mut tx = self.begin().await?;
         self.dialect.lock_coop(&mut tx, scope.coop_id()).await?;
         let before = employer_references(&mut tx, scope).await?;
-        let describe = |r: &EmployerReferences| {
-            json!({"paye_reference": paye_text(&r.paye), "accounts_office_reference": r.accounts_office.as_str()})
-        };
+        let describe = |r: &EmployerReferences| json!({"paye_reference": paye_text(&r.paye), "accounts_office_reference": r.accounts_office.as_str()});
         sqlx::query("DELETE FROM hmrc_employer WHERE coop_id = $1")
             .bind(scope.coop_id().as_str())
             .execute(&mut *tx)

@@ -37,9 +37,9 @@ use crate::{
     timesheets,
 };
 
-pub use inputs::frequency_code;
 pub use fps::{Missing, address_for_hmrc};
 pub use hmrc::{EmployerReferences, HmrcDetails, PaForHmrc, paye_text};
+pub use inputs::frequency_code;
 pub use payslips::{PaySlipLine, PayslipSummary, PayslipView};
 pub use postings::{Payee, RunPayment};
 

@@ -208,82 +208,90 @@ on_both_databases!(
     }
 );
 
-on_both_databases!(an_approved_runs_fps_passes_hmrcs_schemas_and_rules, |store| {
-    use cylch_payroll::rti::{AccountsOfficeReference, Gender, PayeReference, check};
-    use cylch_store::payroll::{EmployerReferences, Missing};
+on_both_databases!(
+    an_approved_runs_fps_passes_hmrcs_schemas_and_rules,
+    |store| {
+        use cylch_payroll::rti::{AccountsOfficeReference, Gender, PayeReference, check};
+        use cylch_store::payroll::{EmployerReferences, Missing};
 
-    // Tax year 2025-26, whose schemas and business rules the project
-    // holds (`../shared/hmrc-rti/`): Megan started on 1 May 2025.
-    let f = family(&store).await;
-    let megan = store
-        .hire(
-            &f.chair,
-            &cylch_employment::Employment {
-                start: d(2025, 5, 1),
-                ..super::employment::megan_record()
-            },
-            &super::employment::details(Some(f.pa.account())),
-        )
-        .await
-        .unwrap();
-    store
-        .link_person(&f.chair, &megan.id, &f.sioned_id, false)
-        .await
-        .unwrap();
-    let treasurer = treasurer(&store, &f).await;
-    weekdays_of(&store, &f, &f.pa, &megan.id, d(2025, 5, 6), d(2025, 5, 19)).await;
-    let run = store
-        .start_pay_run(
-            &f.chair,
-            Frequency::Monthly,
-            cylch_payroll::TaxYear::Y2025_26,
-            2,
-            d(2025, 6, 5),
-        )
-        .await
-        .unwrap();
-    assert_eq!(run.payslips.len(), 1);
-    // Only an approved run has an FPS.
-    assert!(matches!(
-        store.pay_run_fps(&treasurer, &run.id).await,
-        Err(PayRunError::NotApproved)
-    ));
-    store.approve_pay_run(&treasurer, &run.id).await.unwrap();
-    // Until HMRC's details are recorded, each is named.
-    match store.pay_run_fps(&treasurer, &run.id).await {
-        Err(PayRunError::HmrcDetailsMissing(missing)) => assert_eq!(
-            missing,
-            vec![Missing::EmployerReferences, Missing::Gender("Megan Jones".into())]
-        ),
-        other => panic!("{other:?}"),
+        // Tax year 2025-26, whose schemas and business rules the project
+        // holds (`../shared/hmrc-rti/`): Megan started on 1 May 2025.
+        let f = family(&store).await;
+        let megan = store
+            .hire(
+                &f.chair,
+                &cylch_employment::Employment {
+                    start: d(2025, 5, 1),
+                    ..super::employment::megan_record()
+                },
+                &super::employment::details(Some(f.pa.account())),
+            )
+            .await
+            .unwrap();
+        store
+            .link_person(&f.chair, &megan.id, &f.sioned_id, false)
+            .await
+            .unwrap();
+        let treasurer = treasurer(&store, &f).await;
+        weekdays_of(&store, &f, &f.pa, &megan.id, d(2025, 5, 6), d(2025, 5, 19)).await;
+        let run = store
+            .start_pay_run(
+                &f.chair,
+                Frequency::Monthly,
+                cylch_payroll::TaxYear::Y2025_26,
+                2,
+                d(2025, 6, 5),
+            )
+            .await
+            .unwrap();
+        assert_eq!(run.payslips.len(), 1);
+        // Only an approved run has an FPS.
+        assert!(matches!(
+            store.pay_run_fps(&treasurer, &run.id).await,
+            Err(PayRunError::NotApproved)
+        ));
+        store.approve_pay_run(&treasurer, &run.id).await.unwrap();
+        // Until HMRC's details are recorded, each is named.
+        match store.pay_run_fps(&treasurer, &run.id).await {
+            Err(PayRunError::HmrcDetailsMissing(missing)) => assert_eq!(
+                missing,
+                vec![
+                    Missing::EmployerReferences,
+                    Missing::Gender("Megan Jones".into())
+                ]
+            ),
+            other => panic!("{other:?}"),
+        }
+        store
+            .set_employer_references(
+                &treasurer,
+                &EmployerReferences {
+                    paye: PayeReference::parse("475/CY12345").unwrap(),
+                    accounts_office: AccountsOfficeReference::parse("475PA00123456").unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        store
+            .set_hmrc_gender(&treasurer, &megan.id, Gender::Female)
+            .await
+            .unwrap();
+        // A PA cannot record them.
+        assert!(matches!(
+            store
+                .set_hmrc_gender(&f.pa, &megan.id, Gender::Female)
+                .await,
+            Err(PayRunError::NeedsEmployerDuties)
+        ));
+        let fps = store.pay_run_fps(&treasurer, &run.id).await.unwrap();
+        let message = check::assert_fps_accepted("store-may", &fps);
+        let slip = &run.payslips[0];
+        // Her first FPS: a starter, with the run's pay and to-date figures.
+        assert!(message.contains("<StartDate>"), "{message}");
+        assert!(message.contains(&format!(
+            "<TaxablePay>{}</TaxablePay>",
+            cylch_payroll::rti::pounds(slip.taxable_pay)
+        )));
+        assert!(message.contains("<MonthNo>2</MonthNo>"), "{message}");
     }
-    store
-        .set_employer_references(
-            &treasurer,
-            &EmployerReferences {
-                paye: PayeReference::parse("475/CY12345").unwrap(),
-                accounts_office: AccountsOfficeReference::parse("475PA00123456").unwrap(),
-            },
-        )
-        .await
-        .unwrap();
-    store
-        .set_hmrc_gender(&treasurer, &megan.id, Gender::Female)
-        .await
-        .unwrap();
-    // A PA cannot record them.
-    assert!(matches!(
-        store.set_hmrc_gender(&f.pa, &megan.id, Gender::Female).await,
-        Err(PayRunError::NeedsEmployerDuties)
-    ));
-    let fps = store.pay_run_fps(&treasurer, &run.id).await.unwrap();
-    let message = check::assert_fps_accepted("store-may", &fps);
-    let slip = &run.payslips[0];
-    // Her first FPS: a starter, with the run's pay and to-date figures.
-    assert!(message.contains("<StartDate>"), "{message}");
-    assert!(message.contains(&format!(
-        "<TaxablePay>{}</TaxablePay>",
-        cylch_payroll::rti::pounds(slip.taxable_pay)
-    )));
-    assert!(message.contains("<MonthNo>2</MonthNo>"), "{message}");
-});
+);

@@ -231,3 +231,129 @@ on_both!(
         }
     }
 );
+
+on_both!(the_fps_needs_hmrcs_details_then_downloads, |app| {
+    let May { cast, coop, .. } = may_with_time(&app).await;
+    let chair = app.token(cast.who("chair")).await;
+    let treasurer = app.token(cast.who("treasurer")).await;
+    let runs = format!("/api/v1/coops/{coop}/payroll/runs");
+    let started = app
+        .api(
+            "POST",
+            &runs,
+            Some(&chair),
+            Some(serde_json::json!({"frequency": "monthly", "tax_year": "2026-27", "period": 2, "pay_date": "2026-06-05"})),
+        )
+        .await;
+    let run = started.json()["id"].as_str().unwrap().to_owned();
+    let megan = started.json()["payslips"][0]["employment"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let fps = format!("{runs}/{run}/fps");
+    // A draft has no FPS.
+    let draft = app.api("GET", &fps, Some(&treasurer), None).await;
+    assert_eq!(draft.status, 422, "{}", draft.body);
+    assert_eq!(draft.json()["error"]["code"], "payroll-not-approved");
+    app.api(
+        "POST",
+        &format!("{runs}/{run}/approve"),
+        Some(&treasurer),
+        None,
+    )
+    .await;
+
+    // Until HMRC's details are recorded, each missing thing is named, in
+    // the page's words too.
+    let missing = app.api("GET", &fps, Some(&treasurer), None).await;
+    assert_eq!(missing.status, 422, "{}", missing.body);
+    assert_eq!(missing.json()["error"]["code"], "payroll-hmrc-missing");
+    let browser = app.browser(cast.who("treasurer")).await;
+    let page = app
+        .get(
+            &format!("/coops/{coop}/payroll/runs/{run}/fps"),
+            &browser.cookies,
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    assert!(page.body.contains("Megan Jones"), "{}", page.body);
+    assert!(page.body.contains("PAYE and Accounts Office references"));
+
+    // Bad references are refused at their fields, saving nothing.
+    let hmrc = format!("/api/v1/coops/{coop}/payroll/hmrc");
+    let bad = app
+        .api(
+            "PUT",
+            &format!("{hmrc}/employer"),
+            Some(&treasurer),
+            Some(serde_json::json!({"paye_reference": "475-CY12345", "accounts_office_reference": "475PA0012345"})),
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    let answer = bad.json();
+    let fields: Vec<&str> = answer["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["paye_reference", "accounts_office_reference"]);
+    assert!(app.api("GET", &hmrc, Some(&treasurer), None).await.json()["paye_reference"].is_null());
+    // Recorded on the page and through the API.
+    let saved = app
+        .post_form(
+            &format!("/coops/{coop}/payroll/hmrc/employer"),
+            &browser.cookies,
+            &[
+                ("csrf", &browser.csrf),
+                ("paye_reference", "475 / cy12345"),
+                ("accounts_office_reference", "475PA00123456"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let bad = app
+        .api(
+            "PUT",
+            &format!("{hmrc}/pas/{megan}"),
+            Some(&treasurer),
+            Some(serde_json::json!({"gender": "X"})),
+        )
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    let ok = app
+        .api(
+            "PUT",
+            &format!("{hmrc}/pas/{megan}"),
+            Some(&treasurer),
+            Some(serde_json::json!({"gender": "F"})),
+        )
+        .await;
+    assert_eq!(ok.status, 204, "{}", ok.body);
+    let read = app.api("GET", &hmrc, Some(&treasurer), None).await.json();
+    assert_eq!(read["paye_reference"], "475/CY12345");
+    assert_eq!(read["pas"][0]["gender"], "F");
+    // A PA cannot.
+    let pa = app.token(cast.who("pa")).await;
+    assert_eq!(app.api("GET", &hmrc, Some(&pa), None).await.status, 403);
+
+    let file = app.api("GET", &fps, Some(&treasurer), None).await;
+    assert_eq!(file.status, 200, "{}", file.body);
+    for expected in [
+        "<Class>HMRC-PAYE-RTI-FPS</Class>",
+        "<OfficeNo>475</OfficeNo>",
+        "<AORef>475PA00123456</AORef>",
+        "<Sur>Jones</Sur>",
+        "<Gender>F</Gender>",
+        "<TaxablePay>190.40</TaxablePay>",
+    ] {
+        assert!(file.body.contains(expected), "{expected}: {}", file.body);
+    }
+    let (status, kind, _) = download(
+        &app,
+        &format!("/coops/{coop}/payroll/runs/{run}/fps"),
+        &browser.cookies,
+    )
+    .await;
+    assert_eq!((status, kind.as_str()), (200, "application/xml"));
+});

@@ -9,12 +9,16 @@ use axum::response::{IntoResponse, Response};
 use cylch_domain::Language;
 use cylch_domain::policy::Action;
 use cylch_store::PayRunId;
-use cylch_store::payroll::{PayRun, PayRunError, RunPayment, StoredPayslip, frequency_code};
+use cylch_store::payroll::{
+    PayRun, PayRunError, RunPayment, StoredPayslip, frequency_code, paye_text,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::areas::payroll::commands::{self, PaymentFields, StartFields};
+use crate::areas::payroll::commands::{
+    self, GenderFields, PaymentFields, ReferenceFields, StartFields,
+};
 use crate::common::api::{ApiErrorBody, Caller, answer_refused, rejected, scope};
 use crate::common::error::AppError;
 use crate::common::refusal::Explain;
@@ -311,6 +315,117 @@ pub async fn inputs(
     }
 }
 
+/// What HMRC needs that Cylch asks for: the employer's references (null
+/// until recorded) and each PA's gender as HMRC holds it.
+#[derive(Serialize, ToSchema)]
+pub struct HmrcBody {
+    paye_reference: Option<String>,
+    accounts_office_reference: Option<String>,
+    pas: Vec<HmrcPaBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HmrcPaBody {
+    employment: String,
+    name: String,
+    /// `F`, `M`, or null until recorded.
+    gender: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/hmrc", params(("id" = String, Path)),
+    responses((status = 200, body = HmrcBody), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub async fn hmrc(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let details = state
+        .store
+        .hmrc_details(&scope)
+        .await
+        .map_err(commands::read_failed)?;
+    Ok(Json(HmrcBody {
+        paye_reference: details.employer.as_ref().map(|r| paye_text(&r.paye)),
+        accounts_office_reference: details
+            .employer
+            .as_ref()
+            .map(|r| r.accounts_office.as_str().to_owned()),
+        pas: details
+            .pas
+            .into_iter()
+            .map(|p| HmrcPaBody {
+                employment: p.employment.to_string(),
+                name: p.name,
+                gender: p.gender.map(|g| {
+                    match g {
+                        cylch_payroll::rti::Gender::Female => "F",
+                        cylch_payroll::rti::Gender::Male => "M",
+                    }
+                    .to_owned()
+                }),
+            })
+            .collect(),
+    })
+    .into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/coops/{id}/payroll/hmrc/employer", params(("id" = String, Path)),
+    request_body = ReferenceFields,
+    responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn references(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path(id): Path<String>,
+    body: Result<Json<ReferenceFields>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let Json(body) = body.map_err(rejected)?;
+    match commands::record_references(&state, &scope, &body, account.language).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(refused) => answer_refused(&state, account.language, refused),
+    }
+}
+
+#[utoipa::path(put, path = "/api/v1/coops/{id}/payroll/hmrc/pas/{pa}",
+    params(("id" = String, Path), ("pa" = String, Path)),
+    request_body = GenderFields,
+    responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub async fn gender(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, pa)): Path<(String, String)>,
+    body: Result<Json<GenderFields>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let Json(body) = body.map_err(rejected)?;
+    match commands::record_gender(&state, &scope, &pa, &body, account.language).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(refused) => answer_refused(&state, account.language, refused),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/coops/{id}/payroll/runs/{run}/fps",
+    params(("id" = String, Path), ("run" = String, Path)),
+    responses((status = 200, content_type = "application/xml", body = String,
+            description = "the run's Full Payment Submission, HMRC's GovTalk message"),
+        (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody),
+        (status = 422, body = ApiErrorBody, description = "the run is not approved, or HMRC's details are missing (each named)")))]
+pub async fn fps(
+    State(state): State<AppState>,
+    Caller(account): Caller,
+    Path((id, run)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope(&state, &account, &id, Action::RunPayroll).await?;
+    let run = commands::run_id(&run)?;
+    match commands::fps_file(&state, &scope, &run, account.language).await {
+        Ok(xml) => {
+            Ok(([(axum::http::header::CONTENT_TYPE, "application/xml")], xml).into_response())
+        }
+        Err(refused) => answer_refused(&state, account.language, refused),
+    }
+}
+
 /// This area's API routes, each with its documentation.
 pub(crate) fn routes() -> Vec<crate::routes::Route> {
     use crate::routes::route;
@@ -342,5 +457,15 @@ pub(crate) fn routes() -> Vec<crate::routes::Route> {
             pay,
         )
         .documented::<__path_pay>(),
+        route("GET", "/api/v1/coops/{id}/payroll/hmrc", hmrc).documented::<__path_hmrc>(),
+        route(
+            "PUT",
+            "/api/v1/coops/{id}/payroll/hmrc/employer",
+            references,
+        )
+        .documented::<__path_references>(),
+        route("PUT", "/api/v1/coops/{id}/payroll/hmrc/pas/{pa}", gender)
+            .documented::<__path_gender>(),
+        route("GET", "/api/v1/coops/{id}/payroll/runs/{run}/fps", fps).documented::<__path_fps>(),
     ]
 }

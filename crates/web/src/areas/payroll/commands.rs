@@ -1,11 +1,14 @@
 //! The actions on pay, shared by the pages and the API: run a pay period,
 //! approve a run (which posts it to the ledger), record a payment of what
-//! a run owes the PAs, HMRC or the pension scheme.
+//! a run owes the PAs, HMRC or the pension scheme; record what HMRC needs
+//! (the employer's references, each PA's gender as HMRC holds it) and make
+//! a run's Full Payment Submission.
 
 use cylch_domain::Language;
+use cylch_payroll::rti::{AccountsOfficeReference, Gender, PayeReference, write_fps};
 use cylch_payroll::{Date, Frequency, Period, TaxYear};
-use cylch_store::payroll::{PayRun, PayRunError, Payee, RunPayment};
-use cylch_store::{CoopScope, PayRunId, StoreError};
+use cylch_store::payroll::{EmployerReferences, PayRun, PayRunError, Payee, RunPayment};
+use cylch_store::{CoopScope, EmploymentId, PayRunId, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -147,6 +150,100 @@ pub async fn record_payment(
         .record_pay_run_payment(scope, run, payee, date)
         .await
         .map_err(|err| refused(state, language, err))
+}
+
+/// The employer's references as typed, from HMRC's letter.
+#[derive(Debug, Default, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(default)]
+pub struct ReferenceFields {
+    /// `123/AB45678`
+    pub paye_reference: String,
+    /// `123PA00045678`
+    pub accounts_office_reference: String,
+}
+
+/// Records the employer's references: both read first, each problem at
+/// its field.
+pub async fn record_references(
+    state: &AppState,
+    scope: &CoopScope,
+    fields: &ReferenceFields,
+    language: Language,
+) -> Result<(), Refused> {
+    let mut errors = Problems::default();
+    let paye = PayeReference::parse(fields.paye_reference.trim()).ok();
+    if paye.is_none() {
+        errors.add("paye_reference", "payroll-bad-paye-reference");
+    }
+    let office = AccountsOfficeReference::parse(fields.accounts_office_reference.trim()).ok();
+    if office.is_none() {
+        errors.add(
+            "accounts_office_reference",
+            "payroll-bad-accounts-office-reference",
+        );
+    }
+    let (Some(paye), Some(accounts_office)) = (paye, office) else {
+        return Err(Refused::Fields(errors));
+    };
+    state
+        .store
+        .set_employer_references(
+            scope,
+            &EmployerReferences {
+                paye,
+                accounts_office,
+            },
+        )
+        .await
+        .map_err(|err| refused(state, language, err))
+}
+
+/// A PA's gender as HMRC holds it, as chosen.
+#[derive(Debug, Default, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(default)]
+pub struct GenderFields {
+    /// `F` or `M`: HMRC's record has only these.
+    pub gender: String,
+}
+
+/// Records the gender HMRC holds for a PA.
+pub async fn record_gender(
+    state: &AppState,
+    scope: &CoopScope,
+    pa: &str,
+    fields: &GenderFields,
+    language: Language,
+) -> Result<(), Refused> {
+    let pa = EmploymentId::parse(pa).ok_or(Refused::Failed(AppError::NOT_FOUND))?;
+    let gender = match fields.gender.trim() {
+        "F" | "f" => Gender::Female,
+        "M" | "m" => Gender::Male,
+        _ => {
+            let mut errors = Problems::default();
+            errors.add("gender", "payroll-bad-gender");
+            return Err(Refused::Fields(errors));
+        }
+    };
+    state
+        .store
+        .set_hmrc_gender(scope, &pa, gender)
+        .await
+        .map_err(|err| refused(state, language, err))
+}
+
+/// A run's Full Payment Submission as HMRC's XML, or what is missing.
+pub async fn fps_file(
+    state: &AppState,
+    scope: &CoopScope,
+    run: &PayRunId,
+    language: Language,
+) -> Result<String, Refused> {
+    let fps = state
+        .store
+        .pay_run_fps(scope, run)
+        .await
+        .map_err(|err| refused(state, language, err))?;
+    write_fps(&fps).map_err(|err| refused(state, language, PayRunError::Rti(err.to_string())))
 }
 
 /// A read that failed, as the fronts answer it: not found, not allowed,

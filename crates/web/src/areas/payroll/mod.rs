@@ -5,13 +5,14 @@
 
 pub mod api;
 pub mod commands;
+pub mod hmrc;
 pub mod pages;
 pub mod payslips;
 
 use axum::http::StatusCode;
 use cylch_domain::Language;
 use cylch_store::StoreError;
-use cylch_store::payroll::PayRunError;
+use cylch_store::payroll::{Missing, PayRunError};
 
 use crate::AppState;
 use crate::common::error::AppError;
@@ -49,6 +50,30 @@ impl Explain for PayRunError {
             // The ledger refusing a run's own figures is a fault in Cylch,
             // not something an officer can put right.
             PayRunError::Posting(reason) => Err(StoreError::Corrupt(reason).into()),
+            PayRunError::HmrcDetailsMissing(missing) => {
+                let reasons = missing
+                    .iter()
+                    .map(|m| match m {
+                        Missing::EmployerReferences => (
+                            "payroll-hmrc-missing-references",
+                            state.i18n.text(language, "payroll-hmrc-missing-references"),
+                        ),
+                        Missing::Gender(name) => (
+                            "payroll-hmrc-missing-gender",
+                            state.i18n.with_arg(
+                                language,
+                                "payroll-hmrc-missing-gender",
+                                "name",
+                                name,
+                            ),
+                        ),
+                    })
+                    .collect();
+                Ok(rule("payroll-hmrc-missing").with_reasons(reasons))
+            }
+            PayRunError::Rti(reason) => {
+                Ok(rule("payroll-fps-refused").with_reasons(vec![("payroll-fps-refused", reason)]))
+            }
             PayRunError::Store(err) => Err(err.into()),
         }
     }
