@@ -239,7 +239,7 @@ mod tests {
         lines
             .iter()
             .filter(|l| l.account.as_str() == account)
-            .map(|l| -l.signed().unwrap().get())
+            .map(|l| l.signed().unwrap().checked_neg().unwrap().get())
             .sum()
     }
 

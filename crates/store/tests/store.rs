@@ -893,3 +893,6 @@ mod payroll;
 
 #[path = "store/payroll_ledger.rs"]
 mod payroll_ledger;
+
+#[path = "store/payroll_year.rs"]
+mod payroll_year;

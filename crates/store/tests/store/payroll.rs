@@ -92,7 +92,7 @@ pub(crate) fn y26() -> TaxYear {
 
 /// Every payslip of the run equals the contract's calculation on the
 /// run's recorded input.
-async fn assert_recomputes(store: &Store, f: &Family, run: &PayRun) {
+pub(crate) async fn assert_recomputes(store: &Store, f: &Family, run: &PayRun) {
     let inputs = store.pay_run_inputs(&f.chair, &run.id).await.unwrap();
     assert_eq!(inputs.len(), run.payslips.len());
     for (input, slip) in inputs.iter().zip(&run.payslips) {
