@@ -40,7 +40,7 @@ use crate::{
 pub use fps::{Missing, address_for_hmrc};
 pub use hmrc::{EmployerReferences, HmrcDetails, PaForHmrc, paye_text};
 pub use inputs::frequency_code;
-pub use payslips::{PaySlipLine, PayslipSummary, PayslipView};
+pub use payslips::{PaySlipLine, PayslipReady, PayslipSummary, PayslipView};
 pub use postings::{Payee, RunPayment};
 
 #[derive(Debug, thiserror::Error)]

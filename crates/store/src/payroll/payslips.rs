@@ -83,7 +83,52 @@ async fn visible_run(
     Ok((PayRunId::from_db(row.try_get(0)?), account))
 }
 
+/// A PA to tell that their payslip is ready: where, and in which language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayslipReady {
+    pub payslip: PayslipId,
+    pub email: cylch_domain::EmailAddress,
+    pub language: Language,
+}
+
 impl Store {
+    /// The PAs of an approved run who sign in, to be told their payslip is
+    /// ready. Nothing for a draft: a PA reads only approved payslips.
+    pub async fn payslips_ready(
+        &self,
+        scope: &CoopScope,
+        run: &PayRunId,
+    ) -> Result<Vec<PayslipReady>, PayRunError> {
+        super::require_employer(scope)?;
+        let mut conn = self.pool().acquire().await?;
+        let rows = sqlx::query(
+            "SELECT p.id, a.email, a.language FROM payslips p
+             JOIN pay_runs r ON r.coop_id = p.coop_id AND r.id = p.run_id
+             JOIN employments e ON e.coop_id = p.coop_id AND e.id = p.employment_id
+             JOIN accounts a ON a.id = e.account_id
+             WHERE p.coop_id = $1 AND p.run_id = $2 AND r.state = 'approved'
+             ORDER BY p.id",
+        )
+        .bind(scope.coop_id().as_str())
+        .bind(run.as_str())
+        .fetch_all(&mut *conn)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let email: String = row.try_get(1)?;
+                let language: String = row.try_get(2)?;
+                Ok(PayslipReady {
+                    payslip: PayslipId::from_db(row.try_get(0)?),
+                    email: cylch_domain::EmailAddress::parse(&email)
+                        .map_err(|_| StoreError::Corrupt("account email".to_owned()))?,
+                    language: Language::from_code(&language)
+                        .ok_or_else(|| StoreError::Corrupt("account language".to_owned()))?,
+                })
+            })
+            .collect::<Result<_, StoreError>>()
+            .map_err(PayRunError::from)
+    }
+
     /// The caller's own payslips, from approved runs, the latest first.
     pub async fn own_payslips(&self, scope: &CoopScope) -> Result<Vec<PayslipSummary>, StoreError> {
         let mut conn = self.pool().acquire().await?;

@@ -157,3 +157,9 @@ payroll-fps-refused = Byddai CThEF yn gwrthod y ffeil hon oherwydd rhywbeth a go
 payroll-fps-heading = Cyflwyniad Taliad Llawn CThEF
 payroll-fps-intro = Y ffeil sydd ei hangen ar CThEF ar gyfer y rhediad hwn, ar neu cyn y dyddiad talu.
 payroll-fps-link = Lawrlwytho'r Cyflwyniad Taliad Llawn (XML)
+payslip-email-subject = Mae eich slip cyflog gan { $coop } yn barod
+payslip-email-body = Mae eich slip cyflog gan { $coop } yn barod. Mewngofnodwch i'w ddarllen neu i'w gadw fel PDF:
+
+    { $link }
+
+    Er mwyn eich preifatrwydd, nid yw'r e-bost hwn yn dangos eich cyflog.

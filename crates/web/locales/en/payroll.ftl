@@ -157,3 +157,9 @@ payroll-fps-refused = HMRC would refuse this file because of something recorded.
 payroll-fps-heading = HMRC's Full Payment Submission
 payroll-fps-intro = The file HMRC needs for this run, on or before the pay date.
 payroll-fps-link = Download the Full Payment Submission (XML)
+payslip-email-subject = Your payslip from { $coop } is ready
+payslip-email-body = Your payslip from { $coop } is ready. Sign in to read it or save it as a PDF:
+
+    { $link }
+
+    For your privacy, this email does not show your pay.

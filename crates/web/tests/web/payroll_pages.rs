@@ -105,6 +105,11 @@ on_both!(
             count_raw(&app.store, "SELECT COUNT(*) FROM ledger_entries").await,
             1
         );
+        // Megan is told her payslip is ready: a link, and not her pay.
+        let mail = app.last_email();
+        assert!(mail.contains(&cast.who("pa").email.to_string()), "{mail}");
+        assert!(mail.contains(&format!("/coops/{coop}/payslips/")), "{mail}");
+        assert!(!mail.contains("190.40"), "{mail}");
 
         // What the run owes: all of it to Megan (no tax, NI or pension).
         let page = app.get(&run, &treasurer.cookies).await;

@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::common::error::AppError;
 use crate::common::fields::parse_date;
+use crate::common::mail::OutgoingEmail;
 use crate::common::problems::Problems;
 use crate::common::refusal::Explain;
 
@@ -104,18 +105,53 @@ pub async fn start_run(
         .map_err(|err| refused(state, language, err))
 }
 
-/// Approves a draft run: it is locked and posted to the ledger.
+/// Approves a draft run: it is locked and posted to the ledger, and each
+/// PA who signs in is told by email, in their language, that their
+/// payslip is ready (a link, never the figures: an inbox is not a safe
+/// place for pay). A failed email is logged; the approval stands.
 pub async fn approve_run(
     state: &AppState,
     scope: &CoopScope,
     run: &PayRunId,
     language: Language,
 ) -> Result<PayRun, Refused> {
-    state
+    let approved = state
         .store
         .approve_pay_run(scope, run)
         .await
-        .map_err(|err| refused(state, language, err))
+        .map_err(|err| refused(state, language, err))?;
+    let ready = state
+        .store
+        .payslips_ready(scope, run)
+        .await
+        .map_err(|err| refused(state, language, err))?;
+    for pa in ready {
+        let link = format!(
+            "{}/coops/{}/payslips/{}",
+            state.config.base_url,
+            scope.coop_id(),
+            pa.payslip
+        );
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("coop", scope.coop().name.clone());
+        args.set("link", link);
+        let email = OutgoingEmail {
+            to: pa.email.clone(),
+            subject: state.i18n.with_arg(
+                pa.language,
+                "payslip-email-subject",
+                "coop",
+                &scope.coop().name,
+            ),
+            body: state
+                .i18n
+                .format(pa.language, "payslip-email-body", Some(&args)),
+        };
+        if let Err(err) = state.mailer.send(&email).await {
+            tracing::warn!(error = %err, "a payslip email could not be sent");
+        }
+    }
+    Ok(approved)
 }
 
 /// A payment of what a run owes, as typed.
