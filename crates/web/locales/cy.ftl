@@ -289,6 +289,7 @@ signed-out-everywhere-body = Rydych chi wedi allgofnodi o Cylch ar bob dyfais a 
 
 ## Pobl y mae'r gydweithfa'n eu cefnogi
 error-date-format = Rhowch ddyddiad go iawn, fel 6/4/2026
+error-control-character = Tynnwch y nodau rheoli anweledig (fel cloch neu doriad tudalen) o'r testun hwn
 hint-date = Er enghraifft, 6/4/2026
 support-title = Pobl y mae'r gydweithfa'n eu cefnogi
 support-link = Pobl y mae'r gydweithfa'n eu cefnogi
@@ -345,6 +346,7 @@ support-not-member-here = Dewiswch aelod o'r gydweithfa hon
 governance-pa-coop-provides-no-support = Nid yw cydweithfa cynorthwywyr personol yn rhoi gofal a chymorth ei hun, felly nid oes ganddi bobl sy'n cael cymorth.
 governance-not-a-member = Rhaid i bawb y mae'r gydweithfa'n eu cefnogi fod yn aelod neu gael ei gynrychioli gan aelod. Dewiswch ei aelodaeth neu ei gynrychiolydd.
 governance-already-supported = Mae'r person hwn eisoes yn cael gofal a chymorth gan y gydweithfa ar y dyddiadau hynny.
+governance-four-person-limit = Gall cydweithfa nad yw wedi cofrestru gydag Arolygiaeth Gofal Cymru roi gofal a chymorth i bedwar o bobl ar y mwyaf ar unrhyw un adeg. Gall yr aelodau ddod â chymorth rhywun i ben, dechrau cymorth y person newydd yn nes ymlaen, cofrestru gydag Arolygiaeth Gofal Cymru, neu ffurfio cydweithfa arall.
 governance-ends-before-start = Ni all cymorth ddod i ben cyn iddo ddechrau.
 governance-no-open-place = Nid oes gan y person hwn gymorth parhaus i ddod i ben.
 

@@ -281,6 +281,7 @@ signed-out-everywhere-body = You have signed out of Cylch on every device and br
 
 ## People the co-operative supports
 error-date-format = Enter a real date, like 6/4/2026
+error-control-character = Remove the invisible control characters (such as a bell or a form feed) from this text
 hint-date = For example, 6/4/2026
 support-title = People the co-operative supports
 support-link = People the co-operative supports
@@ -333,6 +334,7 @@ support-not-member-here = Choose a member of this co-operative
 governance-pa-coop-provides-no-support = A PA co-operative does not give care and support itself, so it has no supported people.
 governance-not-a-member = Everyone the co-operative supports must be a member or be represented by a member. Choose their membership or their representative.
 governance-already-supported = This person already has care and support from the co-operative on those dates.
+governance-four-person-limit = A co-operative that is not registered with Care Inspectorate Wales may give care and support to at most four people at any one time. The members can end someone's support, start the new person's support later, register with Care Inspectorate Wales, or form another co-operative.
 governance-ends-before-start = Support cannot end before it starts.
 governance-no-open-place = This person has no continuing support to end.
 

@@ -69,14 +69,10 @@ pub fn parse_amount(raw: &str) -> Result<Pence, &'static str> {
     }
 }
 
-/// Text that must not be blank, trimmed.
+/// Text that must not be blank, trimmed, without control characters (a
+/// description or a reason may run over several lines).
 pub fn required(raw: &str) -> Result<String, FieldError> {
-    let text = raw.trim();
-    if text.is_empty() {
-        Err(FieldError::Missing)
-    } else {
-        Ok(text.to_owned())
-    }
+    cylch_domain::parse_text(raw, cylch_domain::Lines::Several).map(str::to_owned)
 }
 
 #[cfg(test)]
