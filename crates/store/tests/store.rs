@@ -891,3 +891,6 @@ mod payroll;
 
 #[path = "store/payroll_ledger.rs"]
 mod payroll_ledger;
+
+#[path = "store/trust.rs"]
+mod trust;

@@ -343,6 +343,7 @@ support-choice-later = dechrau cymorth y person hwn yn nes ymlaen, ar { $day } n
 support-choice-ciw = cofrestru gydag Arolygiaeth Gofal Cymru fel gwasanaeth cymorth cartref
 support-choice-another = ffurfio cydweithfa arall i'r person hwn ac eraill
 support-not-member-here = Dewiswch aelod o'r gydweithfa hon
+support-member-already-supported = Mae gan yr aelod hwn le eisoes dros y dyddiadau hynny. Dewiswch aelod arall, neu dewch â'i gymorth i ben yn gyntaf
 governance-pa-coop-provides-no-support = Nid yw cydweithfa cynorthwywyr personol yn rhoi gofal a chymorth ei hun, felly nid oes ganddi bobl sy'n cael cymorth.
 governance-not-a-member = Rhaid i bawb y mae'r gydweithfa'n eu cefnogi fod yn aelod neu gael ei gynrychioli gan aelod. Dewiswch ei aelodaeth neu ei gynrychiolydd.
 governance-already-supported = Mae'r person hwn eisoes yn cael gofal a chymorth gan y gydweithfa ar y dyddiadau hynny.

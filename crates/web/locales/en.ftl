@@ -331,6 +331,7 @@ support-choice-later = start this person's support later, on { $day } or after
 support-choice-ciw = register with Care Inspectorate Wales as a domiciliary support service
 support-choice-another = form another co-operative for this person and others
 support-not-member-here = Choose a member of this co-operative
+support-member-already-supported = This member already has a place over those dates. Choose another member, or end their support first
 governance-pa-coop-provides-no-support = A PA co-operative does not give care and support itself, so it has no supported people.
 governance-not-a-member = Everyone the co-operative supports must be a member or be represented by a member. Choose their membership or their representative.
 governance-already-supported = This person already has care and support from the co-operative on those dates.

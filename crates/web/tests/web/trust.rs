@@ -129,3 +129,82 @@ fn every_refusal_of_a_place_has_a_message_in_both_languages() {
         assert!(welsh.contains(code), "{code} has no Welsh message");
     }
 }
+
+on_both!(a_member_is_given_one_place_not_two, |app| {
+    let cast = crate::support::cast(&app).await;
+    let chair = cast.who("chair");
+    let supported = cast.who("supported");
+    let token = app.token(chair).await;
+    let path = format!("/api/v1/coops/{}/support", cast.coop_a.id);
+    let body = json!({
+        "name": "Megan",
+        "member_account": supported.id.to_string(),
+        "starts_on": "2026-04-01",
+    });
+    let first = app.api("POST", &path, Some(&token), Some(body.clone())).await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    let second = app.api("POST", &path, Some(&token), Some(body)).await;
+    assert_eq!(second.status, 422, "{}", second.body);
+    assert_eq!(
+        field_codes(&second),
+        vec![(
+            "member_account".to_owned(),
+            "support-member-already-supported".to_owned()
+        )]
+    );
+    // The page says so at the member's field.
+    let browser = app.browser(chair).await;
+    let page = app
+        .post_form(
+            &format!("/coops/{}/support", cast.coop_a.id),
+            &browser.cookies,
+            &[
+                ("csrf", &browser.csrf),
+                ("name", "Megan"),
+                ("member", &supported.id.to_string()),
+                ("representative", ""),
+                ("starts_on", "2026-05-01"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(
+        page.body.contains("already has a place"),
+        "{}",
+        page.body
+    );
+    let listed = app.api("GET", &path, Some(&token), None).await;
+    assert_eq!(listed.json().as_array().unwrap().len(), 1);
+});
+
+on_both!(a_ciw_registration_sent_twice_is_corrected, |app| {
+    let cast = crate::support::cast(&app).await;
+    let chair = cast.who("chair");
+    let browser = app.browser(chair).await;
+    let path = format!("/coops/{}/support/ciw", cast.coop_a.id);
+    for (number, on) in [("SIN-00012345", "2026-09-01"), ("SIN-00054321", "2026-08-15")] {
+        let reply = app
+            .post_form(
+                &path,
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("registration_number", number),
+                    ("registered_on", on),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, 303, "{number}: {}", reply.body);
+    }
+    let page = app
+        .get(&format!("/coops/{}/support", cast.coop_a.id), &browser.cookies)
+        .await;
+    assert!(page.body.contains("SIN-00054321"), "{}", page.body);
+    let trail = app
+        .store
+        .audit_of_record("ciw_registration", cast.coop_a.id.as_str())
+        .await
+        .unwrap();
+    assert_eq!(trail.len(), 2);
+    assert_eq!(trail[1].action, "updated");
+});
