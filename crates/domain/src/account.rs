@@ -231,7 +231,15 @@ mod tests {
 
     #[test]
     fn text_refuses_control_characters() {
-        for bad in ["Si\u{7}ân", "a\u{90}b", "a\u{7f}b", "a\u{0}b", "a\u{1b}[31mb", "a\nb", "a\tb"] {
+        for bad in [
+            "Si\u{7}ân",
+            "a\u{90}b",
+            "a\u{7f}b",
+            "a\u{0}b",
+            "a\u{1b}[31mb",
+            "a\nb",
+            "a\tb",
+        ] {
             assert_eq!(
                 PersonName::parse(bad),
                 Err(FieldError::ControlCharacter),

@@ -22,6 +22,7 @@ error-unknown-choice = Dewiswch un o'r opsiynau
 error-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
 error-email-taken = Mae gan y cyfeiriad e-bost hwnnw gyfrif yn barod
 error-current-password = Nid yw eich cyfrinair presennol yn gywir
+error-current-password-throttled = Mae eich cyfrinair presennol wedi cael ei roi gormod o weithiau. Arhoswch 15 munud, neu allgofnodwch ac ailosod eich cyfrinair.
 # Yr un problemau, mewn geiriau sy'n enwi'r maes (yn ôl ei id ar y dudalen).
 error-field-missing =
     { $field ->
@@ -96,6 +97,7 @@ field-password = Cyfrinair
 sign-in-button = Mewngofnodi
 sign-in-forgot = Wedi anghofio eich cyfrinair?
 sign-in-throttled = Bu gormod o ymdrechion i fewngofnodi gyda'r cyfeiriad e-bost hwn. Arhoswch 15 munud, neu ailosodwch eich cyfrinair.
+sign-in-throttled-client = Mae gormod o ymdrechion i fewngofnodi wedi methu o'r rhwydwaith hwn. Arhoswch 15 munud, neu ailosodwch eich cyfrinair.
 sign-in-wrong = Nid yw'r cyfeiriad e-bost neu'r cyfrinair yn gywir
 signed-out-title = Rydych chi wedi allgofnodi
 signed-out-body = Rydych chi wedi allgofnodi o Cylch ar y ddyfais hon.
@@ -230,6 +232,11 @@ token-create = Creu tocyn
 account-saved-details = Mae eich manylion wedi'u cadw.
 account-saved-password = Mae eich cyfrinair wedi newid. Rydych chi wedi cael eich allgofnodi ym mhobman arall.
 account-saved-token = Mae'r tocyn wedi'i ddirymu.
+hint-current-password-email = Ei angen dim ond os byddwch chi'n newid eich cyfeiriad e-bost
+email-address-changed-subject = Mae cyfeiriad e-bost eich cyfrif Cylch wedi newid
+email-address-changed-body = Mae cyfeiriad e-bost eich cyfrif Cylch wedi cael ei newid i { $email }. Bydd Cylch yn anfon ei negeseuon e-bost yno o hyn ymlaen.
+
+    Os na wnaethoch chi ei newid, efallai fod rhywun arall yn defnyddio eich cyfrif: ailosodwch eich cyfrinair, a dywedwch wrth swyddogion eich cydweithfa.
 
 ## Rhedeg y gwasanaeth
 admin-title = Rhedeg y gwasanaeth

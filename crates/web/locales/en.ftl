@@ -22,6 +22,7 @@ error-unknown-choice = Choose one of the options
 error-password-mismatch = The two passwords do not match
 error-email-taken = That email address already has an account
 error-current-password = Your current password is not right
+error-current-password-throttled = Your current password has been tried too many times. Wait 15 minutes, or sign out and reset your password.
 # The same problems, in words that name the field (by its id on the page).
 error-field-missing =
     { $field ->
@@ -96,6 +97,7 @@ field-password = Password
 sign-in-button = Sign in
 sign-in-forgot = Forgotten your password?
 sign-in-throttled = Too many attempts to sign in with this email address. Wait 15 minutes, or reset your password.
+sign-in-throttled-client = Too many attempts to sign in have failed from this network. Wait 15 minutes, or reset your password.
 sign-in-wrong = The email address or password is not right
 signed-out-title = You have signed out
 signed-out-body = You have signed out of Cylch on this device.
@@ -222,6 +224,11 @@ token-create = Create a token
 account-saved-details = Your details have been saved.
 account-saved-password = Your password has been changed. You have been signed out everywhere else.
 account-saved-token = The token has been revoked.
+hint-current-password-email = Needed only if you change your email address
+email-address-changed-subject = Your Cylch email address has changed
+email-address-changed-body = The email address of your Cylch account has been changed to { $email }. Cylch will send its emails there from now on.
+
+    If you did not change it, someone else may be using your account: reset your password, and tell your co-operative's officers.
 
 ## Running the service
 admin-title = Run this service

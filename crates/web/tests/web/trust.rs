@@ -141,7 +141,9 @@ on_both!(a_member_is_given_one_place_not_two, |app| {
         "member_account": supported.id.to_string(),
         "starts_on": "2026-04-01",
     });
-    let first = app.api("POST", &path, Some(&token), Some(body.clone())).await;
+    let first = app
+        .api("POST", &path, Some(&token), Some(body.clone()))
+        .await;
     assert_eq!(first.status, 201, "{}", first.body);
     let second = app.api("POST", &path, Some(&token), Some(body)).await;
     assert_eq!(second.status, 422, "{}", second.body);
@@ -168,11 +170,7 @@ on_both!(a_member_is_given_one_place_not_two, |app| {
         )
         .await;
     assert_eq!(page.status, 422, "{}", page.body);
-    assert!(
-        page.body.contains("already has a place"),
-        "{}",
-        page.body
-    );
+    assert!(page.body.contains("already has a place"), "{}", page.body);
     let listed = app.api("GET", &path, Some(&token), None).await;
     assert_eq!(listed.json().as_array().unwrap().len(), 1);
 });
@@ -182,7 +180,10 @@ on_both!(a_ciw_registration_sent_twice_is_corrected, |app| {
     let chair = cast.who("chair");
     let browser = app.browser(chair).await;
     let path = format!("/coops/{}/support/ciw", cast.coop_a.id);
-    for (number, on) in [("SIN-00012345", "2026-09-01"), ("SIN-00054321", "2026-08-15")] {
+    for (number, on) in [
+        ("SIN-00012345", "2026-09-01"),
+        ("SIN-00054321", "2026-08-15"),
+    ] {
         let reply = app
             .post_form(
                 &path,
@@ -197,7 +198,10 @@ on_both!(a_ciw_registration_sent_twice_is_corrected, |app| {
         assert_eq!(reply.status, 303, "{number}: {}", reply.body);
     }
     let page = app
-        .get(&format!("/coops/{}/support", cast.coop_a.id), &browser.cookies)
+        .get(
+            &format!("/coops/{}/support", cast.coop_a.id),
+            &browser.cookies,
+        )
         .await;
     assert!(page.body.contains("SIN-00054321"), "{}", page.body);
     let trail = app
@@ -208,3 +212,248 @@ on_both!(a_ciw_registration_sent_twice_is_corrected, |app| {
     assert_eq!(trail.len(), 2);
     assert_eq!(trail[1].action, "updated");
 });
+
+on_both!(reset_requests_tell_nobody_who_has_an_account, |app| {
+    app.person("rhys@cylch.test", "Rhys", false).await;
+    let browser = app.anonymous_browser().await;
+    let mut answers = Vec::new();
+    for address in ["rhys@cylch.test", "nobody@cylch.test"] {
+        let mut resets = Vec::new();
+        for _ in 0..6 {
+            let reply = app
+                .post_form(
+                    "/reset-password",
+                    &browser.cookies,
+                    &[("csrf", &browser.csrf), ("email", address)],
+                )
+                .await;
+            resets.push((reply.status, reply.body.contains("If there is an account")));
+        }
+        let sign_in = app
+            .post_form(
+                "/sign-in",
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("email", address),
+                    ("password", "not the password"),
+                    ("next", "/"),
+                ],
+            )
+            .await;
+        assert!(
+            sign_in
+                .body
+                .contains("The email address or password is not right"),
+            "{address}: {}",
+            sign_in.body
+        );
+        answers.push((resets, sign_in.status, sign_in.body.contains("Too many")));
+    }
+    assert_eq!(answers[0], answers[1], "the two addresses are told apart");
+    // The inbox is not flooded: five emails at most within the window.
+    assert_eq!(app.emails(), 5);
+});
+
+/// A sign-in form sent from `client`, as axum sees the connection.
+async fn sign_in_from(
+    app: &crate::support::TestApp,
+    client: &str,
+    browser: &crate::support::Browser,
+    email: &str,
+    password: &str,
+) -> crate::support::Reply {
+    use axum::body::Body;
+    use axum::extract::ConnectInfo;
+    use axum::http::{Request, header};
+    let body = serde_urlencoded::to_string([
+        ("csrf", browser.csrf.as_str()),
+        ("email", email),
+        ("password", password),
+        ("next", "/"),
+    ])
+    .unwrap();
+    let mut request = Request::post("/sign-in")
+        .header(header::COOKIE, &browser.cookies)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "cylch.test")
+        .body(Body::from(body))
+        .unwrap();
+    let address: std::net::SocketAddr = format!("{client}:50000").parse().unwrap();
+    request.extensions_mut().insert(ConnectInfo(address));
+    app.send(request).await
+}
+
+on_both!(one_client_guessing_across_accounts_is_slowed, |app| {
+    use cylch_store::throttle::{MAX_CLIENT_FAILURES, Throttle};
+    app.person("rhys@cylch.test", "Rhys", false).await;
+    let browser = app.anonymous_browser().await;
+    let guesser: std::net::IpAddr = "192.0.2.7".parse().unwrap();
+    // One password tried across many accounts, each only once: no address
+    // is throttled, but the client is.
+    for _ in 1..MAX_CLIENT_FAILURES {
+        app.store
+            .record_attempt(Throttle::Client(guesser), false)
+            .await
+            .unwrap();
+    }
+    let last_guess =
+        sign_in_from(&app, "192.0.2.7", &browser, "ann@cylch.test", "Password1!").await;
+    assert!(last_guess.body.contains("not right"), "{}", last_guess.body);
+    let refused = sign_in_from(&app, "192.0.2.7", &browser, "rhys@cylch.test", PASSWORD).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("from this network"),
+        "{}",
+        refused.body
+    );
+    // Another client signs in to the same account as usual.
+    let other = sign_in_from(&app, "198.51.100.1", &browser, "rhys@cylch.test", PASSWORD).await;
+    assert_eq!(other.status, 303, "{}", other.body);
+});
+
+on_both!(guesses_of_the_current_password_are_throttled, |app| {
+    let rhys = app.person("rhys@cylch.test", "Rhys", false).await;
+    let token = app.token(&rhys).await;
+    for _ in 0..cylch_store::throttle::MAX_FAILURES {
+        let wrong = app
+            .api(
+                "PUT",
+                "/api/v1/me/password",
+                Some(&token),
+                Some(
+                    json!({"current_password": "a guess", "new_password": "a brand new password"}),
+                ),
+            )
+            .await;
+        assert_eq!(
+            field_codes(&wrong),
+            vec![(
+                "current_password".to_owned(),
+                "error-current-password".to_owned()
+            )]
+        );
+    }
+    // Now even the right one waits, on the API and on the page alike.
+    let right = app
+        .api(
+            "PUT",
+            "/api/v1/me/password",
+            Some(&token),
+            Some(json!({"current_password": PASSWORD, "new_password": "a brand new password"})),
+        )
+        .await;
+    assert_eq!(right.status, 422, "{}", right.body);
+    assert_eq!(
+        field_codes(&right),
+        vec![(
+            "current_password".to_owned(),
+            "error-current-password-throttled".to_owned()
+        )]
+    );
+    let browser = app.browser(&rhys).await;
+    let page = app
+        .post_form(
+            "/account/password",
+            &browser.cookies,
+            &[
+                ("csrf", &browser.csrf),
+                ("current", PASSWORD),
+                ("password", "a brand new password"),
+                ("confirm", "a brand new password"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(page.body.contains("tried too many times"), "{}", page.body);
+});
+
+on_both!(
+    a_new_email_needs_the_password_and_tells_the_old_one,
+    |app| {
+        let rhys = app.person("rhys@cylch.test", "Rhys", false).await;
+        let token = app.token(&rhys).await;
+        let change = |password: Option<&str>| {
+            let mut body = json!({"name": "Rhys", "email": "thief@evil.example", "language": "en"});
+            if let Some(password) = password {
+                body["current_password"] = json!(password);
+            }
+            body
+        };
+        for (password, code) in [
+            (None, "error-missing"),
+            (Some("a guess"), "error-current-password"),
+        ] {
+            let refused = app
+                .api("PUT", "/api/v1/me", Some(&token), Some(change(password)))
+                .await;
+            assert_eq!(refused.status, 422, "{}", refused.body);
+            assert_eq!(
+                field_codes(&refused),
+                vec![("current_password".to_owned(), code.to_owned())]
+            );
+        }
+        assert_eq!(app.emails(), 0);
+        // The name and language change without it.
+        let renamed = app
+            .api(
+                "PUT",
+                "/api/v1/me",
+                Some(&token),
+                Some(json!({"name": "Rhys Jones", "email": "RHYS@cylch.test", "language": "cy"})),
+            )
+            .await;
+        assert_eq!(renamed.status, 200, "{}", renamed.body);
+        assert_eq!(app.emails(), 0);
+
+        let changed = app
+        .api(
+            "PUT",
+            "/api/v1/me",
+            Some(&token),
+            Some(json!({"name": "Rhys", "email": "rhys.new@cylch.test", "language": "en", "current_password": PASSWORD})),
+        )
+        .await;
+        assert_eq!(changed.status, 200, "{}", changed.body);
+        let told = app.last_email();
+        assert!(told.contains("To: rhys@cylch.test"), "{told}");
+        assert!(told.contains("rhys.new@cylch.test"), "{told}");
+
+        // The page asks for it too, at its own field.
+        let browser = app.browser(&rhys).await;
+        let page = app
+            .post_form(
+                "/account",
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("name", "Rhys"),
+                    ("email", "thief@evil.example"),
+                    ("language", "en"),
+                    ("details_current", ""),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{}", page.body);
+        assert!(
+            page.body.contains("href=\"#details_current\""),
+            "{}",
+            page.body
+        );
+        let saved = app
+            .post_form(
+                "/account",
+                &browser.cookies,
+                &[
+                    ("csrf", &browser.csrf),
+                    ("name", "Rhys"),
+                    ("email", "rhys.third@cylch.test"),
+                    ("language", "en"),
+                    ("details_current", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{}", saved.body);
+        assert!(app.last_email().contains("To: rhys.new@cylch.test"));
+    }
+);

@@ -3,8 +3,8 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use cylch_domain::policy::Action;
 use cylch_domain::CoopKind;
+use cylch_domain::policy::Action;
 use cylch_governance::support::{CapacityRules, CiwRegistration};
 use cylch_store::support::{END_REASONS, SupportedPerson, end_reason_code};
 use cylch_store::{AccountId, CoopScope};
