@@ -297,6 +297,9 @@ signed-out-everywhere-body = Rydych chi wedi allgofnodi o Cylch ar bob dyfais a 
 ## Pobl y mae'r gydweithfa'n eu cefnogi
 error-date-format = Rhowch ddyddiad go iawn, fel 6/4/2026
 error-control-character = Tynnwch y nodau rheoli anweledig (fel cloch neu doriad tudalen) o'r testun hwn
+error-amount-too-large = Rhowch swm o ddim mwy na £10,000,000
+invite-error-themselves = Ni allwch chi wahodd eich hun: gwahoddwch y person a fydd yn dal y swydd
+invite-error-has-officers = Mae gan y gydweithfa hon swyddogion eisoes. Nhw sy'n gwahodd unrhyw un arall, o dudalen aelodau'r gydweithfa
 hint-date = Er enghraifft, 6/4/2026
 support-title = Pobl y mae'r gydweithfa'n eu cefnogi
 support-link = Pobl y mae'r gydweithfa'n eu cefnogi

@@ -289,6 +289,9 @@ signed-out-everywhere-body = You have signed out of Cylch on every device and br
 ## People the co-operative supports
 error-date-format = Enter a real date, like 6/4/2026
 error-control-character = Remove the invisible control characters (such as a bell or a form feed) from this text
+error-amount-too-large = Enter an amount of no more than £10,000,000
+invite-error-themselves = You cannot invite yourself: invite the person who will hold the office
+invite-error-has-officers = This co-operative already has officers. They invite anyone else, from the co-operative's members page
 hint-date = For example, 6/4/2026
 support-title = People the co-operative supports
 support-link = People the co-operative supports

@@ -118,3 +118,82 @@ on_both_databases!(a_ciw_registration_recorded_again_is_corrected, |store| {
         "2026-08-15"
     );
 });
+
+on_both_databases!(
+    an_administrator_cannot_make_themselves_an_officer,
+    |store| {
+        use cylch_store::invitations::{FirstOfficerError, NewInvitation, NewSignIn};
+        let admin = person(&store, "admin@example.cymru", true).await;
+        let coop = store
+            .create_coop(
+                &admin.id,
+                &CoopName::parse("Newydd").unwrap(),
+                CoopKind::Family,
+            )
+            .await
+            .unwrap();
+        let someone = name("Someone");
+        let addresses = [
+            email("admin@example.cymru"),
+            email("alias@example.cymru"),
+            email("someone@example.cymru"),
+        ];
+        let invite = |i: usize| NewInvitation {
+            coop: &coop.id,
+            email: &addresses[i],
+            name: &someone,
+            office: Some(Office::Treasurer),
+            class: None,
+        };
+        assert!(matches!(
+            store
+                .create_first_officer_invitation(&admin, invite(0))
+                .await,
+            Err(FirstOfficerError::Themselves)
+        ));
+        // An address the administrator later takes for their own account
+        // cannot be used to accept their own invitation.
+        let (_, secret) = store
+            .create_first_officer_invitation(&admin, invite(1))
+            .await
+            .unwrap();
+        store
+            .update_profile(
+                &admin.id,
+                &name("Admin"),
+                &email("alias@example.cymru"),
+                Language::En,
+            )
+            .await
+            .unwrap();
+        assert!(matches!(
+            store
+                .accept_invitation(
+                    &secret,
+                    Some(NewSignIn {
+                        password_hash: "hash",
+                        language: Language::En,
+                    })
+                )
+                .await,
+            Err(StoreError::NotFound)
+        ));
+        let chair = person(&store, "chair@example.cymru", false).await;
+        store
+            .add_member(
+                &admin.id,
+                &coop.id,
+                &chair.id,
+                &CoopRoles::officer(Office::Chair),
+                None,
+            )
+            .await
+            .unwrap();
+        assert!(matches!(
+            store
+                .create_first_officer_invitation(&admin, invite(2))
+                .await,
+            Err(FirstOfficerError::HasOfficers)
+        ));
+    }
+);

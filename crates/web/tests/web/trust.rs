@@ -457,3 +457,86 @@ on_both!(
         assert!(app.last_email().contains("To: rhys.new@cylch.test"));
     }
 );
+
+on_both!(the_administrator_invites_first_officers_only, |app| {
+    use cylch_domain::{CoopKind, CoopRoles, Office};
+    let admin = app.person("admin@cylch.test", "Instance Admin", true).await;
+    let coop = app
+        .coop(&admin, "Cydweithfa Newydd", CoopKind::Family)
+        .await;
+    let token = app.token(&admin).await;
+    let path = format!("/api/v1/admin/coops/{}/invitations", coop.id);
+    let invite =
+        |email: &str, office: &str| json!({"name": "Someone", "email": email, "office": office});
+
+    // Never themselves, however the address is typed.
+    let themselves = app
+        .api(
+            "POST",
+            &path,
+            Some(&token),
+            Some(invite(" Admin@Cylch.test", "treasurer")),
+        )
+        .await;
+    assert_eq!(themselves.status, 422, "{}", themselves.body);
+    assert_eq!(
+        field_codes(&themselves),
+        vec![("email".to_owned(), "invite-error-themselves".to_owned())]
+    );
+
+    // First officers, while there are none.
+    for (email, office) in [
+        ("elen@cylch.test", "chair"),
+        ("huw@cylch.test", "treasurer"),
+    ] {
+        let invited = app
+            .api("POST", &path, Some(&token), Some(invite(email, office)))
+            .await;
+        assert_eq!(invited.status, 201, "{}", invited.body);
+    }
+    let elen = app.person("elen@cylch.test", "Elen", false).await;
+    app.join(&coop, &elen, CoopRoles::officer(Office::Chair))
+        .await;
+
+    // Once there is one, the officers invite; the administrator does not.
+    let later = app
+        .api(
+            "POST",
+            &path,
+            Some(&token),
+            Some(invite("mallory@cylch.test", "secretary")),
+        )
+        .await;
+    assert_eq!(later.status, 422, "{}", later.body);
+    assert_eq!(
+        field_codes(&later),
+        vec![("office".to_owned(), "invite-error-has-officers".to_owned())]
+    );
+    let browser = app.browser(&admin).await;
+    let page = app
+        .post_form(
+            &format!("/admin/coops/{}/invite", coop.id),
+            &browser.cookies,
+            &[
+                ("csrf", &browser.csrf),
+                ("name", "Mallory"),
+                ("email", "mallory@cylch.test"),
+                ("office", "secretary"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(page.body.contains("already has officers"), "{}", page.body);
+
+    // The officers see every invitation the administrator sent, on the
+    // co-operative's audit page.
+    let chair = app.browser(&elen).await;
+    let audit = app
+        .get(&format!("/coops/{}/audit", coop.id), &chair.cookies)
+        .await;
+    assert_eq!(audit.status, 200, "{}", audit.body);
+    for seen in ["Instance Admin", "elen@cylch.test", "huw@cylch.test"] {
+        assert!(audit.body.contains(seen), "{seen}: {}", audit.body);
+    }
+    assert!(!audit.body.contains("mallory@cylch.test"));
+});
