@@ -32,6 +32,11 @@ use cylch_web::PasswordHasher;
 
 pub const DEMO_PASSWORD: &str = "cylch-demo-2026";
 const ADMIN_EMAIL: &str = "gweinyddwr@demo.cylch.example";
+/// The administrator's address while the demo loads. The demo is written
+/// by many transactions, so it is given its real address only as the very
+/// last step: a load cut short (Ctrl+C, a crash) leaves this one, which
+/// the next start recognises as a demo half loaded, never as loaded.
+const LOADING_EMAIL: &str = "gweinyddwr.yn.llwytho@demo.cylch.example";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -41,6 +46,12 @@ pub enum DemoError {
     Hash(String),
     #[error("the demo data is not valid: {0}")]
     Data(String),
+    #[error(
+        "an earlier start was stopped while it loaded the demo, so the demo in this database \
+         is incomplete. Start again with an empty database (a new data folder, or a fresh \
+         PostgreSQL database) to load it whole"
+    )]
+    Interrupted,
 }
 
 struct Person {
@@ -166,6 +177,10 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
     {
         return Ok(false);
     }
+    let loading = parse(EmailAddress::parse(LOADING_EMAIL), LOADING_EMAIL)?;
+    if store.account_by_email(&loading).await?.is_some() {
+        return Err(DemoError::Interrupted);
+    }
     let hash = hasher
         .hash(DEMO_PASSWORD)
         .await
@@ -173,7 +188,7 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
     let admin = account(
         store,
         &hash,
-        ADMIN_EMAIL,
+        LOADING_EMAIL,
         "Gweinyddwr Cylch",
         Language::Cy,
         true,
@@ -340,6 +355,15 @@ pub async fn load(store: &Store, hasher: &PasswordHasher) -> Result<bool, DemoEr
             )
             .await?;
     }
+    // Last: the demo is loaded once the administrator has its address.
+    store
+        .update_profile(
+            &admin.id,
+            &parse(PersonName::parse(&admin.name), "the administrator's name")?,
+            &parse(EmailAddress::parse(ADMIN_EMAIL), ADMIN_EMAIL)?,
+            admin.language,
+        )
+        .await?;
     Ok(true)
 }
 
@@ -765,6 +789,58 @@ mod tests {
             u32::try_from(d.day()).unwrap(),
         )
         .unwrap()
+    }
+
+    async fn a_demo_cut_short_is_never_called_loaded(backend: Backend) {
+        let Some(store) = fresh_store(backend).await else {
+            return;
+        };
+        // What a first start stopped after its first steps leaves behind.
+        account(
+            &store,
+            "hash",
+            LOADING_EMAIL,
+            "Gweinyddwr Cylch",
+            Language::Cy,
+            true,
+        )
+        .await
+        .unwrap();
+        account(
+            &store,
+            "hash",
+            PEOPLE[0].email,
+            PEOPLE[0].name,
+            Language::Cy,
+            false,
+        )
+        .await
+        .unwrap();
+        let again = load(&store, &PasswordHasher::new()).await;
+        assert!(matches!(again, Err(DemoError::Interrupted)), "{again:?}");
+
+        let Some(store) = fresh_store(backend).await else {
+            return;
+        };
+        assert!(load(&store, &PasswordHasher::new()).await.unwrap());
+        assert!(!load(&store, &PasswordHasher::new()).await.unwrap());
+        assert!(
+            store
+                .account_by_email(&EmailAddress::parse(LOADING_EMAIL).unwrap())
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_demo_cut_short_is_never_called_loaded_on_sqlite() {
+        a_demo_cut_short_is_never_called_loaded(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn a_demo_cut_short_is_never_called_loaded_on_postgres() {
+        a_demo_cut_short_is_never_called_loaded(Backend::Postgres).await;
     }
 
     #[tokio::test]

@@ -179,10 +179,15 @@ async fn serve(config: &Config, store: Store) -> Result<(), RunError> {
     // Reminders and notification emails; every server may run this, as
     // the store lets only one claim each email.
     let background = tokio::spawn(cylch_web::notify::run(state.clone()));
-    axum::serve(listener, cylch_web::app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| RunError::Start(e.to_string()))?;
+    // The peer's address reaches the handlers, for the sign-in throttle by
+    // client.
+    axum::serve(
+        listener,
+        cylch_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| RunError::Start(e.to_string()))?;
     background.abort();
     store.close().await;
     Ok(())

@@ -20,6 +20,8 @@ pub enum FieldError {
     UnknownChoice,
     #[error("enter a real date, like 6/4/2026")]
     DateFormat,
+    #[error("remove the control characters (invisible characters such as a bell or a form feed)")]
+    ControlCharacter,
 }
 
 impl FieldError {
@@ -33,8 +35,35 @@ impl FieldError {
             FieldError::PasswordTooLong => "error-password-long",
             FieldError::UnknownChoice => "error-unknown-choice",
             FieldError::DateFormat => "error-date-format",
+            FieldError::ControlCharacter => "error-control-character",
         }
     }
+}
+
+/// Whether text may run over several lines (a note, a description) or is
+/// one line (a name, a title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Several,
+}
+
+/// Text a person typed, trimmed, refused when it holds a control character:
+/// C0 (U+0000 to U+001F) but for tab and line breaks in text of several
+/// lines, DEL (U+007F) and C1 (U+0080 to U+009F). None has a place in a
+/// name or a note, and each can hide text from a reader, break a CSV or a
+/// PDF, or ring a terminal's bell. Every name and free text the domain
+/// reads passes here, so every area refuses them the same way.
+pub fn parse_text(raw: &str, lines: Lines) -> Result<&str, FieldError> {
+    let value = raw.trim();
+    let allowed = |c: char| lines == Lines::Several && matches!(c, '\t' | '\n' | '\r');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err(FieldError::ControlCharacter);
+    }
+    if value.is_empty() {
+        return Err(FieldError::Missing);
+    }
+    Ok(value)
 }
 
 /// An email address, trimmed and lower-cased so that one person has one
@@ -127,10 +156,8 @@ impl PersonName {
     const MAX_CHARS: usize = 120;
 
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let value = raw.trim();
-        if value.is_empty() {
-            Err(FieldError::Missing)
-        } else if value.chars().count() > Self::MAX_CHARS {
+        let value = parse_text(raw, Lines::One)?;
+        if value.chars().count() > Self::MAX_CHARS {
             Err(FieldError::TooLong)
         } else {
             Ok(PersonName(value.to_owned()))
@@ -200,5 +227,34 @@ mod tests {
             PersonName::parse(&"a".repeat(121)),
             Err(FieldError::TooLong)
         );
+    }
+
+    #[test]
+    fn text_refuses_control_characters() {
+        for bad in [
+            "Si\u{7}ân",
+            "a\u{90}b",
+            "a\u{7f}b",
+            "a\u{0}b",
+            "a\u{1b}[31mb",
+            "a\nb",
+            "a\tb",
+        ] {
+            assert_eq!(
+                PersonName::parse(bad),
+                Err(FieldError::ControlCharacter),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_text("line one\r\n\tline two", Lines::Several),
+            Ok("line one\r\n\tline two")
+        );
+        assert_eq!(
+            parse_text("a\u{85}b", Lines::Several),
+            Err(FieldError::ControlCharacter)
+        );
+        // Welsh letters and other scripts are not control characters.
+        assert!(PersonName::parse("Ŵyn ap Siôn 王").is_ok());
     }
 }

@@ -53,10 +53,8 @@ impl CoopName {
     const MAX_CHARS: usize = 160;
 
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let value = raw.trim();
-        if value.is_empty() {
-            Err(FieldError::Missing)
-        } else if value.chars().count() > Self::MAX_CHARS {
+        let value = crate::account::parse_text(raw, crate::account::Lines::One)?;
+        if value.chars().count() > Self::MAX_CHARS {
             Err(FieldError::TooLong)
         } else {
             Ok(CoopName(value.to_owned()))

@@ -9,7 +9,7 @@ pub mod language;
 pub mod policy;
 pub mod role;
 
-pub use account::{EmailAddress, FieldError, Password, PersonName};
+pub use account::{EmailAddress, FieldError, Lines, Password, PersonName, parse_text};
 pub use coop::{CoopKind, CoopName};
 pub use language::Language;
 pub use policy::{

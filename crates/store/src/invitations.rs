@@ -32,6 +32,29 @@ pub struct NewInvitation<'a> {
     pub class: Option<MemberClass>,
 }
 
+/// Why the instance administrator may not invite a co-operative's first
+/// officer.
+#[derive(Debug, thiserror::Error)]
+pub enum FirstOfficerError {
+    /// The co-operative has officers: from now on they invite whom they
+    /// choose, and the administrator, who runs the service and is no
+    /// member, has no say in who joins.
+    #[error("the co-operative already has officers")]
+    HasOfficers,
+    /// The administrator named their own address: they would read the
+    /// co-operative's care and money records as its officer.
+    #[error("the administrator cannot invite themselves")]
+    Themselves,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for FirstOfficerError {
+    fn from(err: sqlx::Error) -> Self {
+        FirstOfficerError::Store(err.into())
+    }
+}
+
 /// What accepting an invitation needs from a person without an account.
 pub struct NewSignIn<'a> {
     pub password_hash: &'a str,
@@ -95,6 +118,15 @@ pub(crate) async fn create_in(
     Ok((invitation, secret))
 }
 
+/// Who sent an invitation, when it is known.
+async fn invited_by(tx: &mut crate::Tx, invitation: &str) -> Result<Option<AccountId>, StoreError> {
+    let by: Option<String> = sqlx::query_scalar("SELECT invited_by FROM invitations WHERE id = $1")
+        .bind(invitation)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(by.map(AccountId::from_db))
+}
+
 impl Store {
     /// Records an invitation and returns its secret for the emailed link.
     pub async fn create_invitation(
@@ -108,6 +140,38 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let mut tx = self.begin().await?;
         let created = create_in(&mut tx, actor, &coop.name, new, self.now_ms()).await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    /// Records the instance administrator's invitation to a co-operative's
+    /// first officer, while it has none and never to the administrator's
+    /// own address. Checked in the transaction that writes it, with the
+    /// co-operative locked, so that no officer can join in between. The
+    /// audit entry belongs to the co-operative, so its officers see it on
+    /// the co-operative's audit page.
+    pub async fn create_first_officer_invitation(
+        &self,
+        admin: &Account,
+        new: NewInvitation<'_>,
+    ) -> Result<(Invitation, String), FirstOfficerError> {
+        let coop = self
+            .coop_summary(new.coop)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if *new.email == admin.email {
+            return Err(FirstOfficerError::Themselves);
+        }
+        let mut tx = self.begin().await?;
+        self.dialect().lock_coop(&mut tx, new.coop).await?;
+        let officers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM offices WHERE coop_id = $1")
+            .bind(new.coop.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        if officers > 0 {
+            return Err(FirstOfficerError::HasOfficers);
+        }
+        let created = create_in(&mut tx, &admin.id, &coop.name, new, self.now_ms()).await?;
         tx.commit().await?;
         Ok(created)
     }
@@ -169,6 +233,14 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         let account = match accounts::by_email_in(&mut tx, &invitation.email).await? {
+            // Nobody accepts their own invitation: an administrator who
+            // invited an address and then took it for their own account
+            // would otherwise make themselves an officer after all.
+            Some(account)
+                if invited_by(&mut tx, &invitation.id).await?.as_ref() == Some(&account.id) =>
+            {
+                return Err(StoreError::NotFound);
+            }
             Some(account) => account,
             None => {
                 let sign_in = sign_in.ok_or(StoreError::NotFound)?;

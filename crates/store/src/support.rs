@@ -101,6 +101,11 @@ pub enum SupportError {
     /// member of this co-operative.
     #[error("that person is not a member of this co-operative")]
     NotAMemberHere,
+    /// The member named as the person already has a place over some of
+    /// the same days: one person holds one place, so counts once towards
+    /// the four-person limit.
+    #[error("that member already has a place over those dates")]
+    MemberAlreadySupported,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -208,6 +213,16 @@ impl Store {
             }
         }
         let (people, ciw) = load(&mut tx, coop).await?;
+        // A new place runs on with no end, so any place of the same member
+        // that has not ended by its first day overlaps it.
+        if let Some(member) = new.member_account
+            && people.iter().any(|p| {
+                p.member_account.as_ref() == Some(member)
+                    && p.ends_on.is_none_or(|ends| ends > new.starts_on)
+            })
+        {
+            return Err(SupportError::MemberAlreadySupported);
+        }
         let register =
             SupportRegister::from_history(people.iter().map(SupportedPerson::place).collect());
         let person = SupportedPerson {
@@ -308,33 +323,56 @@ impl Store {
     }
 
     /// Records the co-operative's registration with Care Inspectorate Wales,
-    /// which lifts the four-person limit from the day it took effect.
+    /// which lifts the four-person limit from the day it took effect. A
+    /// co-operative has one registration: recording it again corrects it,
+    /// with the old and new values in the audit trail.
     pub async fn record_ciw_registration(
         &self,
         scope: &CoopScope,
         registration: &CiwRegistration,
     ) -> Result<(), StoreError> {
+        let coop = scope.coop_id().as_str();
         let mut tx = self.begin().await?;
-        sqlx::query("INSERT INTO ciw_registrations (coop_id, registration_number, registered_on, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(scope.coop_id().as_str())
-            .bind(&registration.registration_number)
-            .bind(registration.registered_on.to_string())
-            .bind(self.now_ms())
-            .execute(&mut *tx)
-            .await?;
+        // Locked, so two officers correcting at once update in turn rather
+        // than both inserting.
+        self.dialect().lock_coop(&mut tx, scope.coop_id()).await?;
+        let (_, before) = load(&mut tx, coop).await?;
+        let view = |r: &CiwRegistration| {
+            json!({
+                "registration_number": r.registration_number,
+                "registered_on": r.registered_on.to_string(),
+            })
+        };
+        if before.is_some() {
+            sqlx::query("UPDATE ciw_registrations SET registration_number = $1, registered_on = $2 WHERE coop_id = $3")
+                .bind(&registration.registration_number)
+                .bind(registration.registered_on.to_string())
+                .bind(coop)
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            sqlx::query("INSERT INTO ciw_registrations (coop_id, registration_number, registered_on, created_at) VALUES ($1, $2, $3, $4)")
+                .bind(coop)
+                .bind(&registration.registration_number)
+                .bind(registration.registered_on.to_string())
+                .bind(self.now_ms())
+                .execute(&mut *tx)
+                .await?;
+        }
         audit::record(
             &mut tx,
             Change {
                 coop: Some(scope.coop_id()),
                 actor: Some(scope.account()),
                 record_kind: "ciw_registration",
-                record_id: scope.coop_id().as_str(),
-                action: AuditAction::Created,
-                before: None,
-                after: Some(json!({
-                    "registration_number": registration.registration_number,
-                    "registered_on": registration.registered_on.to_string(),
-                })),
+                record_id: coop,
+                action: if before.is_some() {
+                    AuditAction::Updated
+                } else {
+                    AuditAction::Created
+                },
+                before: before.as_ref().map(view),
+                after: Some(view(registration)),
             },
         )
         .await?;

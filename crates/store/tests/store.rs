@@ -896,3 +896,6 @@ mod payroll_ledger;
 
 #[path = "store/payroll_year.rs"]
 mod payroll_year;
+
+#[path = "store/trust.rs"]
+mod trust;

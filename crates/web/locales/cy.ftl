@@ -22,6 +22,7 @@ error-unknown-choice = Dewiswch un o'r opsiynau
 error-password-mismatch = Nid yw'r ddau gyfrinair yr un fath
 error-email-taken = Mae gan y cyfeiriad e-bost hwnnw gyfrif yn barod
 error-current-password = Nid yw eich cyfrinair presennol yn gywir
+error-current-password-throttled = Mae eich cyfrinair presennol wedi cael ei roi gormod o weithiau. Arhoswch 15 munud, neu allgofnodwch ac ailosod eich cyfrinair.
 # Yr un problemau, mewn geiriau sy'n enwi'r maes (yn ôl ei id ar y dudalen).
 error-field-missing =
     { $field ->
@@ -96,6 +97,7 @@ field-password = Cyfrinair
 sign-in-button = Mewngofnodi
 sign-in-forgot = Wedi anghofio eich cyfrinair?
 sign-in-throttled = Bu gormod o ymdrechion i fewngofnodi gyda'r cyfeiriad e-bost hwn. Arhoswch 15 munud, neu ailosodwch eich cyfrinair.
+sign-in-throttled-client = Mae gormod o ymdrechion i fewngofnodi wedi methu o'r rhwydwaith hwn. Arhoswch 15 munud, neu ailosodwch eich cyfrinair.
 sign-in-wrong = Nid yw'r cyfeiriad e-bost neu'r cyfrinair yn gywir
 signed-out-title = Rydych chi wedi allgofnodi
 signed-out-body = Rydych chi wedi allgofnodi o Cylch ar y ddyfais hon.
@@ -230,6 +232,11 @@ token-create = Creu tocyn
 account-saved-details = Mae eich manylion wedi'u cadw.
 account-saved-password = Mae eich cyfrinair wedi newid. Rydych chi wedi cael eich allgofnodi ym mhobman arall.
 account-saved-token = Mae'r tocyn wedi'i ddirymu.
+hint-current-password-email = Ei angen dim ond os byddwch chi'n newid eich cyfeiriad e-bost
+email-address-changed-subject = Mae cyfeiriad e-bost eich cyfrif Cylch wedi newid
+email-address-changed-body = Mae cyfeiriad e-bost eich cyfrif Cylch wedi cael ei newid i { $email }. Bydd Cylch yn anfon ei negeseuon e-bost yno o hyn ymlaen.
+
+    Os na wnaethoch chi ei newid, efallai fod rhywun arall yn defnyddio eich cyfrif: ailosodwch eich cyfrinair, a dywedwch wrth swyddogion eich cydweithfa.
 
 ## Rhedeg y gwasanaeth
 admin-title = Rhedeg y gwasanaeth
@@ -289,6 +296,10 @@ signed-out-everywhere-body = Rydych chi wedi allgofnodi o Cylch ar bob dyfais a 
 
 ## Pobl y mae'r gydweithfa'n eu cefnogi
 error-date-format = Rhowch ddyddiad go iawn, fel 6/4/2026
+error-control-character = Tynnwch y nodau rheoli anweledig (fel cloch neu doriad tudalen) o'r testun hwn
+error-amount-too-large = Rhowch swm o ddim mwy na £10,000,000
+invite-error-themselves = Ni allwch chi wahodd eich hun: gwahoddwch y person a fydd yn dal y swydd
+invite-error-has-officers = Mae gan y gydweithfa hon swyddogion eisoes. Nhw sy'n gwahodd unrhyw un arall, o dudalen aelodau'r gydweithfa
 hint-date = Er enghraifft, 6/4/2026
 support-title = Pobl y mae'r gydweithfa'n eu cefnogi
 support-link = Pobl y mae'r gydweithfa'n eu cefnogi
@@ -342,9 +353,11 @@ support-choice-later = dechrau cymorth y person hwn yn nes ymlaen, ar { $day } n
 support-choice-ciw = cofrestru gydag Arolygiaeth Gofal Cymru fel gwasanaeth cymorth cartref
 support-choice-another = ffurfio cydweithfa arall i'r person hwn ac eraill
 support-not-member-here = Dewiswch aelod o'r gydweithfa hon
+support-member-already-supported = Mae gan yr aelod hwn le eisoes dros y dyddiadau hynny. Dewiswch aelod arall, neu dewch â'i gymorth i ben yn gyntaf
 governance-pa-coop-provides-no-support = Nid yw cydweithfa cynorthwywyr personol yn rhoi gofal a chymorth ei hun, felly nid oes ganddi bobl sy'n cael cymorth.
 governance-not-a-member = Rhaid i bawb y mae'r gydweithfa'n eu cefnogi fod yn aelod neu gael ei gynrychioli gan aelod. Dewiswch ei aelodaeth neu ei gynrychiolydd.
 governance-already-supported = Mae'r person hwn eisoes yn cael gofal a chymorth gan y gydweithfa ar y dyddiadau hynny.
+governance-four-person-limit = Gall cydweithfa nad yw wedi cofrestru gydag Arolygiaeth Gofal Cymru roi gofal a chymorth i bedwar o bobl ar y mwyaf ar unrhyw un adeg. Gall yr aelodau ddod â chymorth rhywun i ben, dechrau cymorth y person newydd yn nes ymlaen, cofrestru gydag Arolygiaeth Gofal Cymru, neu ffurfio cydweithfa arall.
 governance-ends-before-start = Ni all cymorth ddod i ben cyn iddo ddechrau.
 governance-no-open-place = Nid oes gan y person hwn gymorth parhaus i ddod i ben.
 

@@ -22,6 +22,7 @@ error-unknown-choice = Choose one of the options
 error-password-mismatch = The two passwords do not match
 error-email-taken = That email address already has an account
 error-current-password = Your current password is not right
+error-current-password-throttled = Your current password has been tried too many times. Wait 15 minutes, or sign out and reset your password.
 # The same problems, in words that name the field (by its id on the page).
 error-field-missing =
     { $field ->
@@ -96,6 +97,7 @@ field-password = Password
 sign-in-button = Sign in
 sign-in-forgot = Forgotten your password?
 sign-in-throttled = Too many attempts to sign in with this email address. Wait 15 minutes, or reset your password.
+sign-in-throttled-client = Too many attempts to sign in have failed from this network. Wait 15 minutes, or reset your password.
 sign-in-wrong = The email address or password is not right
 signed-out-title = You have signed out
 signed-out-body = You have signed out of Cylch on this device.
@@ -222,6 +224,11 @@ token-create = Create a token
 account-saved-details = Your details have been saved.
 account-saved-password = Your password has been changed. You have been signed out everywhere else.
 account-saved-token = The token has been revoked.
+hint-current-password-email = Needed only if you change your email address
+email-address-changed-subject = Your Cylch email address has changed
+email-address-changed-body = The email address of your Cylch account has been changed to { $email }. Cylch will send its emails there from now on.
+
+    If you did not change it, someone else may be using your account: reset your password, and tell your co-operative's officers.
 
 ## Running the service
 admin-title = Run this service
@@ -281,6 +288,10 @@ signed-out-everywhere-body = You have signed out of Cylch on every device and br
 
 ## People the co-operative supports
 error-date-format = Enter a real date, like 6/4/2026
+error-control-character = Remove the invisible control characters (such as a bell or a form feed) from this text
+error-amount-too-large = Enter an amount of no more than £10,000,000
+invite-error-themselves = You cannot invite yourself: invite the person who will hold the office
+invite-error-has-officers = This co-operative already has officers. They invite anyone else, from the co-operative's members page
 hint-date = For example, 6/4/2026
 support-title = People the co-operative supports
 support-link = People the co-operative supports
@@ -330,9 +341,11 @@ support-choice-later = start this person's support later, on { $day } or after
 support-choice-ciw = register with Care Inspectorate Wales as a domiciliary support service
 support-choice-another = form another co-operative for this person and others
 support-not-member-here = Choose a member of this co-operative
+support-member-already-supported = This member already has a place over those dates. Choose another member, or end their support first
 governance-pa-coop-provides-no-support = A PA co-operative does not give care and support itself, so it has no supported people.
 governance-not-a-member = Everyone the co-operative supports must be a member or be represented by a member. Choose their membership or their representative.
 governance-already-supported = This person already has care and support from the co-operative on those dates.
+governance-four-person-limit = A co-operative that is not registered with Care Inspectorate Wales may give care and support to at most four people at any one time. The members can end someone's support, start the new person's support later, register with Care Inspectorate Wales, or form another co-operative.
 governance-ends-before-start = Support cannot end before it starts.
 governance-no-open-place = This person has no continuing support to end.
 

@@ -56,27 +56,41 @@ pub(crate) fn local_field(at: Timestamp) -> String {
         .to_string()
 }
 
-/// An amount of money as typed (`12.50`, `£1,200`), more than nothing.
-/// The message id says what is wrong, for the field it concerns.
+/// The most one amount of money may be: £10,000,000. A co-operative
+/// pooling Direct Payments handles tens or hundreds of thousands of pounds
+/// a year, so no real line comes near it, and a typo of a few extra
+/// digits is caught. Nine thousand million such lines would be needed to
+/// overflow a sum in pence, so once every amount is within it the books'
+/// totals cannot be poisoned by one absurd entry that can never be removed.
+pub const MAX_PENCE: i64 = 1_000_000_000;
+
+/// An amount within [`MAX_PENCE`]; the message id says what is wrong.
+pub fn within_bound(amount: Pence) -> Result<Pence, &'static str> {
+    if amount.get() > MAX_PENCE {
+        Err("error-amount-too-large")
+    } else {
+        Ok(amount)
+    }
+}
+
+/// An amount of money as typed (`12.50`, `£1,200`), more than nothing and
+/// within [`MAX_PENCE`]. The message id says what is wrong, for the field
+/// it concerns.
 pub fn parse_amount(raw: &str) -> Result<Pence, &'static str> {
     if raw.trim().is_empty() {
         return Err(FieldError::Missing.code());
     }
     match Pence::parse(raw) {
-        Ok(amount) if amount.is_positive() => Ok(amount),
+        Ok(amount) if amount.is_positive() => within_bound(amount),
         Ok(_) => Err("ledger-posting-not-positive"),
         Err(err) => Err(err.code()),
     }
 }
 
-/// Text that must not be blank, trimmed.
+/// Text that must not be blank, trimmed, without control characters (a
+/// description or a reason may run over several lines).
 pub fn required(raw: &str) -> Result<String, FieldError> {
-    let text = raw.trim();
-    if text.is_empty() {
-        Err(FieldError::Missing)
-    } else {
-        Ok(text.to_owned())
-    }
+    cylch_domain::parse_text(raw, cylch_domain::Lines::Several).map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -114,5 +128,7 @@ mod tests {
         assert_eq!(parse_amount(""), Err("error-missing"));
         assert_eq!(parse_amount("0"), Err("ledger-posting-not-positive"));
         assert!(parse_amount("twelve").is_err());
+        assert_eq!(parse_amount("10,000,000"), Ok(Pence::new(MAX_PENCE)));
+        assert_eq!(parse_amount("10000000.01"), Err("error-amount-too-large"));
     }
 }

@@ -5,6 +5,7 @@
 pub(crate) mod access;
 pub(crate) mod api;
 pub(crate) mod chrome;
+pub(crate) mod client;
 pub(crate) mod error;
 pub(crate) mod fields;
 pub(crate) mod form;

@@ -63,18 +63,28 @@ pub fn encode_query(value: &str) -> String {
 
 /// Where to go after signing in or switching language: only a path on this
 /// site, never another site (an open redirect would help phishing).
+///
+/// The check is made on the address as a browser will read it: browsers
+/// drop tabs and newlines anywhere in a URL and control characters and
+/// spaces at its ends, so `/<TAB>/evil.example` becomes `//evil.example`,
+/// another site. Anything with a control character or a space is refused
+/// outright rather than cleaned, and what is left must start with one `/`
+/// followed by neither `/` nor `\` (which browsers treat as `/`).
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.contains(['\r', '\n']) =>
-        {
-            path.to_owned()
-        }
+        Some(path) if is_local_path(path) => path.to_owned(),
         _ => "/".to_owned(),
     }
+}
+
+fn is_local_path(path: &str) -> bool {
+    // Refusing every control character and space covers all the browser
+    // would clean away, and keeps the Location header valid.
+    if path.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    let mut chars = path.chars();
+    chars.next() == Some('/') && !matches!(chars.next(), Some('/' | '\\')) && !path.contains('\\')
 }
 
 #[derive(Template)]
@@ -201,6 +211,15 @@ mod tests {
             "/\\evil.example",
             "evil",
             "/a\r\nSet-Cookie: x",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "\t//evil.example",
+            " //evil.example",
+            "/\r\\evil.example",
+            "/a\u{7}b",
+            "/a\u{90}b",
+            "/a b",
+            "",
         ] {
             assert_eq!(safe_next(Some(bad)), "/", "{bad}");
         }

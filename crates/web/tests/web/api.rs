@@ -232,7 +232,7 @@ on_both!(account_changes_through_the_api, |app| {
             "PUT",
             "/api/v1/me",
             Some(&token),
-            Some(json!({"name": "Api Person", "email": "api2@cylch.test", "language": "cy"})),
+            Some(json!({"name": "Api Person", "email": "api2@cylch.test", "language": "cy", "current_password": crate::support::PASSWORD})),
         )
         .await;
     assert_eq!(updated.status, 200);

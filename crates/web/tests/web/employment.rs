@@ -121,8 +121,21 @@ pub async fn seed_pas(app: &TestApp, cast: &Cast) {
 }
 
 /// Adds the "supported" member of co-operative A as a person supported,
-/// represented by the "representative" member; their id.
+/// represented by the "representative" member; their id. A member holds
+/// one place at a time, so a second seeding finds the place already given.
 async fn support_person(app: &TestApp, cast: &Cast, token: &str) -> String {
+    let path = format!("/api/v1/coops/{}/support", cast.coop_a.id);
+    let listed = app.api("GET", &path, Some(token), None).await;
+    let member = cast.who("supported").id.to_string();
+    if let Some(place) = listed
+        .json()
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["member_account"] == member.as_str() && p["ends_on"].is_null())
+    {
+        return place["id"].as_str().unwrap().to_owned();
+    }
     let added = app
         .api(
             "POST",

@@ -373,6 +373,7 @@ on_both!(
                     ("name", "Ffion Davies"),
                     ("email", "taken@cylch.test"),
                     ("language", "cy"),
+                    ("details_current", PASSWORD),
                 ],
             )
             .await;
@@ -388,6 +389,7 @@ on_both!(
                     ("name", "Ffion Davies"),
                     ("email", "ffion.d@cylch.test"),
                     ("language", "cy"),
+                    ("details_current", PASSWORD),
                 ],
             )
             .await;

@@ -29,6 +29,7 @@ mod snapshots;
 mod support;
 mod support_places;
 mod timesheets;
+mod trust;
 mod votes;
 mod votes_twins;
 mod whose;

@@ -46,6 +46,9 @@ pub struct UpdateMe {
     email: String,
     /// `en` or `cy`.
     language: String,
+    /// The current password: needed only when `email` changes.
+    #[serde(default)]
+    current_password: String,
 }
 
 #[utoipa::path(put, path = "/api/v1/me", request_body = UpdateMe,
@@ -63,6 +66,7 @@ pub(crate) async fn update_me(
             name: &body.name,
             email: &body.email,
             language: &body.language,
+            current_password: &body.current_password,
         },
     )
     .await;

@@ -5,10 +5,12 @@
 use cylch_domain::{EmailAddress, FieldError, Language, Password, PersonName};
 use cylch_store::StoreError;
 use cylch_store::accounts::Account;
+use cylch_store::throttle::Throttle;
 use cylch_store::tokens::ApiToken;
 
 use crate::AppState;
 use crate::common::error::AppError;
+use crate::common::mail::OutgoingEmail;
 use crate::common::problems::Problems;
 
 /// Why an action was not taken: problems with what was typed, each at its
@@ -23,11 +25,18 @@ pub struct SaveDetails<'a> {
     pub email: &'a str,
     /// `en` or `cy`.
     pub language: &'a str,
+    /// The current password, needed only to change the email address.
+    pub current_password: &'a str,
 }
 
 /// Saves the person's name, email address and language; returns the
 /// account as it now is. An address another account has is a problem with
 /// the email field.
+///
+/// A new email address needs the current password: the address is where
+/// a password reset goes, so whoever finds a signed-in phone or a token
+/// could otherwise take the account for good. The old address is told, so
+/// that its owner can act if it was not them.
 pub async fn save_details(
     state: &AppState,
     account: &Account,
@@ -40,7 +49,13 @@ pub async fn save_details(
         "language",
         Language::from_code(input.language).ok_or(FieldError::UnknownChoice),
     );
-    let (Some(name), Some(email), Some(language)) = (name, email, language) else {
+    let changes_email = email.as_ref().is_some_and(|e| *e != account.email);
+    if changes_email {
+        check_current_password(state, account, input.current_password, &mut errors).await?;
+    }
+    let (Some(name), Some(email), Some(language), true) =
+        (name, email, language, errors.is_empty())
+    else {
         return Err(Refused::Fields(errors));
     };
     match state
@@ -48,7 +63,12 @@ pub async fn save_details(
         .update_profile(&account.id, &name, &email, language)
         .await
     {
-        Ok(updated) => Ok(updated),
+        Ok(updated) => {
+            if changes_email {
+                tell_old_address(state, account, &updated).await;
+            }
+            Ok(updated)
+        }
         Err(StoreError::EmailTaken) => {
             errors.add("email", "error-email-taken");
             Err(Refused::Fields(errors))
@@ -79,15 +99,7 @@ pub async fn change_password(
     input: ChangePassword<'_>,
 ) -> Result<(), Refused> {
     let mut errors = Problems::default();
-    if input.current_password.is_empty() {
-        errors.field("current_password", FieldError::Missing);
-    } else if !state
-        .hasher
-        .verify(input.current_password, account.password_hash.as_deref())
-        .await?
-    {
-        errors.add("current_password", "error-current-password");
-    }
+    check_current_password(state, account, input.current_password, &mut errors).await?;
     let password = errors.check("new_password", Password::parse(input.new_password));
     if let (Some(password), Some(confirm)) = (&password, input.confirm)
         && password.expose() != confirm
@@ -103,6 +115,54 @@ pub async fn change_password(
         .set_password(&account.id, &hash, input.keep_session)
         .await?;
     Ok(())
+}
+
+/// Checks the current password as typed, a problem at its field when it is
+/// blank (which costs no hashing), wrong, or guessed at too often lately:
+/// guesses are throttled as sign-in is, so a signed-in session or a token
+/// cannot be used to try passwords one after another.
+async fn check_current_password(
+    state: &AppState,
+    account: &Account,
+    typed: &str,
+    errors: &mut Problems,
+) -> Result<(), AppError> {
+    let throttle = Throttle::CurrentPassword(&account.id);
+    if typed.is_empty() {
+        errors.field("current_password", FieldError::Missing);
+    } else if state.store.throttled(throttle).await? {
+        errors.add("current_password", "error-current-password-throttled");
+    } else {
+        let right = state
+            .hasher
+            .verify(typed, account.password_hash.as_deref())
+            .await?;
+        state.store.record_attempt(throttle, right).await?;
+        if !right {
+            errors.add("current_password", "error-current-password");
+        }
+    }
+    Ok(())
+}
+
+/// Tells the old address that the account's email address has changed, in
+/// the account's language. The change is made whether or not this email
+/// goes: a mail failure is logged, not shown as the change failing.
+async fn tell_old_address(state: &AppState, before: &Account, after: &Account) {
+    let language = after.language;
+    let email = OutgoingEmail {
+        to: before.email.clone(),
+        subject: state.i18n.text(language, "email-address-changed-subject"),
+        body: state.i18n.with_arg(
+            language,
+            "email-address-changed-body",
+            "email",
+            after.email.as_str(),
+        ),
+    };
+    if let Err(err) = state.mailer.send(&email).await {
+        tracing::error!(%err, "the old address could not be told of its change");
+    }
 }
 
 /// Ends every session the person has, on every device.

@@ -84,6 +84,9 @@ pub struct DetailsForm {
     name: String,
     email: String,
     language: String,
+    /// Named apart from the password form's field, which is on the same
+    /// page.
+    details_current: String,
 }
 
 pub async fn save_details(
@@ -99,12 +102,14 @@ pub async fn save_details(
             name: &form.name,
             email: &form.email,
             language: &form.language,
+            current_password: &form.details_current,
         },
     )
     .await;
     let updated = match saved {
         Ok(updated) => updated,
-        Err(Refused::Fields(errors)) => {
+        Err(Refused::Fields(problems)) => {
+            let errors = on_page(&problems, &[("current_password", "details_current")]);
             let typed = Typed {
                 name: form.name,
                 email: form.email,

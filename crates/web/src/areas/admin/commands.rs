@@ -6,7 +6,7 @@ use cylch_domain::{CoopKind, CoopName, EmailAddress, FieldError, Language, Offic
 use cylch_store::CoopId;
 use cylch_store::accounts::Account;
 use cylch_store::coops::Coop;
-use cylch_store::invitations::{Invitation, NewInvitation};
+use cylch_store::invitations::{FirstOfficerError, Invitation, NewInvitation};
 
 use crate::AppState;
 use crate::common::error::AppError;
@@ -99,7 +99,9 @@ pub struct Invited {
     pub emailed: bool,
 }
 
-/// Invites the first officer of `coop` and emails them the invitation.
+/// Invites a first officer of `coop` and emails them the invitation: only
+/// while the co-operative has no officers, and never the administrator
+/// themselves (each refused at its field).
 pub async fn invite_first_officer(
     state: &AppState,
     admin: &Account,
@@ -113,10 +115,10 @@ pub async fn invite_first_officer(
     let (Some(name), Some(email), Some(office)) = (name, email, office) else {
         return Err(Refused::Fields(errors));
     };
-    let (invitation, secret) = state
+    let created = state
         .store
-        .create_invitation(
-            &admin.id,
+        .create_first_officer_invitation(
+            admin,
             NewInvitation {
                 coop: &coop.id,
                 email: &email,
@@ -125,7 +127,19 @@ pub async fn invite_first_officer(
                 class: None,
             },
         )
-        .await?;
+        .await;
+    let (invitation, secret) = match created {
+        Ok(created) => created,
+        Err(FirstOfficerError::Themselves) => {
+            errors.add("email", "invite-error-themselves");
+            return Err(Refused::Fields(errors));
+        }
+        Err(FirstOfficerError::HasOfficers) => {
+            errors.add("office", "invite-error-has-officers");
+            return Err(Refused::Fields(errors));
+        }
+        Err(FirstOfficerError::Store(err)) => return Err(err.into()),
+    };
     // The invitation is saved, and audited, whether or not its email goes:
     // the answer says which.
     let emailed = match send_invitation(state, &invitation, &secret).await {

@@ -6,10 +6,12 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use cylch_domain::{EmailAddress, FieldError, Password};
 use cylch_store::StoreError;
+use cylch_store::throttle::Throttle;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::common::chrome::Chrome;
+use crate::common::client::ClientAddress;
 use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
 use crate::common::mail::OutgoingEmail;
@@ -65,6 +67,7 @@ pub struct SignInForm {
 pub async fn sign_in(
     State(state): State<AppState>,
     viewer: ViewerExt,
+    ClientAddress(client): ClientAddress,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, AppError> {
     let mut errors = Problems::default();
@@ -88,10 +91,26 @@ pub async fn sign_in(
         errors.add("email", "sign-in-throttled");
         return render_invalid(&page(errors));
     }
+    if let Some(client) = client
+        && state.store.throttled(Throttle::Client(client)).await?
+    {
+        errors.add("email", "sign-in-throttled-client");
+        return render_invalid(&page(errors));
+    }
     let account = state.store.account_by_email(&email).await?;
     let hash = account.as_ref().and_then(|a| a.password_hash.as_deref());
     let verified = state.hasher.verify(&form.password, hash).await?;
     state.store.record_sign_in_attempt(&email, verified).await?;
+    // Only failures count against the client: a success clears nothing, or
+    // one real account would let its holder guess at everyone else's.
+    if let Some(client) = client
+        && !verified
+    {
+        state
+            .store
+            .record_attempt(Throttle::Client(client), false)
+            .await?;
+    }
     let Some(account) = account.filter(|_| verified) else {
         // One message for an unknown address and a wrong password, so the
         // form does not reveal who has an account.
@@ -192,12 +211,15 @@ pub async fn reset_request(
             email: form.email,
         });
     };
-    // Reset requests count towards the sign-in throttle, so the form cannot
-    // be used to flood someone's inbox.
-    if !state.store.sign_in_throttled(&email).await?
-        && let Some(account) = state.store.account_by_email(&email).await?
-    {
-        state.store.record_sign_in_attempt(&email, false).await?;
+    // Reset requests have their own throttle, so the form cannot be used to
+    // flood someone's inbox. It counts every address, with an account or
+    // not, and leaves sign-in alone: had requests counted only where there
+    // is an account, or towards signing in, a few of them then one sign-in
+    // would tell whether the address is registered.
+    let throttle = Throttle::Reset(&email);
+    let throttled = state.store.throttled(throttle).await?;
+    state.store.record_attempt(throttle, false).await?;
+    if !throttled && let Some(account) = state.store.account_by_email(&email).await? {
         let secret = state.store.create_password_reset(&account).await?;
         let link = format!("{}/reset-password/{secret}", state.config.base_url);
         let language = account.language;

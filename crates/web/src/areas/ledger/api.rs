@@ -332,7 +332,7 @@ fn ok_or_add<T>(
 
 fn parse_pence(raw: i64) -> Result<Pence, &'static str> {
     if raw > 0 {
-        Ok(Pence::new(raw))
+        crate::common::fields::within_bound(Pence::new(raw))
     } else {
         Err("ledger-field-amount")
     }
@@ -1014,7 +1014,7 @@ pub async fn set_budget(
         if body.amount_pence < 0 {
             Err("ledger-budget-negative")
         } else {
-            Ok(Pence::new(body.amount_pence))
+            crate::common::fields::within_bound(Pence::new(body.amount_pence))
         },
     );
     let period = match (from, to) {

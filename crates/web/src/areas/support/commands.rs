@@ -56,6 +56,13 @@ impl Explain for SupportError {
                 "support-not-member-here",
             )
             .at("member_account")),
+            SupportError::MemberAlreadySupported => Ok(Refusal::rule(
+                state,
+                language,
+                "support-member-already-supported",
+                "support-member-already-supported",
+            )
+            .at("member_account")),
             SupportError::Store(StoreError::NotFound) => Err(AppError::NOT_FOUND),
             SupportError::Store(err) => Err(err.into()),
         }

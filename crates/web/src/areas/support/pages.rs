@@ -3,8 +3,8 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use cylch_domain::CoopKind;
 use cylch_domain::policy::Action;
-use cylch_domain::{CoopKind, FieldError};
 use cylch_governance::support::{CapacityRules, CiwRegistration};
 use cylch_store::support::{END_REASONS, SupportedPerson, end_reason_code};
 use cylch_store::{AccountId, CoopScope};
@@ -327,12 +327,12 @@ pub async fn record_ciw(
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ManageSupport).await?;
     let mut errors = Problems::default();
-    let number = form.registration_number.trim().to_owned();
-    if number.is_empty() {
-        errors.field("registration_number", FieldError::Missing);
-    }
+    let number = errors.check(
+        "registration_number",
+        cylch_domain::parse_text(&form.registration_number, cylch_domain::Lines::One),
+    );
     let on = errors.check("registered_on", parse_date(&form.registered_on));
-    let Some(on) = on.filter(|_| errors.is_empty()) else {
+    let (Some(number), Some(on)) = (number, on) else {
         return render_invalid(
             &page(
                 &state,
@@ -350,7 +350,7 @@ pub async fn record_ciw(
         .record_ciw_registration(
             &scope,
             &CiwRegistration {
-                registration_number: number,
+                registration_number: number.to_owned(),
                 registered_on: on,
             },
         )
@@ -361,6 +361,7 @@ pub async fn record_ciw(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cylch_domain::FieldError;
 
     #[test]
     fn dates_are_read_as_people_in_wales_write_them() {

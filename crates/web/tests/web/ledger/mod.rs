@@ -9,6 +9,7 @@
 
 mod accounts;
 mod bank;
+mod bounds;
 mod budgets;
 mod builders;
 mod claims;

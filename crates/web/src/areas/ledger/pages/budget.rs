@@ -311,7 +311,9 @@ pub async fn set(
                 errors.add("budget_amount", "ledger-budget-negative");
                 None
             }
-            Ok(amount) => Some(amount),
+            Ok(amount) => crate::common::fields::within_bound(amount)
+                .map_err(|code| errors.add("budget_amount", code))
+                .ok(),
             Err(err) => {
                 errors.add("budget_amount", err.code());
                 None
