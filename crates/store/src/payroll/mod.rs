@@ -19,6 +19,7 @@ mod fps;
 pub mod gross;
 mod hmrc;
 mod inputs;
+mod p60;
 mod payslips;
 mod postings;
 
@@ -40,6 +41,7 @@ use crate::{
 pub use fps::{Missing, address_for_hmrc};
 pub use hmrc::{EmployerReferences, HmrcDetails, PaForHmrc, paye_text};
 pub use inputs::frequency_code;
+pub use p60::{P60, P60Nic};
 pub use payslips::{PaySlipLine, PayslipReady, PayslipSummary, PayslipView};
 pub use postings::{Payee, RunPayment};
 

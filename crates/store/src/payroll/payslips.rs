@@ -15,6 +15,7 @@ use crate::{CoopScope, PayRunId, PayslipId, Store, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayslipSummary {
     pub id: PayslipId,
+    pub employment: crate::EmploymentId,
     pub run: PayRunId,
     pub pa_name: String,
     pub first: Date,
@@ -129,11 +130,30 @@ impl Store {
             .map_err(PayRunError::from)
     }
 
+    /// The language of the PA's own sign-in, for the documents Cylch
+    /// writes for them; `None` when they do not sign in.
+    pub async fn employment_language(
+        &self,
+        scope: &CoopScope,
+        employment: &crate::EmploymentId,
+    ) -> Result<Option<Language>, StoreError> {
+        let code: Option<String> = sqlx::query_scalar(
+            "SELECT a.language FROM employments e JOIN accounts a ON a.id = e.account_id
+             WHERE e.coop_id = $1 AND e.id = $2",
+        )
+        .bind(scope.coop_id().as_str())
+        .bind(employment.as_str())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(code.as_deref().and_then(Language::from_code))
+    }
+
     /// The caller's own payslips, from approved runs, the latest first.
     pub async fn own_payslips(&self, scope: &CoopScope) -> Result<Vec<PayslipSummary>, StoreError> {
         let mut conn = self.pool().acquire().await?;
         let rows = sqlx::query(
-            "SELECT p.id, p.run_id, e.name, r.period_first, r.period_last, r.pay_date, p.gross_pence, p.net_pay_pence
+            "SELECT p.id, p.run_id, e.name, r.period_first, r.period_last, r.pay_date, p.gross_pence, p.net_pay_pence,
+                 p.employment_id
              FROM payslips p
              JOIN pay_runs r ON r.coop_id = p.coop_id AND r.id = p.run_id
              JOIN employments e ON e.coop_id = p.coop_id AND e.id = p.employment_id
@@ -148,6 +168,7 @@ impl Store {
             .map(|row| {
                 Ok(PayslipSummary {
                     id: PayslipId::from_db(row.try_get(0)?),
+                    employment: crate::EmploymentId::from_db(row.try_get(8)?),
                     run: PayRunId::from_db(row.try_get(1)?),
                     pa_name: row.try_get(2)?,
                     first: parse_date(&row.try_get::<String, _>(3)?)?,

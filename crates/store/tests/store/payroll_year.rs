@@ -263,6 +263,30 @@ on_both_databases!(
                 )));
             }
         }
+        // Each PA's P60 gives the same totals, to them and to the officers,
+        // and to nobody else.
+        for (pa, scope, runs) in [
+            (&megan.id, &f.pa, &megan_runs),
+            (&huw.id, &f.other, &huw_runs),
+        ] {
+            let p60 = store.p60(scope, pa, YEAR).await.unwrap().unwrap();
+            let slips: Vec<_> = runs
+                .iter()
+                .map(|(run, _)| run.payslips[0].clone())
+                .collect();
+            assert_eq!(p60.pay, slips.iter().map(|s| s.taxable_pay).sum::<i64>());
+            assert_eq!(p60.tax, slips.iter().map(|s| s.tax).sum::<i64>());
+            assert_eq!(
+                p60.nics.iter().map(|n| n.employee).sum::<i64>(),
+                slips.iter().map(|s| s.employee_ni).sum::<i64>()
+            );
+            assert_eq!(p60.paye_reference.as_deref(), Some("475/CY12345"));
+            assert_eq!(store.p60(&treasurer, pa, YEAR).await.unwrap(), Some(p60));
+            assert!(matches!(
+                store.p60(&f.sioned, pa, YEAR).await,
+                Err(cylch_store::payroll::PayRunError::NotFound)
+            ));
+        }
         // Megan's pay is above the thresholds: tax, NI and pension were taken.
         let megan_last = &megan_runs.last().unwrap().0.payslips[0];
         assert!(megan_last.tax_to_date > 0 && megan_last.employee_ni_to_date > 0);

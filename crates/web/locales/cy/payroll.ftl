@@ -163,3 +163,29 @@ payslip-email-body = Mae eich slip cyflog gan { $coop } yn barod. Mewngofnodwch 
     { $link }
 
     Er mwyn eich preifatrwydd, nid yw'r e-bost hwn yn dangos eich cyflog.
+
+# P60.
+p60-heading = Tystysgrifau diwedd blwyddyn (P60)
+p60-link = P60 ar gyfer blwyddyn dreth { $year } (PDF)
+p60-title = P60: tystysgrif diwedd blwyddyn, blwyddyn dreth { $year }
+p60-employee = Gweithiwr
+p60-ni-number = Rhif Yswiriant Gwladol
+p60-payroll-id = ID cyflogres
+p60-tax-code = Cod treth terfynol
+p60-employer = Cyflogwr
+p60-paye-reference = Cyfeirnod TWE y cyflogwr
+p60-pay-heading = Cyflog a Threth Incwm
+p60-previous-pay = Cyflog mewn swyddi blaenorol eleni
+p60-previous-tax = Treth mewn swyddi blaenorol eleni
+p60-pay = Cyflog yn y swydd hon
+p60-tax = Treth yn y swydd hon
+p60-total-pay = Cyfanswm cyflog y flwyddyn
+p60-total-tax = Cyfanswm treth y flwyddyn
+p60-student-loan = Didyniadau benthyciad myfyriwr
+p60-pension = Cyfraniadau pensiwn a dynnwyd o'r cyflog
+p60-ni-heading = Cyfraniadau Yswiriant Gwladol yn y swydd hon
+p60-col-letter = Llythyren categori
+p60-col-at-lel = Enillion ar y Terfyn Enillion Isaf
+p60-col-lel-to-pt = Enillion uwchlaw'r TEI, hyd at y Trothwy Cynradd
+p60-col-pt-to-uel = Enillion uwchlaw'r TC, hyd at y Terfyn Enillion Uchaf
+p60-col-employee = Cyfraniadau'r gweithiwr uwchlaw'r TC

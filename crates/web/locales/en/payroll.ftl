@@ -163,3 +163,29 @@ payslip-email-body = Your payslip from { $coop } is ready. Sign in to read it or
     { $link }
 
     For your privacy, this email does not show your pay.
+
+# P60.
+p60-heading = End of year certificates (P60)
+p60-link = P60 for the tax year { $year } (PDF)
+p60-title = P60: end of year certificate, tax year { $year }
+p60-employee = Employee
+p60-ni-number = National Insurance number
+p60-payroll-id = Payroll ID
+p60-tax-code = Final tax code
+p60-employer = Employer
+p60-paye-reference = Employer PAYE reference
+p60-pay-heading = Pay and Income Tax
+p60-previous-pay = Pay in previous employments this year
+p60-previous-tax = Tax in previous employments this year
+p60-pay = Pay in this employment
+p60-tax = Tax in this employment
+p60-total-pay = Total pay for the year
+p60-total-tax = Total tax for the year
+p60-student-loan = Student loan deductions
+p60-pension = Pension contributions taken from pay
+p60-ni-heading = National Insurance contributions in this employment
+p60-col-letter = Category letter
+p60-col-at-lel = Earnings at the Lower Earnings Limit
+p60-col-lel-to-pt = Earnings above the LEL, up to the Primary Threshold
+p60-col-pt-to-uel = Earnings above the PT, up to the Upper Earnings Limit
+p60-col-employee = Employee's contributions above the PT

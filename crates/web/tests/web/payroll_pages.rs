@@ -221,6 +221,37 @@ on_both!(
         }
         let info = poppler("pdfinfo", &[], &pdf);
         assert!(info.contains("Tagged:          yes"), "{info}");
+        // Her P60 for the year so far, in her language.
+        let runs = app
+            .api(
+                "GET",
+                &format!("/api/v1/coops/{coop}/payroll/runs"),
+                Some(&app.token(cast.who("treasurer")).await),
+                None,
+            )
+            .await;
+        let employment = runs.json()[0]["payslips"][0]["employment"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let (status, kind, pdf) = download(
+            &app,
+            &format!("/coops/{coop}/payslips/p60/{employment}/2026-27"),
+            &megan.cookies,
+        )
+        .await;
+        assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+        let text = pdf_text(&pdf);
+        assert!(text.contains("P60") && text.contains("£190.40"), "{text}");
+        assert!(poppler("pdfinfo", &[], &pdf).contains("Tagged:          yes"));
+        let other = app.browser(cast.who("supported")).await;
+        let (status, _, _) = download(
+            &app,
+            &format!("/coops/{coop}/payslips/p60/{employment}/2026-27"),
+            &other.cookies,
+        )
+        .await;
+        assert_eq!(status, 404);
 
         // Nobody else reads it: not the person she supports, another member,
         // or another co-operative.

@@ -55,6 +55,7 @@ fn fill(path: &str, coop: &str, member: &str) -> String {
         .replace("{shift}", &crate::rota::shift_in(coop))
         .replace("{run}", &crate::payroll::run_in(coop))
         .replace("{payslip}", &crate::payroll::payslip_in(coop))
+        .replace("{year}", "2026-27")
         .replace("{secret}", &"0".repeat(64))
         .replace("{code}", "cy")
         .replace("{person}", &"0".repeat(32))

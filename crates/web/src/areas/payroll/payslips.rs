@@ -13,8 +13,9 @@ use axum::response::Response;
 use cylch_documents::{Column, Document, Orientation, Table, pdf};
 use cylch_domain::Language;
 use cylch_domain::policy::Action;
-use cylch_store::PayslipId;
+use cylch_payroll::TaxYear;
 use cylch_store::payroll::{PayslipView, frequency_code};
+use cylch_store::{EmploymentId, PayslipId};
 use fluent_bundle::{FluentArgs, FluentValue};
 
 use crate::AppState;
@@ -184,6 +185,8 @@ struct ListPage {
     chrome: Chrome,
     coop_id: String,
     rows: Vec<PayslipRow>,
+    /// Each ended tax year's P60: its link and the year's name.
+    p60s: Vec<(String, String)>,
 }
 
 pub async fn list(
@@ -192,10 +195,25 @@ pub async fn list(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let scope = scope_for(&state, &viewer, &id, Action::ViewPayslips).await?;
-    let rows = state
-        .store
-        .own_payslips(&scope)
-        .await?
+    let own = state.store.own_payslips(&scope).await?;
+    let today = commands::today(&state);
+    let mut p60s: Vec<(String, String)> = Vec::new();
+    for p in &own {
+        for year in TaxYear::ALL {
+            let link = format!(
+                "/coops/{id}/payslips/p60/{}/{}",
+                p.employment,
+                year.data().name
+            );
+            if year.contains(p.pay_date)
+                && year.last_day() < today
+                && !p60s.iter().any(|(l, _)| *l == link)
+            {
+                p60s.push((link, year.data().name.to_owned()));
+            }
+        }
+    }
+    let rows = own
         .into_iter()
         .map(|p| PayslipRow {
             link: format!("/coops/{id}/payslips/{}", p.id),
@@ -213,6 +231,7 @@ pub async fn list(
         chrome: Chrome::new(&state, &viewer, "payslips-title"),
         coop_id: id,
         rows,
+        p60s,
     })
 }
 
@@ -325,11 +344,144 @@ pub async fn pdf(
     ))
 }
 
+/// A P60 as a tagged PDF in the PA's language: the year's pay and tax in
+/// this employment (and before it, from a P45), NI by letter, and the
+/// employer's PAYE reference.
+pub async fn p60(
+    State(state): State<AppState>,
+    viewer: ViewerExt,
+    Path((id, pa, year)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let scope = scope_for(&state, &viewer, &id, Action::ViewPayslips).await?;
+    let pa = EmploymentId::parse(&pa).ok_or(AppError::NOT_FOUND)?;
+    let year = TaxYear::parse(&year).map_err(|_| AppError::NOT_FOUND)?;
+    let p = state
+        .store
+        .p60(&scope, &pa, year)
+        .await
+        .map_err(commands::read_failed)?
+        .ok_or(AppError::NOT_FOUND)?;
+    let language = state
+        .store
+        .employment_language(&scope, &pa)
+        .await?
+        .unwrap_or(viewer.language);
+    let t = |key: &str| state.i18n.text(language, key);
+    let money = |label: &str, amount: i64| vec![t(label), pounds(amount)];
+    let mut facts = vec![
+        vec![t("p60-employee"), p.pa_name.clone()],
+        vec![t("p60-ni-number"), p.ni_number.clone().unwrap_or_default()],
+        vec![t("p60-payroll-id"), p.payroll_id.clone()],
+        vec![t("p60-tax-code"), p.final_tax_code.clone()],
+        vec![t("p60-employer"), p.employer.clone()],
+        vec![
+            t("p60-paye-reference"),
+            p.paye_reference.clone().unwrap_or_default(),
+        ],
+    ];
+    facts.retain(|row| !row[1].is_empty());
+    let pay = vec![
+        money("p60-previous-pay", p.previous_pay),
+        money("p60-previous-tax", p.previous_tax),
+        money("p60-pay", p.pay),
+        money("p60-tax", p.tax),
+        money("p60-total-pay", p.pay.saturating_add(p.previous_pay)),
+        money("p60-total-tax", p.tax.saturating_add(p.previous_tax)),
+        money("p60-student-loan", p.student_loan),
+        money("p60-pension", p.employee_pension),
+    ];
+    let nics = p
+        .nics
+        .iter()
+        .map(|n| {
+            vec![
+                n.letter.clone(),
+                pounds(n.bands.at_lel),
+                pounds(n.bands.lel_to_pt),
+                pounds(n.bands.pt_to_uel),
+                pounds(n.employee),
+            ]
+        })
+        .collect();
+    let today = state
+        .clock()
+        .today_in_wales()
+        .strftime("%d/%m/%Y")
+        .to_string();
+    let two = || {
+        vec![
+            Column::new(t("payslip-col-item"), 3),
+            Column::new(t("payslip-col-amount"), 2),
+        ]
+    };
+    let document = Document {
+        language,
+        title: state
+            .i18n
+            .with_arg(language, "p60-title", "year", year.data().name),
+        subtitles: vec![p.employer.clone()],
+        generated: state
+            .i18n
+            .with_arg(language, "documents-made-on", "date", &today),
+        orientation: Orientation::Portrait,
+        tables: vec![
+            Table {
+                heading: t("payslip-details-heading"),
+                columns: vec![
+                    Column::new(t("payslip-col-item"), 3),
+                    Column::new(t("payslip-col-value"), 3),
+                ],
+                rows: facts,
+                row_headers: true,
+                empty: String::new(),
+            },
+            Table {
+                heading: t("p60-pay-heading"),
+                columns: two(),
+                rows: pay,
+                row_headers: true,
+                empty: String::new(),
+            },
+            Table {
+                heading: t("p60-ni-heading"),
+                columns: vec![
+                    Column::new(t("p60-col-letter"), 1),
+                    Column::new(t("p60-col-at-lel"), 2),
+                    Column::new(t("p60-col-lel-to-pt"), 2),
+                    Column::new(t("p60-col-pt-to-uel"), 2),
+                    Column::new(t("p60-col-employee"), 2),
+                ],
+                rows: nics,
+                row_headers: true,
+                empty: String::new(),
+            },
+        ],
+    };
+    let i18n = state.i18n.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        pdf::render(&document, |page, pages| {
+            let mut args = FluentArgs::new();
+            args.set("page", FluentValue::from(page));
+            args.set("pages", FluentValue::from(pages));
+            i18n.format(language, "documents-page-of", Some(&args))
+        })
+    })
+    .await
+    .map_err(AppError::from)?
+    .map_err(AppError::from)?;
+    Ok(attachment(
+        "application/pdf",
+        format!("p60-{}.pdf", year.data().name),
+        bytes,
+    ))
+}
+
 pub(crate) fn routes() -> Vec<crate::routes::Route> {
     use crate::routes::route;
     vec![
         route("GET", "/coops/{id}/payslips", list),
         route("GET", "/coops/{id}/payslips/{payslip}", show),
         route("GET", "/coops/{id}/payslips/{payslip}/pdf", pdf),
+        route("GET", "/coops/{id}/payslips/p60/{pa}/{year}", p60),
     ]
 }
