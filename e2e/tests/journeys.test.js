@@ -233,7 +233,12 @@ for (const { lang, js, member, role, reset, account } of VARIANTS) {
       await signIn(admin, lang, PEOPLE.admin);
       await goto(admin, '/admin');
       const email = `bethan.${lang}.${js ? 'js' : 'nojs'}@example.test`;
-      await Promise.all([admin.waitForNavigation(), admin.locator('a[href$="/invite"]').first().click()]);
+      // A co-operative of its own: the administrator invites only a
+      // co-operative's first officers, while it has none.
+      await admin.locator('#name').fill(`Cydweithfa Bethan ${lang}`);
+      await admin.locator('input[name=kind]').first().check();
+      await Promise.all([admin.waitForNavigation(), admin.locator('main button[type=submit]').first().click()]);
+      assert.match(new URL(admin.url()).pathname, /^\/admin\/coops\/[0-9a-f]+\/invite$/);
       await admin.locator('#name').fill('Bethan Rowlands');
       await admin.locator('#email').fill(email);
       await submit(admin, await admin.locator('main button[type=submit]').innerText());

@@ -212,6 +212,7 @@ field-name = Enw
 save-details = Cadw eich manylion
 account-password = Newid eich cyfrinair
 field-current-password = Cyfrinair presennol
+field-current-password-for-email = Eich cyfrinair, i newid eich cyfeiriad e-bost
 account-sessions = Ble rydych chi wedi mewngofnodi
 session-count =
     { $count ->

@@ -208,6 +208,7 @@ field-name = Name
 save-details = Save your details
 account-password = Change your password
 field-current-password = Current password
+field-current-password-for-email = Your password, to change your email address
 account-sessions = Where you are signed in
 session-count =
     { $count ->

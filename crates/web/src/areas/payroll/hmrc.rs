@@ -59,8 +59,12 @@ async fn hmrc_page(
         },
         None => ReferenceFields::default(),
     });
+    let mut chrome = Chrome::new(state, viewer, "payroll-hmrc-title");
+    if !errors.is_empty() {
+        chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
+    }
     let page = HmrcPage {
-        chrome: Chrome::new(state, viewer, "payroll-hmrc-title"),
+        chrome,
         coop_id: scope.coop_id().as_str().to_owned(),
         typed,
         pas: details

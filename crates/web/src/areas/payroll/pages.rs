@@ -75,7 +75,10 @@ async fn runs_page(
     typed: StartFields,
     errors: Problems,
 ) -> Result<Response, AppError> {
-    let chrome = Chrome::new(state, viewer, "payroll-title");
+    let mut chrome = Chrome::new(state, viewer, "payroll-title");
+    if !errors.is_empty() {
+        chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
+    }
     let coop = scope.coop_id().as_str().to_owned();
     let runs = state
         .store
@@ -212,7 +215,10 @@ async fn run_page(
     typed: PaymentFields,
     errors: Problems,
 ) -> Result<Response, AppError> {
-    let chrome = Chrome::new(state, viewer, "payroll-run-title");
+    let mut chrome = Chrome::new(state, viewer, "payroll-run-title");
+    if !errors.is_empty() {
+        chrome.title = format!("{} {}", chrome.t("error-title-prefix"), chrome.title);
+    }
     let coop = scope.coop_id().as_str().to_owned();
     let id = commands::run_id(run)?;
     let run = state
