@@ -18,6 +18,8 @@
 //! repetition in a new schema, dropped afterwards.
 //!
 //! Arguments: `--repeats N` (default 5), `--postgres-only`, `--sqlite-only`.
+//! `CYLCH_BENCH_KEEP=path` copies the last SQLite database there, to read
+//! the query plans on a year's data.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -725,6 +727,10 @@ async fn on_sqlite(repeats: usize) {
         let store = Store::open(&Store::sqlite_url(dir.path())).await.unwrap();
         all.push(year(&store).await);
         store.close().await;
+        // For reading the query plans on a year's data afterwards.
+        if let Ok(keep) = std::env::var("CYLCH_BENCH_KEEP") {
+            std::fs::copy(dir.join("cylch.sqlite3"), keep).unwrap();
+        }
     }
     report("SQLite (file, WAL)", &all);
 }
