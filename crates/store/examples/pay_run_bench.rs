@@ -17,9 +17,12 @@
 //! PostgreSQL is timed too when `CYLCH_TEST_POSTGRES_URL` is set, each
 //! repetition in a new schema, dropped afterwards.
 //!
-//! Arguments: `--repeats N` (default 5), `--postgres-only`, `--sqlite-only`.
-//! `CYLCH_BENCH_KEEP=path` copies the last SQLite database there, to read
-//! the query plans on a year's data.
+//! Arguments: `--repeats N` (default 5), `--postgres-only`, `--sqlite-only`,
+//! and `--analyze`, which runs `ANALYZE` (untimed) before each month's pay:
+//! how the runs fare when the query planner has statistics.
+//! `CYLCH_BENCH_KEEP=path` copies the last SQLite database there and keeps
+//! the PostgreSQL schemas (named on stderr), to read the query plans on a
+//! year's data.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -608,7 +611,7 @@ struct Month {
 }
 
 /// A whole tax year on one fresh store: the twelve months' figures.
-async fn year(store: &Store) -> Vec<Month> {
+async fn year(store: &Store, analyze: bool) -> Vec<Month> {
     let coop = set_up(store).await;
     let mut months = Vec::new();
     let mut week = 1;
@@ -645,6 +648,13 @@ async fn year(store: &Store) -> Vec<Month> {
             }
         }
         figures.timesheets = t.elapsed();
+        if analyze {
+            // Not timed: what the query planners would know from the
+            // statistics a database gathers in its own time.
+            cylch_store::testing::execute_raw(store, "ANALYZE")
+                .await
+                .unwrap();
+        }
         let (slips, steps) = pay(store, &coop, monthly).await;
         figures.payslips += slips;
         figures.monthly = steps;
@@ -720,22 +730,25 @@ fn report(backend: &str, repeats: &[Vec<Month>]) {
     );
 }
 
-async fn on_sqlite(repeats: usize) {
+async fn on_sqlite(repeats: usize, analyze: bool) {
     let mut all = Vec::new();
     for _ in 0..repeats {
         let dir = TempDir::new("cylch-bench");
         let store = Store::open(&Store::sqlite_url(dir.path())).await.unwrap();
-        all.push(year(&store).await);
+        all.push(year(&store, analyze).await);
         store.close().await;
         // For reading the query plans on a year's data afterwards.
         if let Ok(keep) = std::env::var("CYLCH_BENCH_KEEP") {
             std::fs::copy(dir.join("cylch.sqlite3"), keep).unwrap();
         }
     }
-    report("SQLite (file, WAL)", &all);
+    report(
+        &format!("SQLite (file, WAL){}", with_statistics(analyze)),
+        &all,
+    );
 }
 
-async fn on_postgres(repeats: usize) {
+async fn on_postgres(repeats: usize, analyze: bool) {
     use sqlx::Connection;
     let admin = std::env::var("CYLCH_TEST_POSTGRES_URL").unwrap();
     let mut all = Vec::new();
@@ -743,15 +756,27 @@ async fn on_postgres(repeats: usize) {
         let url = cylch_store::testing::fresh_postgres_url().await.unwrap();
         let schema = url.rsplit("search_path%3D").next().unwrap().to_owned();
         let store = Store::open(&url).await.unwrap();
-        all.push(year(&store).await);
+        all.push(year(&store, analyze).await);
         store.close().await;
+        if std::env::var("CYLCH_BENCH_KEEP").is_ok() {
+            eprintln!("kept the PostgreSQL schema {schema}");
+            continue;
+        }
         let mut conn = sqlx::AnyConnection::connect(&admin).await.unwrap();
         sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA {schema} CASCADE")))
             .execute(&mut conn)
             .await
             .unwrap();
     }
-    report("PostgreSQL", &all);
+    report(&format!("PostgreSQL{}", with_statistics(analyze)), &all);
+}
+
+fn with_statistics(analyze: bool) -> &'static str {
+    if analyze {
+        ", ANALYZE before each month's pay"
+    } else {
+        ""
+    }
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -762,11 +787,12 @@ async fn main() {
         .position(|a| a == "--repeats")
         .and_then(|i| args.get(i + 1))
         .map_or(5, |n| n.parse().expect("--repeats N"));
+    let analyze = args.iter().any(|a| a == "--analyze");
     let postgres = std::env::var("CYLCH_TEST_POSTGRES_URL").is_ok_and(|u| !u.is_empty());
     if !args.iter().any(|a| a == "--postgres-only") {
-        on_sqlite(repeats).await;
+        on_sqlite(repeats, analyze).await;
     }
     if postgres && !args.iter().any(|a| a == "--sqlite-only") {
-        on_postgres(repeats).await;
+        on_postgres(repeats, analyze).await;
     }
 }
