@@ -695,8 +695,7 @@ fn report(backend: &str, repeats: &[Vec<Month>]) {
     println!(
         "month  wkly-runs  lines  payslips  timesheets | monthly: start approve pay total | weekly: start approve pay total | month's pay"
     );
-    for m in 0..12 {
-        let r = &repeats[0][m];
+    for (m, r) in repeats[0].iter().enumerate() {
         let step = |s: fn(&Month) -> Steps, f: fn(&Steps) -> Duration| pick(m, &move |x| f(&s(x)));
         println!(
             "{:>5}  {:>9}  {:>5}  {:>8}  {:>10} | {:>7} {:>7} {:>5} {:>5} | {:>6} {:>7} {:>5} {:>5} | {:>6}",
