@@ -257,6 +257,20 @@ pub enum Household {
     },
 }
 
+impl Household {
+    /// Rule 10: a relative living in the supported person's household may
+    /// be paid from a Direct Payment only once the council has authorised
+    /// it; until then their time is held, not paid.
+    pub fn payable(&self) -> bool {
+        !matches!(
+            self,
+            Household::RelativeInSameHousehold {
+                authorisation: None
+            }
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Probation {
     pub weeks: u32,

@@ -305,6 +305,13 @@ impl Store {
             {
                 continue;
             }
+            // Rule 10: a relative in the household is not paid until the
+            // council authorises it. Their approved time waits, unpaid,
+            // and is paid by the first run after the authorisation; the
+            // run's page names them (`pay_run_held_back`).
+            if !e.household.payable() {
+                continue;
+            }
             // Every approved line from the start of the employment: time
             // approved after its own period was run is paid now.
             let lines =
@@ -520,6 +527,51 @@ impl Store {
         for id in ids {
             if let Some(run) = load_run(&mut conn, scope, &PayRunId::from_db(id)).await? {
                 out.push(run);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The PAs of a run's frequency with approved time up to its last day
+    /// who were not paid in it because the council has not yet authorised
+    /// paying them (rule 10), by name.
+    pub async fn pay_run_held_back(
+        &self,
+        scope: &CoopScope,
+        run: &PayRunId,
+    ) -> Result<Vec<String>, PayRunError> {
+        require_employer(scope)?;
+        let mut conn = self.pool().acquire().await?;
+        let found = load_run(&mut conn, scope, run)
+            .await?
+            .ok_or(PayRunError::NotFound)?;
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT id FROM employments WHERE coop_id = $1 ORDER BY name, id")
+                .bind(scope.coop_id().as_str())
+                .fetch_all(&mut *conn)
+                .await?;
+        let mut out = Vec::new();
+        for raw in ids {
+            let employment = EmploymentId::from_db(raw);
+            let Some(stored) =
+                employment_store::load_one(&mut conn, scope.coop_id(), &employment).await?
+            else {
+                continue;
+            };
+            let e = &stored.employment;
+            if e.pay_frequency != found.frequency || e.household.payable() {
+                continue;
+            }
+            let lines = timesheets::approved_lines(
+                &mut conn,
+                scope.coop_id(),
+                &employment,
+                e.start,
+                found.last,
+            )
+            .await?;
+            if !lines.is_empty() {
+                out.push(e.name.as_str().to_owned());
             }
         }
         Ok(out)

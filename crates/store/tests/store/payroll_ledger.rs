@@ -295,3 +295,67 @@ on_both_databases!(
         assert!(message.contains("<MonthNo>2</MonthNo>"), "{message}");
     }
 );
+
+on_both_databases!(
+    a_relative_is_paid_only_once_the_council_authorises_it,
+    |store| {
+        use cylch_employment::employment::{CouncilAuthorisation, Household};
+        use cylch_employment::text::Text;
+
+        let f = family(&store).await;
+        let treasurer = treasurer(&store, &f).await;
+        let mut relative = super::employment::megan_record();
+        relative.household = Household::RelativeInSameHousehold {
+            authorisation: None,
+        };
+        let megan = store
+            .hire(
+                &f.chair,
+                &relative,
+                &super::employment::details(Some(f.pa.account())),
+            )
+            .await
+            .unwrap();
+        store
+            .link_person(&f.chair, &megan.id, &f.sioned_id, false)
+            .await
+            .unwrap();
+        weekdays_of(&store, &f, &f.pa, &megan.id, d(2026, 5, 6), d(2026, 5, 19)).await;
+        // Her approved time waits, unpaid, and the run says why.
+        let may = store
+            .start_pay_run(&f.chair, Frequency::Monthly, y26(), 2, d(2026, 6, 5))
+            .await
+            .unwrap();
+        assert!(may.payslips.is_empty());
+        assert_eq!(
+            store.pay_run_held_back(&treasurer, &may.id).await.unwrap(),
+            vec!["Megan Jones".to_owned()]
+        );
+        store.approve_pay_run(&treasurer, &may.id).await.unwrap();
+        // Authorised: the next run pays the time that waited.
+        store
+            .record_council_authorisation(
+                &f.chair,
+                &megan.id,
+                CouncilAuthorisation {
+                    date: d(2026, 4, 30),
+                    reference: Text::parse("DP/123").unwrap(),
+                },
+            )
+            .await
+            .unwrap();
+        let june = store
+            .start_pay_run(&f.chair, Frequency::Monthly, y26(), 3, d(2026, 7, 5))
+            .await
+            .unwrap();
+        assert_eq!(june.payslips.len(), 1);
+        assert_eq!(june.payslips[0].minutes_paid, 10 * 8 * 60);
+        assert!(
+            store
+                .pay_run_held_back(&treasurer, &june.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+);

@@ -189,3 +189,5 @@ p60-col-at-lel = Enillion ar y Terfyn Enillion Isaf
 p60-col-lel-to-pt = Enillion uwchlaw'r TEI, hyd at y Trothwy Cynradd
 p60-col-pt-to-uel = Enillion uwchlaw'r TC, hyd at y Terfyn Enillion Uchaf
 p60-col-employee = Cyfraniadau'r gweithiwr uwchlaw'r TC
+payroll-held-back-heading = Amser yn aros am y cyngor
+payroll-held-back = Heb eu talu yn y rhediad hwn: { $names }. Dim ond ar ôl i'r cyngor ei awdurdodi y gellir talu perthynas sy'n byw gyda'r person y mae'n ei gefnogi o Daliad Uniongyrchol. Mae eu hamser cymeradwy yn aros ac yn cael ei dalu yn y rhediad cyntaf ar ôl cofnodi'r awdurdodiad ar eu cofnod cyflogaeth.

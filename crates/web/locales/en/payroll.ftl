@@ -189,3 +189,5 @@ p60-col-at-lel = Earnings at the Lower Earnings Limit
 p60-col-lel-to-pt = Earnings above the LEL, up to the Primary Threshold
 p60-col-pt-to-uel = Earnings above the PT, up to the Upper Earnings Limit
 p60-col-employee = Employee's contributions above the PT
+payroll-held-back-heading = Time waiting for the council
+payroll-held-back = Not paid in this run: { $names }. A relative who lives with the person they support can be paid from a Direct Payment only once the council has authorised it. Their approved time waits and is paid in the first run after the authorisation is recorded on their employment record.

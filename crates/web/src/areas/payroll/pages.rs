@@ -202,6 +202,9 @@ struct RunPage {
     rows: Vec<SlipRow>,
     totals: SlipRow,
     payments: Vec<PaymentRow>,
+    /// PAs with approved time not paid because the council has not yet
+    /// authorised paying them (rule 10).
+    held_back: Vec<String>,
     today: String,
     errors: Problems,
     typed: PaymentFields,
@@ -229,6 +232,11 @@ async fn run_page(
     let payments = state
         .store
         .pay_run_payments(scope, &id)
+        .await
+        .map_err(commands::read_failed)?;
+    let held_back = state
+        .store
+        .pay_run_held_back(scope, &id)
         .await
         .map_err(commands::read_failed)?;
     let row = |p: &cylch_store::payroll::StoredPayslip| SlipRow {
@@ -291,6 +299,7 @@ async fn run_page(
         rows: run.payslips.iter().map(row).collect(),
         totals,
         payments,
+        held_back,
         today: commands::today(state).to_string(),
         chrome,
         coop_id: coop,
