@@ -131,7 +131,25 @@ on_both!(
             )
             .await;
         assert_eq!(bad.status, 422, "{}", bad.body);
-        assert!(bad.body.contains(r#"id="date-pas""#) && bad.body.contains("aria-invalid"));
+        assert!(bad.body.contains(r#"id="date""#) && bad.body.contains("aria-invalid"));
+        assert!(
+            bad.body.contains(r##"href="#date""##),
+            "the summary leads to the field"
+        );
+        // A payee the form never offers: refused whole, nothing recorded.
+        let odd = app
+            .post_form(
+                &pay,
+                &treasurer.cookies,
+                &[("csrf", &treasurer.csrf), ("payee", ""), ("date", "")],
+            )
+            .await;
+        assert_eq!(odd.status, 422, "{}", odd.body);
+        assert!(
+            odd.body.contains("Choose whom the payment was to"),
+            "{}",
+            odd.body
+        );
         let paid = app
             .post_form(
                 &pay,

@@ -21,6 +21,7 @@ use crate::common::error::AppError;
 use crate::common::form::{CsrfForm, NoFields};
 use crate::common::page::{ViewerExt, render, render_invalid};
 use crate::common::problems::Problems;
+use crate::common::refusal::Refusal;
 use crate::common::viewer::Viewer;
 
 fn run_link(coop: &str, run: &PayRun) -> String {
@@ -182,6 +183,11 @@ pub struct SlipRow {
 
 pub struct PaymentRow {
     pub payee: &'static str,
+    /// The date typed for this payee came back with a problem.
+    pub invalid: bool,
+    /// The date field's id: `date` when it has the problem, so that the
+    /// error summary's link finds it.
+    pub field_id: String,
     pub name: String,
     pub amount: String,
     pub paid: Option<String>,
@@ -267,6 +273,12 @@ async fn run_page(
         .iter()
         .map(|p: &RunPayment| PaymentRow {
             payee: p.payee.code(),
+            invalid: typed.payee == p.payee.code() && errors.get("date").is_some(),
+            field_id: if typed.payee == p.payee.code() && errors.get("date").is_some() {
+                "date".to_owned()
+            } else {
+                format!("date-{}", p.payee.code())
+            },
             name: chrome.t(&format!("payroll-payee-{}", p.payee.code())),
             amount: pounds(p.amount),
             paid: p
@@ -368,6 +380,15 @@ pub async fn pay(
     let back = format!("/coops/{id}/payroll/runs/{run}");
     match commands::record_payment(&state, &scope, &run_id, &form, viewer.language).await {
         Ok(_) => Ok(Redirect::to(&format!("{back}#payments")).into_response()),
+        // The payee is the form's own hidden field, not something typed:
+        // without a known one there is no form to show the problem on.
+        Err(Refused::Fields(errors)) if errors.get("payee").is_some() => Refusal::rule(
+            &state,
+            viewer.language,
+            "payroll-bad-payee",
+            "payroll-bad-payee",
+        )
+        .to_page(&state, &viewer, &back),
         Err(Refused::Fields(errors)) => run_page(&state, &viewer, &scope, &run, form, errors).await,
         Err(Refused::Rule(refusal)) => refusal.to_page(&state, &viewer, &back),
         Err(Refused::Failed(err)) => Err(err),
