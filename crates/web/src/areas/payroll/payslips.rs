@@ -325,23 +325,12 @@ pub async fn pdf(
             })
             .collect(),
     };
-    let i18n = state.i18n.clone();
-    let bytes = tokio::task::spawn_blocking(move || {
-        pdf::render(&document, |page, pages| {
-            let mut args = FluentArgs::new();
-            args.set("page", FluentValue::from(page));
-            args.set("pages", FluentValue::from(pages));
-            i18n.format(language, "documents-page-of", Some(&args))
-        })
-    })
-    .await
-    .map_err(AppError::from)?
-    .map_err(AppError::from)?;
-    Ok(attachment(
-        "application/pdf",
+    pdf_file(
+        &state,
+        document,
         format!("payslip-{}.pdf", view.run.pay_date),
-        bytes,
-    ))
+    )
+    .await
 }
 
 /// A P60 as a tagged PDF in the PA's language: the year's pay and tax in
@@ -457,7 +446,18 @@ pub async fn p60(
             },
         ],
     };
+    pdf_file(&state, document, format!("p60-{}.pdf", year.data().name)).await
+}
+
+/// A document as a PDF file to save, its pages numbered in its own
+/// language; drawn away from the request threads.
+async fn pdf_file(
+    state: &AppState,
+    document: Document,
+    name: String,
+) -> Result<Response, AppError> {
     let i18n = state.i18n.clone();
+    let language = document.language;
     let bytes = tokio::task::spawn_blocking(move || {
         pdf::render(&document, |page, pages| {
             let mut args = FluentArgs::new();
@@ -469,11 +469,7 @@ pub async fn p60(
     .await
     .map_err(AppError::from)?
     .map_err(AppError::from)?;
-    Ok(attachment(
-        "application/pdf",
-        format!("p60-{}.pdf", year.data().name),
-        bytes,
-    ))
+    Ok(attachment("application/pdf", name, bytes))
 }
 
 pub(crate) fn routes() -> Vec<crate::routes::Route> {
